@@ -1,0 +1,27 @@
+"""``python -m cds_indicators`` and the ``cds-indicators`` command."""
+
+from __future__ import annotations
+
+import sys
+
+__all__ = ["main"]
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Run the command line; returns the exit status."""
+    try:
+        from ._cli import run
+    except ImportError as exc:
+        if exc.name not in {"click"}:
+            raise
+        print(
+            "cds-indicators: the command line needs the [cli] extra: "
+            'python -m pip install "cds-indicators[cli]"',
+            file=sys.stderr,
+        )
+        return 2
+    return run(argv)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,57 @@
+"""pint quantities given as values: read once into exact numbers, never in the evaluation loop.
+
+Imported only when a value is a pint quantity, so ``import cds_indicators`` never imports pint.
+"""
+
+from __future__ import annotations
+
+from fractions import Fraction
+from typing import Any
+
+from ._errors import Problem
+
+__all__ = ["counts_magnitudes", "percent_of"]
+
+
+def _exact(number: Any) -> Fraction:
+    if isinstance(number, float):
+        from ._values import _exact_float
+
+        return _exact_float(number)
+    return Fraction(number)
+
+
+def percent_of(criterion: str, quantity: Any) -> Fraction | Problem:
+    """A dimensionless quantity (``0.8``, ``80 percent``) as an exact Fraction of percent."""
+    if not quantity.dimensionless:
+        return Problem.of(
+            "wrong_dimension", criterion=criterion, value=quantity, units=f"{quantity.units:~P}"
+        )
+    magnitude = quantity.magnitude
+    if isinstance(magnitude, float) and magnitude != magnitude:
+        return Problem.of("not_finite", criterion=criterion, value=quantity)
+    try:
+        exact = _exact(magnitude)
+    except (TypeError, ValueError, OverflowError):
+        return Problem.of("not_finite", criterion=criterion, value=quantity)
+    # The factor to a pure number is a float in pint (percent: 0.01); it is read exactly.
+    factor = _exact(quantity._REGISTRY.Quantity(1, quantity.units).to("").magnitude)
+    return exact * factor * 100
+
+
+def counts_magnitudes(
+    criterion: str, numerator: Any, denominator: Any, given: Any
+) -> tuple[Any, Any] | Problem:
+    """The plain counts of a ratio of quantities, once their units are checked alike."""
+    num_units = getattr(numerator, "units", None)
+    den_units = getattr(denominator, "units", None)
+    if num_units != den_units:
+        return Problem.of(
+            "wrong_count_units", criterion=criterion, value=given,
+            numerator_units=_name(num_units), denominator_units=_name(den_units),
+        )
+    return getattr(numerator, "magnitude", numerator), getattr(denominator, "magnitude", denominator)
+
+
+def _name(units: Any) -> str:
+    return "số không đơn vị" if units is None else str(units)

@@ -1,0 +1,44 @@
+"""Numbers and labels as people read them: ``57,6%`` in Vietnamese, ``57.6%`` in English."""
+
+from __future__ import annotations
+
+from decimal import ROUND_HALF_UP, Decimal
+from fractions import Fraction
+
+__all__ = ["number", "percent", "strip_period"]
+
+_DECIMAL_MARK = {"vi": ",", "en": "."}
+
+
+def number(value: Fraction | int, decimals: int = 1, lang: str = "vi") -> str:
+    """``value`` rounded half up to at most ``decimals`` places, trailing zeros dropped."""
+    exact = Fraction(value)
+    quantum = Decimal(1).scaleb(-decimals)
+    shown = (Decimal(exact.numerator) / Decimal(exact.denominator)).quantize(
+        quantum, rounding=ROUND_HALF_UP
+    )
+    text = f"{shown:f}"
+    if "." in text:
+        text = text.rstrip("0").rstrip(".")
+    if text == "-0":
+        text = "0"
+    return text.replace(".", _DECIMAL_MARK[lang])
+
+
+def percent(value: Fraction | int, lang: str = "vi", *, apart_from: Fraction | None = None) -> str:
+    """``value`` as a percentage; with ``apart_from``, enough decimals that a value which differs
+    from it never prints the same (79,96% is not shown as 80%)."""
+    decimals = 1
+    while (
+        apart_from is not None
+        and value != apart_from
+        and decimals < 6
+        and number(value, decimals) == number(apart_from, decimals)
+    ):
+        decimals += 1
+    return f"{number(value, decimals, lang)}%"
+
+
+def strip_period(name: str) -> str:
+    """A name without its closing full stop, to be followed by a colon."""
+    return name[:-1].rstrip() if name.endswith(".") else name
