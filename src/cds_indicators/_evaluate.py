@@ -2,40 +2,70 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Mapping
+from fractions import Fraction
 from typing import Any
 
 from ._errors import MeasurementError, Problem
 from ._framework import Criterion, Framework, Kind
 from ._load import load_framework
-from ._report import Completion, Report, Status, Verdict
-from ._values import MISSING_VALUE, Reading, read_rate, read_yes_no
+from ._report import Report, Status, Verdict
+from ._scoring import Outcome, completion_all, completion_points, completion_share
+from ._values import (
+    _EXEMPT,
+    _NOT_APPLICABLE_TEXT,
+    MISSING_VALUE,
+    NOT_APPLICABLE,
+    Reading,
+    _fold,
+    _is_bool,
+    _is_missing,
+    _whole,
+    read_rate,
+    read_yes_no,
+)
 
 __all__ = ["COMPLETION_POLICIES", "evaluate", "read_value"]
 
 
-def _completion_all(statuses: Iterable[Status]) -> Completion:
-    """Decision 1829: complete when every criterion with a target is met or exempt."""
-    seen = set(statuses)
-    if Status.FAIL in seen:
-        return Completion.NOT_COMPLETED
-    if Status.MISSING in seen:
-        return Completion.UNDETERMINED
-    return Completion.COMPLETED
-
-
-#: How a framework's ``completion`` policy turns statuses into the completion verdict.
-COMPLETION_POLICIES: dict[str, Callable[[Iterable[Status]], Completion]] = {
-    "all": _completion_all,
+#: How a framework's ``completion`` policy turns the verdicts into the completion verdict (and,
+#: for ``points``, the score and level); see ``docs/framework-schema.md``.
+COMPLETION_POLICIES: dict[str, Callable[[Framework, tuple[Verdict, ...]], Outcome]] = {
+    "all": completion_all,
+    "share": completion_share,
+    "points": completion_points,
 }
+
+
+def read_count(criterion: str, value: Any) -> Reading | Problem:
+    """Read ``value`` as a count: a non-negative whole number (``2``, ``2.0``, ``"2"``), never a
+    percentage, a bool or a fraction of a thing."""
+    if _is_bool(value):
+        return Problem.of("bool_for_count", criterion=criterion, value=value)
+    if isinstance(value, str):
+        folded = _fold(value)
+        if not folded:
+            return MISSING_VALUE
+        if folded == _NOT_APPLICABLE_TEXT:
+            return _EXEMPT
+    elif _is_missing(value):
+        return MISSING_VALUE
+    elif value is NOT_APPLICABLE:
+        return _EXEMPT
+    whole = _whole(value)
+    if whole is None:
+        return Problem.of("bad_count", criterion=criterion, value=value)
+    return Reading(Fraction(whole))
 
 
 def read_value(criterion: Criterion, value: Any) -> Reading | Problem:
     """``value`` read exactly for ``criterion``, or the problem with it."""
     if criterion.kind is Kind.RATE:
-        found = read_rate(criterion.id, value)
-    else:
+        found = read_rate(criterion.id, value, criterion.counts)
+    elif criterion.kind is Kind.YES_NO:
         found = read_yes_no(criterion.id, value, criterion.labels)
+    else:
+        found = read_count(criterion.id, value)
     if isinstance(found, Reading) and found.exempt and not criterion.conditional:
         return Problem.of("not_conditional", criterion=criterion.id, value=value)
     return found
@@ -102,7 +132,8 @@ def evaluate(
     year = framework.check_year(year)
     if not isinstance(values, Mapping):
         raise MeasurementError([Problem.of("values_not_mapping", value=values)])
-    problems = _unknown_keys(values, framework) if not values.keys() <= framework._index.keys() else []
+    known = framework._index.keys()
+    problems = [] if values.keys() <= known else _unknown_keys(values, framework)
     verdicts = []
     for criterion in framework:
         given = values.get(criterion.id)
@@ -113,13 +144,15 @@ def evaluate(
         verdicts.append(_verdict(criterion, year, found))
     if problems:
         raise MeasurementError(problems)
-    policy = COMPLETION_POLICIES[framework.completion]
-    completion = policy(v.status for v in verdicts)
+    outcome = COMPLETION_POLICIES[framework.completion](framework, tuple(verdicts))
     return Report(
         framework=framework.id,
         year=year,
-        completion=completion,
-        verdicts=tuple(verdicts),
+        completion=outcome.completion,
+        verdicts=outcome.verdicts,
         commune=commune,
         district=district,
+        score=outcome.score,
+        max_score=outcome.max_score,
+        level=outcome.level,
     )

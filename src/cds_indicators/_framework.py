@@ -15,7 +15,7 @@ import attrs
 from ._errors import UnknownCriterionError, UnknownYearError
 from ._values import fold_label
 
-__all__ = ["Comparison", "Criterion", "Framework", "Kind", "Pillar", "Target"]
+__all__ = ["Comparison", "Criterion", "Framework", "Kind", "Level", "Pillar", "Scoring", "Target"]
 
 
 class Kind(enum.Enum):
@@ -25,6 +25,8 @@ class Kind(enum.Enum):
     """A share in percent (0–100), given as a percentage or as counts."""
     YES_NO = "yes_no"
     """Whether something exists or is done; its target is printed as a label (``Có``)."""
+    COUNT = "count"
+    """A whole number of things (training classes, security incidents), never a percentage."""
 
 
 class Comparison(enum.Enum):
@@ -44,12 +46,22 @@ _MEETS: dict[Comparison, Callable[[Any, Any], bool]] = {
 _SIGNS = {Comparison.AT_LEAST: ("≥", "<"), Comparison.AT_MOST: ("≤", ">")}
 
 
+class Scoring(enum.Enum):
+    """How a criterion of a points framework turns its value into points."""
+
+    ALL_OR_NOTHING = "all_or_nothing"
+    """The maximum when the target is met, else 0."""
+    PROPORTIONAL = "proportional"
+    """``Điểm = Tỷ lệ × Điểm tối đa``: a rate scores ``value / 100 × maximum``, a count
+    ``value / threshold × maximum``, capped at the maximum."""
+
+
 @attrs.frozen(kw_only=True)
 class Target:
     """One year's target of a criterion: the cell as printed and what it demands.
 
     ``label`` is the cell as printed (``80%``, ``Có``, ``Sử dụng hiệu quả``); ``threshold`` the
-    exact number a rate is compared with (percent), ``None`` for a yes/no target.
+    exact number a rate (percent) or a count is compared with, ``None`` for a yes/no target.
     """
 
     label: str
@@ -74,6 +86,10 @@ class Target:
         return self.label
 
 
+def _by_year(targets: Mapping[int, Target | None]) -> dict[int, Target | None]:
+    return dict(sorted(targets.items()))
+
+
 @attrs.frozen(kw_only=True)
 class Criterion:
     """One measurable criterion (chỉ tiêu) with its target for each year of its framework."""
@@ -88,8 +104,11 @@ class Criterion:
     name_en: str | None = None
     counts: tuple[str, str] | None = None
     targets: Mapping[int, Target | None] = attrs.field(
-        factory=dict, hash=False, converter=lambda m: dict(sorted(m.items()))
+        factory=dict, hash=False, converter=_by_year
     )
+    mandatory: bool = False
+    points: Fraction | None = None
+    scoring: Scoring = Scoring.ALL_OR_NOTHING
     labels: frozenset[str] = attrs.field(init=False, eq=False, repr=False, hash=False)
 
     @labels.default
@@ -103,8 +122,27 @@ class Criterion:
         except (KeyError, TypeError):
             raise UnknownYearError(year, self.targets) from None
 
+    @property
+    def comparison(self) -> Comparison:
+        """How values are held against this criterion's thresholds."""
+        for target in self.targets.values():
+            if target is not None:
+                return target.comparison
+        return Comparison.YES if self.kind is Kind.YES_NO else Comparison.AT_LEAST
+
     def __str__(self) -> str:
         return f"{self.id} {self.name}"
+
+
+@attrs.frozen(kw_only=True)
+class Level:
+    """A grade of a points framework (``Tốt``, ``Khá``, …) reached from ``min_score`` points."""
+
+    name: str
+    min_score: Fraction
+
+    def __str__(self) -> str:
+        return self.name
 
 
 @attrs.frozen(kw_only=True)
@@ -124,6 +162,10 @@ class Pillar:
 class Framework:
     """A criteria set: its pillars and criteria in the decision's order, and its years.
 
+    ``completion`` names the policy that decides completion (``all``, ``share``, ``points``);
+    ``share`` is the percentage of criteria a ``share`` policy needs, ``pass_score`` the points a
+    ``points`` policy needs, ``levels`` its grades from the highest cut-off down.
+
     ``framework["2.5"]`` is a criterion; ``len()`` and iteration go over the criteria.
     """
 
@@ -138,11 +180,26 @@ class Framework:
     province: str | None = None
     source: str | None = None
     schema_version: int = 1
+    share: Fraction | None = None
+    pass_score: Fraction | None = None
+    levels: tuple[Level, ...] = ()
     _index: dict[str, Criterion] = attrs.field(init=False, eq=False, repr=False, hash=False)
 
     @_index.default
     def _build_index(self) -> dict[str, Criterion]:
         return {c.id: c for p in self.pillars for c in p.criteria}
+
+    @property
+    def scored(self) -> bool:
+        """Whether criteria carry points (a ``points`` framework)."""
+        return self.completion == "points"
+
+    def level(self, score: Fraction) -> Level | None:
+        """The highest level ``score`` reaches; ``None`` below every cut-off."""
+        for level in self.levels:
+            if score >= level.min_score:
+                return level
+        return None
 
     @property
     def criteria(self) -> tuple[Criterion, ...]:

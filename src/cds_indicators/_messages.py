@@ -26,12 +26,21 @@ _MESSAGES: dict[str, tuple[str, str]] = {
         "chỉ tiêu {criterion}: {value!r} nằm ngoài khoảng 0–100%",
         "criterion {criterion}: {value!r} is outside 0–100%",
     ),
+    "bool_for_count": (
+        "chỉ tiêu {criterion}: {value!r} là giá trị đúng/sai, không phải một số lượng",
+        "criterion {criterion}: {value!r} is a yes/no value, not a count",
+    ),
+    "bad_count": (
+        "chỉ tiêu {criterion}: {value!r} không phải một số lượng (số nguyên không âm, ví dụ 2)",
+        "criterion {criterion}: {value!r} is not a count (a non-negative whole number, e.g. 2)",
+    ),
     "not_finite": (
         "chỉ tiêu {criterion}: {value!r} không phải một số hữu hạn",
         "criterion {criterion}: {value!r} is not a finite number",
     ),
     "bad_rate_text": (
-        "chỉ tiêu {criterion}: không đọc được {value!r} là một tỷ lệ (ví dụ: 80, 80%, 57,5%, 19/33)",
+        "chỉ tiêu {criterion}: không đọc được {value!r} là một tỷ lệ "
+        "(ví dụ: 80, 80%, 57,5%, 19/33)",
         "criterion {criterion}: cannot read {value!r} as a rate (e.g. 80, 80%, 57,5%, 19/33)",
     ),
     "bad_yes_no_text": (
@@ -112,6 +121,10 @@ _MESSAGES: dict[str, tuple[str, str]] = {
         "thiếu năm đánh giá (year trong tệp hoặc --year)",
         "the year is missing (year in the file, or --year)",
     ),
+    "year_not_in_framework": (
+        "năm {value!r} không thuộc khung {framework} (các năm có chỉ tiêu: {years})",
+        "the year {value!r} is not in framework {framework} (years with targets: {years})",
+    ),
     # framework files
     "toml_syntax": ("không đọc được TOML: {detail}", "not valid TOML: {detail}"),
     "file_unreadable": ("không đọc được tệp: {detail}", "cannot read the file: {detail}"),
@@ -165,6 +178,63 @@ _MESSAGES: dict[str, tuple[str, str]] = {
     "percent_cell_range": (
         "chỉ tiêu {criterion}: ngưỡng {found!r} nằm ngoài 0–100%",
         "criterion {criterion}: threshold {found!r} is outside 0–100%",
+    ),
+    # framework files, schema_version 2
+    "needs_version": (
+        "{key} cần schema_version = {version}",
+        "{key} needs schema_version = {version}",
+    ),
+    "policy_key_missing": (
+        "cách xét hoàn thành {policy!r} cần khóa {key}",
+        "completion policy {policy!r} needs the key {key}",
+    ),
+    "policy_key_unused": (
+        "{key} chỉ dùng với cách xét hoàn thành {policy!r}",
+        "{key} is only used with completion policy {policy!r}",
+    ),
+    "bad_share": (
+        "share {found!r} không phải tỷ lệ phần trăm (ví dụ \"80%\")",
+        "share {found!r} is not a percentage (e.g. \"80%\")",
+    ),
+    "share_range": (
+        "share {found!r} nằm ngoài 0–100%",
+        "share {found!r} is outside 0–100%",
+    ),
+    "bad_points": (
+        "điểm {found!r} không phải một số không âm (số điểm tối đa phải lớn hơn 0)",
+        "points {found!r} is not a non-negative number (a maximum must be above 0)",
+    ),
+    "levels_order": (
+        "mức {name!r}: các mức xếp từ cao xuống thấp, min_score phải giảm dần",
+        "level {name!r}: levels go from the highest down; min_score must decrease",
+    ),
+    "comparison_yes_no": (
+        "chỉ tiêu {criterion}: chỉ tiêu Có/Không không có comparison",
+        "criterion {criterion}: a yes/no criterion takes no comparison",
+    ),
+    "unknown_comparison": (
+        "chỉ tiêu {criterion}: so sánh {found!r} không có (có: {known})",
+        "criterion {criterion}: unknown comparison {found!r} (known: {known})",
+    ),
+    "points_missing": (
+        "chỉ tiêu {criterion}: khung chấm điểm cần điểm tối đa (points)",
+        "criterion {criterion}: a points framework needs its maximum (points)",
+    ),
+    "unknown_scoring": (
+        "chỉ tiêu {criterion}: cách chấm {found!r} không có (có: {known})",
+        "criterion {criterion}: unknown scoring {found!r} (known: {known})",
+    ),
+    "proportional_needs_at_least": (
+        "chỉ tiêu {criterion}: chấm theo tỷ lệ chỉ dùng cho tỷ lệ hoặc số lượng \"at_least\"",
+        "criterion {criterion}: proportional scoring is only for at_least rates and counts",
+    ),
+    "bad_cell_table": (
+        "chỉ tiêu {criterion}: ô dạng {{ threshold, label }} chỉ dùng cho tỷ lệ và số lượng",
+        "criterion {criterion}: a {{ threshold, label }} cell is only for rates and counts",
+    ),
+    "bad_count_cell": (
+        "chỉ tiêu {criterion}: ô {found!r} không phải số nguyên không âm (ví dụ \"2\") hay \"*\"",
+        "criterion {criterion}: cell {found!r} is not a whole number (e.g. \"2\") or \"*\"",
     ),
 }
 

@@ -12,7 +12,7 @@ from typing import Any
 import attrs
 
 from . import _text
-from ._errors import UnknownCriterionError
+from ._errors import InputError, Problem, UnknownCriterionError
 from ._framework import Comparison, Kind, Target
 
 __all__ = ["Completion", "Report", "Status", "Verdict"]
@@ -104,6 +104,8 @@ class Verdict:
     target: Target | None = None
     counts: tuple[int, int] | None = None
     name_en: str | None = None
+    points: Fraction | None = None
+    max_points: Fraction | None = None
 
     @property
     def passed(self) -> bool:
@@ -144,6 +146,8 @@ class Verdict:
                 return self.target.label
             return _YES_NO_WORDS[lang][0 if self.value else 1]
         assert self.value is not None
+        if self.kind is Kind.COUNT:
+            return _text.number(self.value, 0, lang)
         apart = self.target.threshold if self.target is not None else None
         return _text.percent(self.value, lang, apart_from=apart)
 
@@ -180,6 +184,12 @@ class Verdict:
                 return f", cần thêm {self.needed}/{self.counts[1]}"
             return f", {self.needed} more of {self.counts[1]} needed"
         assert self.shortfall is not None
+        if self.kind is Kind.COUNT:
+            more = self.target is None or self.target.comparison is not Comparison.AT_MOST
+            count = _text.number(self.shortfall, 0, lang)
+            if lang == "vi":
+                return f", cần {'thêm' if more else 'giảm'} {count}"
+            return f", {count} {'more' if more else 'fewer'} needed"
         points = _text.number(self.shortfall, 2, lang)
         return f", thiếu {points} điểm %" if lang == "vi" else f", {points} points short"
 
@@ -200,6 +210,9 @@ class Report:
     verdicts: tuple[Verdict, ...]
     commune: str | None = None
     district: str | None = None
+    score: Fraction | None = None
+    max_score: Fraction | None = None
+    level: str | None = None
     _index: dict[str, Verdict] = attrs.field(init=False, eq=False, repr=False, hash=False)
 
     @_index.default
@@ -261,7 +274,13 @@ class Report:
                 f"{len(self.missing)} {'thiếu số liệu' if lang == 'vi' else 'without a value'}: "
                 + ", ".join(self.missing)
             )
-        return line + (f" ({'; '.join(details)})" if details else "")
+        line += f" ({'; '.join(details)})" if details else ""
+        if self.score is not None and self.max_score is not None:
+            score = f"{_text.number(self.score, 2, lang)}/{_text.number(self.max_score, 2, lang)}"
+            line += f"; {score} {'điểm' if lang == 'vi' else 'points'}"
+            if self.level is not None:
+                line += f", {'mức' if lang == 'vi' else 'level'} {self.level}"
+        return line
 
     def __str__(self) -> str:
         return self.text()
@@ -272,9 +291,11 @@ class Report:
         :meth:`from_dict`."""
         data: dict[str, Any] = _converter().unstructure(self)
         data["completed"] = self.completed
+        _drop_unscored(data, ("score", "max_score", "level"))
         for verdict, row in zip(self.verdicts, data["verdicts"], strict=True):
             row["shortfall"] = _fraction_text(verdict.shortfall)
             row["needed"] = verdict.needed
+            _drop_unscored(row, ("points", "max_points"))
         return data
 
     @classmethod
@@ -285,8 +306,20 @@ class Report:
             {k: v for k, v in row.items() if k not in ("shortfall", "needed")}
             for row in data.get("verdicts", ())
         ]
-        report: Report = _converter().structure(plain, cls)
+        import cattrs
+
+        try:
+            report: Report = _converter().structure(plain, cls)
+        except (cattrs.BaseValidationError, KeyError, TypeError, ValueError) as exc:
+            raise InputError(_structure_problems(exc)) from None
         return report
+
+
+def _drop_unscored(row: dict[str, Any], keys: tuple[str, ...]) -> None:
+    # Points only exist in a points framework; elsewhere the dict keeps its plain shape.
+    for key in keys:
+        if row.get(key, 0) is None:
+            del row[key]
 
 
 def _fraction_text(value: Fraction | None) -> str | None:
@@ -305,10 +338,36 @@ def _fraction_text(value: Fraction | None) -> str | None:
     return _text.number(value, digits, "en")
 
 
+def _structure_problems(exc: BaseException) -> list[Problem]:
+    import cattrs
+
+    if not isinstance(exc, cattrs.BaseValidationError):
+        return [Problem.of("schema", detail=str(exc) or type(exc).__name__, path="$")]
+    problems = []
+    for line in cattrs.transform_error(exc, path="$", format_exception=_describe):
+        detail, _, path = line.rpartition(" @ ")
+        problems.append(Problem.of("schema", detail=detail, path=path))
+    return problems
+
+
+def _describe(exc: BaseException, kind: type | None) -> str:
+    import cattrs
+
+    if isinstance(exc, KeyError):
+        return "required key missing"
+    if isinstance(exc, TypeError | ValueError):
+        return str(exc)
+    return str(cattrs.v.format_exception(exc, kind))
+
+
 def _parse_fraction(value: Any, _: Any) -> Fraction:
     if not isinstance(value, str):
         raise TypeError(f"expected an exact number as text, got {value!r}")
     return Fraction(value)
+
+
+def _value_text(value: Fraction | bool | None) -> str | bool | None:
+    return value if value is None or isinstance(value, bool) else _fraction_text(value)
 
 
 def _parse_value(value: Any, _: Any) -> Fraction | bool | None:
@@ -321,11 +380,9 @@ def _parse_value(value: Any, _: Any) -> Fraction | bool | None:
 def _converter() -> Any:
     import cattrs
 
-    converter = cattrs.Converter()
+    converter = cattrs.Converter(unstruct_collection_overrides={tuple: list})
     converter.register_unstructure_hook(Fraction, _fraction_text)
     converter.register_structure_hook(Fraction, _parse_fraction)
     converter.register_structure_hook(Fraction | bool | None, _parse_value)
-    converter.register_unstructure_hook(
-        Fraction | bool | None, lambda v: v if v is None or isinstance(v, bool) else _fraction_text(v)
-    )
+    converter.register_unstructure_hook(Fraction | bool | None, _value_text)
     return converter
