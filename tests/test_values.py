@@ -248,3 +248,19 @@ def test_ratio_repr_and_str():
     assert str(cds.ratio(19, 33)) == "19/33"
     assert cds.ratio(19, 33) == cds.ratio(19, 33)
     assert repr(cds.NOT_APPLICABLE) == "NOT_APPLICABLE"
+
+
+def test_numpy_scalars_are_read_like_their_python_kin():
+    np = pytest.importorskip("numpy")
+    assert verdict("2.5", np.int64(80)).value == 80
+    assert verdict("2.5", np.float32(57.5)).value == Fraction(115, 2)
+    assert verdict("2.5", np.float64("nan")).status is cds.Status.MISSING
+    assert verdict("2.5", np.str_("57,5%")).value == Fraction(115, 2)
+    assert verdict("4.5", np.bool_(True)).value is True
+    with pytest.raises(cds.MeasurementError) as caught:
+        cds.evaluate({"2.5": np.bool_(True)}, 2025)
+    assert caught.value.problems[0].code == "bool_for_rate"
+
+
+def test_signalling_nan_decimal_is_missing():
+    assert verdict("2.5", Decimal("sNaN")).status is cds.Status.MISSING

@@ -99,6 +99,68 @@ _MESSAGES: dict[str, tuple[str, str]] = {
         "mã chỉ tiêu phải là chuỗi ký tự, không phải {value!r}",
         "criterion ids are strings, not {value!r}",
     ),
+    # tables of many communes (evaluate_frame), merging, schedules
+    "frame_not_a_table": (
+        "không đọc được bảng kiểu {type} (dùng pandas, polars hoặc pyarrow)",
+        "cannot read a table of type {type} (use pandas, polars or pyarrow)",
+    ),
+    "frame_missing_column": ("bảng thiếu cột {name!r}", "the table has no column {name!r}"),
+    "frame_unknown_column": (
+        "cột {name!r} không phải chỉ tiêu nào của khung {framework}",
+        "column {name!r} is not a criterion of framework {framework}",
+    ),
+    "frame_unpaired_counts": (
+        "chỉ tiêu {criterion}: cột {column!r} cần đi cùng cột {other!r}",
+        "criterion {criterion}: column {column!r} needs the column {other!r} beside it",
+    ),
+    "frame_both_forms": (
+        "chỉ tiêu {criterion}: có cả cột tỷ lệ và cột tử số/mẫu số; chỉ dùng một cách",
+        "criterion {criterion}: given both as a rate column and as count columns; use one",
+    ),
+    "frame_bad_year": (
+        "năm {value!r} không thuộc khung {framework} (các năm có chỉ tiêu: {years})",
+        "year {value!r} is not in framework {framework} (years with targets: {years})",
+    ),
+    "merge_no_parts": ("không có xã nào để sáp nhập", "there are no communes to merge"),
+    "merge_percent_only": (
+        "chỉ tiêu {criterion}: {value!r} chỉ là tỷ lệ phần trăm, không cộng được chính xác; "
+        "hãy nhập tử số/mẫu số hoặc truyền weights (mẫu số) của từng xã",
+        "criterion {criterion}: {value!r} is only a percentage and cannot be merged exactly; "
+        "give counts (numerator/denominator) or pass weights (each part's denominator)",
+    ),
+    "merge_bad_weight": (
+        "chỉ tiêu {criterion}: trọng số (mẫu số) {value!r} của {commune} phải là số nguyên dương",
+        "criterion {criterion}: the weight (denominator) {value!r} of {commune} must be a "
+        "positive whole number",
+    ),
+    "merge_weight_inexact": (
+        "chỉ tiêu {criterion}: {rate} × {weight} không ra số nguyên ở {commune}; "
+        "hãy nhập tử số/mẫu số",
+        "criterion {criterion}: {rate} of {weight} is not a whole number for {commune}; "
+        "give the counts",
+    ),
+    "merge_years_differ": (
+        "các xã sáp nhập có số liệu của những năm khác nhau: {years}",
+        "the merged communes' values are for different years: {years}",
+    ),
+    "merge_bad_policy": (
+        "cách gộp Có/Không {value!r} không có (dùng \"all\" hoặc \"any\")",
+        "unknown yes/no merge rule {value!r} (use \"all\" or \"any\")",
+    ),
+    "schedule_bad_year": (
+        "năm phải hoàn thành {value!r} không phải một năm",
+        "the year to complete by, {value!r}, is not a year",
+    ),
+    "schedule_bad_commune": (
+        "tên xã {value!r} không hợp lệ", "the commune's name {value!r} is not valid",
+    ),
+    "schedule_duplicate": (
+        "xã {value!r} được giao năm hai lần", "commune {value!r} is assigned a year twice",
+    ),
+    "schedule_columns": (
+        "tệp lịch cần các cột commune và year (có: {found})",
+        "a schedule file needs the columns commune and year (found: {found})",
+    ),
     # input files
     "file_too_large": (
         "tệp quá lớn ({size} byte; giới hạn {limit} byte)",
@@ -124,6 +186,77 @@ _MESSAGES: dict[str, tuple[str, str]] = {
     "year_not_in_framework": (
         "năm {value!r} không thuộc khung {framework} (các năm có chỉ tiêu: {years})",
         "the year {value!r} is not in framework {framework} (years with targets: {years})",
+    ),
+    # input files: many communes, CSV and XLSX tables (load_values)
+    "missing_extra": (
+        "cần gói bổ sung: pip install \"cds-indicators[{extra}]\" ({package})",
+        "needs the optional extra: pip install \"cds-indicators[{extra}]\" ({package})",
+    ),
+    "not_xlsx": (
+        "tệp không phải bảng tính .xlsx (không phải tệp zip; tệp .xls cũ hãy lưu lại thành .xlsx)",
+        "the file is not an .xlsx workbook (not a zip archive; save an old .xls file as .xlsx)",
+    ),
+    "xlsx_unreadable": ("không đọc được bảng tính: {detail}", "cannot read the workbook: {detail}"),
+    "xlsx_too_large": (
+        "bảng tính giải nén ra quá lớn ({size} byte; giới hạn {limit} byte)",
+        "the workbook unpacks to too much data ({size} bytes; the limit is {limit} bytes)",
+    ),
+    "csv_syntax": ("không đọc được CSV: {detail}", "not valid CSV: {detail}"),
+    "not_a_list": ("cần một danh sách", "expected a list"),
+    "no_records": ("tệp không có số liệu của xã nào", "the file holds no commune's values"),
+    "no_header": (
+        "không thấy dòng tiêu đề của bảng (Xã, Năm, mã chỉ tiêu, …)",
+        "no header row found (commune, year, criterion ids, …)",
+    ),
+    "missing_column": ("bảng thiếu cột {column_vi}", "the table has no column {column_en}"),
+    "unknown_column": (
+        "cột {header!r} không phải cột đã biết (Xã, Huyện, Năm, …) và không có chỉ tiêu "
+        "{header!r} trong khung {framework}",
+        "column {header!r} is not a known column (commune, district, year, …) and framework "
+        "{framework} has no criterion {header!r}",
+    ),
+    "duplicate_column": (
+        "cột {header!r} trùng với cột {first}", "column {header!r} repeats column {first}",
+    ),
+    "criterion_column_in_long_table": (
+        "bảng có cột Mã chỉ tiêu (mỗi dòng một chỉ tiêu) nên không thể có thêm cột chỉ tiêu "
+        "{criterion}",
+        "a table with a criterion column (one row per criterion) cannot also have a column for "
+        "criterion {criterion}",
+    ),
+    "ambiguous_criterion_number": (
+        "ô số {value!r} có thể là chỉ tiêu {first} hoặc {second}; hãy ghi mã chỉ tiêu dạng văn "
+        "bản (ví dụ '1.10)",
+        "the number {value!r} may be criterion {first} or {second}; write criterion ids as text "
+        "(e.g. '1.10)",
+    ),
+    "extra_cell": (
+        "ô {value!r} nằm ngoài các cột có tiêu đề", "the cell {value!r} is outside the titled columns",
+    ),
+    "bad_year": ("{value!r} không phải một năm (ví dụ 2024)", "{value!r} is not a year (e.g. 2024)"),
+    "year_not_in_framework": (
+        "năm {year} không thuộc khung {framework} (các năm có chỉ tiêu: {years})",
+        "the year {year} is not in framework {framework} (years with targets: {years})",
+    ),
+    "duplicate_commune_year": (
+        "{who} năm {year} đã có ở {first}", "{who} in {year} already appears at {first_en}",
+    ),
+    "duplicate_value": (
+        "chỉ tiêu {criterion} của {who} năm {year} đã có giá trị ở dòng {first}",
+        "criterion {criterion} of {who} in {year} already has a value at row {first}",
+    ),
+    "missing_criterion_id": ("thiếu mã chỉ tiêu", "the criterion id is missing"),
+    "value_and_counts": (
+        "chỉ tiêu {criterion}: ghi Giá trị hoặc Tử số và Mẫu số, không ghi cả hai",
+        "criterion {criterion}: give a value or a numerator and denominator, not both",
+    ),
+    "half_counts": (
+        "chỉ tiêu {criterion}: có {present} nhưng thiếu {absent}",
+        "criterion {criterion}: the {present_en} is given but not the {absent_en}",
+    ),
+    "unknown_export_format": (
+        "không biết ghi tệp đuôi {suffix} (dùng .csv hoặc .xlsx)",
+        "cannot write files ending in {suffix} (use .csv or .xlsx)",
     ),
     # framework files
     "toml_syntax": ("không đọc được TOML: {detail}", "not valid TOML: {detail}"),

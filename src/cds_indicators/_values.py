@@ -13,7 +13,7 @@ import unicodedata
 from collections.abc import Callable, Mapping
 from decimal import Decimal
 from fractions import Fraction
-from numbers import Integral
+from numbers import Integral, Real
 from typing import Any, Final
 
 import attrs
@@ -56,7 +56,7 @@ NOT_APPLICABLE: Final = NotApplicable()
 """Declares that a conditional criterion ("(nếu có)") does not apply to this commune."""
 
 
-@attrs.frozen
+@attrs.frozen(repr=False)
 class Ratio:
     """A share given as counts: ``numerator`` of ``denominator`` units meet the criterion.
 
@@ -66,6 +66,9 @@ class Ratio:
 
     numerator: Any
     denominator: Any
+
+    def __repr__(self) -> str:
+        return f"ratio({self.numerator!r}, {self.denominator!r})"
 
     def __str__(self) -> str:
         return f"{self.numerator}/{self.denominator}"
@@ -112,16 +115,22 @@ _COUNTS_TEXT: Final = re.compile(r"(\d+)\s*/\s*(\d+)")
 Reader = Callable[[str, Any], "Reading | Problem"]
 
 
+_NUMPY_BOOLS: Final = frozenset({"bool_", "bool"})
+
+
 def _is_bool(value: Any) -> bool:
     # numpy's bool_ is no subclass of bool, and no number either.
-    return isinstance(value, bool) or type(value).__name__ == "bool_"
+    kind = type(value)
+    return isinstance(value, bool) or (kind.__module__ == "numpy" and kind.__name__ in _NUMPY_BOOLS)
 
 
 def _is_missing(value: Any) -> bool:
     if value is None:
         return True
-    if isinstance(value, float | Decimal):
+    if isinstance(value, float):
         return value != value
+    if isinstance(value, Decimal):
+        return value.is_nan()
     return type(value).__name__ in {"NAType", "NaTType"}
 
 
@@ -175,14 +184,16 @@ def _count_problem(criterion: str, count: Any, which: str, given: Any) -> Proble
 
 
 def read_counts(
-    criterion: str, numerator: Any, denominator: Any, given: Any = None
+    criterion: str, numerator: Any, denominator: Any, given: Any = None,
+    expected: tuple[str, str] | None = None,
 ) -> Reading | Problem:
-    """The rate ``numerator / denominator`` in percent, with its counts kept."""
+    """The rate ``numerator / denominator`` in percent, with its counts kept; pint quantities
+    must count ``expected`` (the criterion's counted units) when it is given."""
     given = Ratio(numerator, denominator) if given is None else given
     if _is_quantity(numerator) or _is_quantity(denominator):
         from ._quantities import counts_magnitudes
 
-        found = counts_magnitudes(criterion, numerator, denominator, given)
+        found = counts_magnitudes(criterion, numerator, denominator, given, expected)
         if isinstance(found, Problem):
             return found
         numerator, denominator = found
@@ -219,13 +230,17 @@ def _rate_from_text(criterion: str, text: str) -> Reading | Problem:
     return Problem.of("bad_rate_text", criterion=criterion, value=text)
 
 
-def _rate_from_mapping(criterion: str, value: Mapping[Any, Any]) -> Reading | Problem:
+def _rate_from_mapping(
+    criterion: str, value: Mapping[Any, Any], counts: tuple[str, str] | None = None
+) -> Reading | Problem:
     if set(value) != {"numerator", "denominator"}:
         return Problem.of("bad_ratio_mapping", criterion=criterion, value=value)
-    return read_counts(criterion, value["numerator"], value["denominator"], value)
+    return read_counts(criterion, value["numerator"], value["denominator"], value, counts)
 
 
-def read_rate(criterion: str, value: Any) -> Reading | Problem:
+def read_rate(
+    criterion: str, value: Any, counts: tuple[str, str] | None = None
+) -> Reading | Problem:
     """Read ``value`` as a percentage (0–100) for the rate criterion ``criterion``."""
     kind = type(value)
     if kind is int:
@@ -233,7 +248,7 @@ def read_rate(criterion: str, value: Any) -> Reading | Problem:
     if kind is Fraction:
         return _percent(criterion, value, value)
     if kind is Ratio:
-        return read_counts(criterion, value.numerator, value.denominator, value)
+        return read_counts(criterion, value.numerator, value.denominator, value, counts)
     if kind is str:
         return _rate_from_text(criterion, value)
     if _is_missing(value):
@@ -251,8 +266,16 @@ def read_rate(criterion: str, value: Any) -> Reading | Problem:
         return _percent(criterion, Fraction(int(value)), value)
     if isinstance(value, Fraction):
         return _percent(criterion, value, value)
+    if isinstance(value, str):
+        return _rate_from_text(criterion, str(value))
+    if isinstance(value, Real):
+        # Other real numbers (numpy's float32, …) are read as the float they hold.
+        as_float = float(value)
+        if not math.isfinite(as_float):
+            return Problem.of("not_finite", criterion=criterion, value=value)
+        return _percent(criterion, _exact_float(as_float), value)
     if isinstance(value, Mapping):
-        return _rate_from_mapping(criterion, value)
+        return _rate_from_mapping(criterion, value, counts)
     if _is_quantity(value):
         from ._quantities import percent_of
 
