@@ -19,36 +19,50 @@ from ._errors import (
     UnknownCriterionError,
     UnknownYearError,
 )
+from ._diff import Change, FrameworkDiff, diff
 from ._evaluate import evaluate
-from ._framework import Comparison, Criterion, Framework, Kind, Pillar, Target
-from ._load import available_frameworks, load_framework
+from ._frames import MissingExtraError, evaluate_frame
+from ._framework import Comparison, Criterion, Framework, Kind, Level, Pillar, Scoring, Target
+from ._load import available_frameworks, dump_framework, load_framework
 from ._report import Completion, Report, Status, Verdict
+from ._trajectory import CriterionTrajectory, Trajectory, trajectory
 from ._values import NOT_APPLICABLE, Ratio, ratio
 
 __all__ = [
     "NOT_APPLICABLE",
     "CdsError",
+    "Change",
     "Comparison",
     "Completion",
     "Criterion",
+    "CriterionTrajectory",
     "Framework",
+    "FrameworkDiff",
     "FrameworkError",
     "InputError",
     "Kind",
+    "Level",
     "MeasurementError",
+    "MissingExtraError",
     "Pillar",
     "Problem",
     "Ratio",
     "Report",
+    "Scoring",
     "Status",
     "Target",
+    "Trajectory",
     "UnknownCriterionError",
     "UnknownYearError",
     "Verdict",
     "available_frameworks",
+    "diff",
+    "dump_framework",
     "evaluate",
+    "evaluate_frame",
     "load_framework",
     "ratio",
+    "trajectory",
 ]
 
 __version__ = "0.1.0"
@@ -57,7 +71,7 @@ __version__ = "0.1.0"
 def __getattr__(name: str) -> Any:
     # The pint registry is built on first use, never on import.
     if name == "units":
-        from . import units
+        import importlib
 
-        return units
+        return importlib.import_module(f"{__name__}.units")
     raise AttributeError(f"module 'cds_indicators' has no attribute {name!r}")

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime
 import functools
+import json
 import os
 import re
 import tomllib
@@ -29,6 +30,7 @@ __all__ = [
     "SCHEMA_VERSION",
     "SCHEMA_VERSIONS",
     "available_frameworks",
+    "dump_framework",
     "load_framework",
     "parse_framework",
 ]
@@ -619,6 +621,105 @@ def _build(spec: _FileDef) -> Framework:
             for level in spec.levels
         ),
     )
+
+
+# --- writing a framework back as a file ---------------------------------------------------------
+
+
+def _toml_string(text: str) -> str:
+    # JSON's escapes (\", \\, \n, \uXXXX) are all valid in a TOML basic string.
+    return json.dumps(text, ensure_ascii=False)
+
+
+def _decimal(value: Fraction) -> str:
+    """An exact number as decimal text; thresholds that do not end cannot be written as cells."""
+    digits = 0
+    while (value * 10**digits).denominator != 1:
+        digits += 1
+        if digits > 30:
+            raise ValueError(f"{value} has no decimal form to write in a framework file")
+    if digits == 0:
+        return str(int(value))
+    text = f"{value.numerator * 10**digits // value.denominator:0{digits + 1}d}"
+    return f"{text[:-digits]}.{text[-digits:]}"
+
+
+def _score_toml(value: Fraction) -> str:
+    return str(int(value)) if value.denominator == 1 else _toml_string(str(value))
+
+
+def _cell_toml(target: Target | None) -> str:
+    if target is None:
+        return _toml_string(NO_TARGET_CELL)
+    if target.threshold is None:
+        return _toml_string(target.label)
+    threshold = _decimal(target.threshold) + ("%" if target.kind is Kind.RATE else "")
+    if _THRESHOLD[target.kind](target.label) == target.threshold:
+        return _toml_string(target.label)
+    return f"{{ threshold = {_toml_string(threshold)}, label = {_toml_string(target.label)} }}"
+
+
+def _line(key: str, value: str) -> str:
+    return f"{key} = {value}"
+
+
+def dump_framework(framework: Framework) -> str:
+    """The text of a framework file that :func:`parse_framework` reads back as ``framework``.
+
+    Written without a TOML library: the schema is small and fixed, and the library has no
+    runtime dependency for writing.
+    """
+    out = [_line("schema_version", str(framework.schema_version)), "", "[framework]"]
+    out.append(_line("id", _toml_string(framework.id)))
+    out.append(_line("title", _toml_string(framework.title)))
+    for key in ("decision", "issuer", "province", "source"):
+        if getattr(framework, key) is not None:
+            out.append(_line(key, _toml_string(getattr(framework, key))))
+    if framework.issued is not None:
+        out.append(_line("issued", framework.issued.isoformat()))
+    out.append(_line("years", f"[{', '.join(map(str, framework.years))}]"))
+    out.append(_line("completion", _toml_string(framework.completion)))
+    if framework.share is not None:
+        out.append(_line("share", _toml_string(_decimal(framework.share) + "%")))
+    if framework.pass_score is not None:
+        out.append(_line("pass_score", _score_toml(framework.pass_score)))
+    for level in framework.levels:
+        out += ["", "[[levels]]", _line("name", _toml_string(level.name)),
+                _line("min_score", _score_toml(level.min_score))]
+    for pillar in framework.pillars:
+        out += ["", "[[pillars]]", _line("code", _toml_string(pillar.code)),
+                _line("name", _toml_string(pillar.name))]
+        if pillar.name_en is not None:
+            out.append(_line("name_en", _toml_string(pillar.name_en)))
+    for criterion in framework:
+        out += ["", *_criterion_toml(criterion)]
+    return "\n".join(out) + "\n"
+
+
+def _criterion_toml(criterion: Criterion) -> list[str]:
+    out = ["[[criteria]]"]
+    for key in ("id", "pillar", "name", "name_en", "unit", "responsible"):
+        value = getattr(criterion, key)
+        if value is not None and (key != "responsible" or value):
+            out.append(_line(key, _toml_string(value)))
+    out.append(_line("kind", _toml_string(criterion.kind.value)))
+    if criterion.kind is not Kind.YES_NO and criterion.comparison is not Comparison.AT_LEAST:
+        out.append(_line("comparison", _toml_string(criterion.comparison.value)))
+    if criterion.conditional:
+        out.append(_line("conditional", "true"))
+    if criterion.mandatory:
+        out.append(_line("mandatory", "true"))
+    if criterion.points is not None:
+        out.append(_line("points", _score_toml(criterion.points)))
+        if criterion.scoring is not Scoring.ALL_OR_NOTHING:
+            out.append(_line("scoring", _toml_string(criterion.scoring.value)))
+    if criterion.counts is not None:
+        numerator, denominator = criterion.counts
+        out.append(_line("counts", f"{{ numerator = {_toml_string(numerator)}, "
+                                   f"denominator = {_toml_string(denominator)} }}"))
+    cells = ", ".join(f"{year} = {_cell_toml(t)}" for year, t in criterion.targets.items())
+    out.append(_line("targets", f"{{ {cells} }}"))
+    return out
 
 
 # --- entry points -----------------------------------------------------------------------------
