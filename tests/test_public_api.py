@@ -21,6 +21,7 @@ PUBLIC = {
     "Pillar",
     "Problem",
     "Ratio",
+    "Record",
     "Report",
     "Scoring",
     "Status",
@@ -35,8 +36,11 @@ PUBLIC = {
     "evaluate",
     "evaluate_frame",
     "load_framework",
+    "load_values",
     "ratio",
     "trajectory",
+    "write_reports",
+    "write_template",
 }
 
 

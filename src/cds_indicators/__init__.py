@@ -21,10 +21,13 @@ from ._errors import (
 )
 from ._diff import Change, FrameworkDiff, diff
 from ._evaluate import evaluate
+from ._export import write_reports
+from ._files import Record, load_values
 from ._frames import MissingExtraError, evaluate_frame
 from ._framework import Comparison, Criterion, Framework, Kind, Level, Pillar, Scoring, Target
 from ._load import available_frameworks, dump_framework, load_framework
 from ._report import Completion, Report, Status, Verdict
+from ._template import write_template
 from ._trajectory import CriterionTrajectory, Trajectory, trajectory
 from ._values import NOT_APPLICABLE, Ratio, ratio
 
@@ -47,6 +50,7 @@ __all__ = [
     "Pillar",
     "Problem",
     "Ratio",
+    "Record",
     "Report",
     "Scoring",
     "Status",
@@ -61,8 +65,11 @@ __all__ = [
     "evaluate",
     "evaluate_frame",
     "load_framework",
+    "load_values",
     "ratio",
     "trajectory",
+    "write_reports",
+    "write_template",
 ]
 
 __version__ = "0.1.0"

@@ -188,10 +188,6 @@ _MESSAGES: dict[str, tuple[str, str]] = {
         "the year {value!r} is not in framework {framework} (years with targets: {years})",
     ),
     # input files: many communes, CSV and XLSX tables (load_values)
-    "missing_extra": (
-        "cần gói bổ sung: pip install \"cds-indicators[{extra}]\" ({package})",
-        "needs the optional extra: pip install \"cds-indicators[{extra}]\" ({package})",
-    ),
     "not_xlsx": (
         "tệp không phải bảng tính .xlsx (không phải tệp zip; tệp .xls cũ hãy lưu lại thành .xlsx)",
         "the file is not an .xlsx workbook (not a zip archive; save an old .xls file as .xlsx)",
@@ -234,10 +230,6 @@ _MESSAGES: dict[str, tuple[str, str]] = {
         "ô {value!r} nằm ngoài các cột có tiêu đề", "the cell {value!r} is outside the titled columns",
     ),
     "bad_year": ("{value!r} không phải một năm (ví dụ 2024)", "{value!r} is not a year (e.g. 2024)"),
-    "year_not_in_framework": (
-        "năm {year} không thuộc khung {framework} (các năm có chỉ tiêu: {years})",
-        "the year {year} is not in framework {framework} (years with targets: {years})",
-    ),
     "duplicate_commune_year": (
         "{who} năm {year} đã có ở {first}", "{who} in {year} already appears at {first_en}",
     ),

@@ -40,18 +40,39 @@ def percent_of(criterion: str, quantity: Any) -> Fraction | Problem:
 
 
 def counts_magnitudes(
-    criterion: str, numerator: Any, denominator: Any, given: Any
+    criterion: str, numerator: Any, denominator: Any, given: Any,
+    expected: tuple[str, str] | None = None,
 ) -> tuple[Any, Any] | Problem:
-    """The plain counts of a ratio of quantities, once their units are checked alike."""
-    num_units = getattr(numerator, "units", None)
-    den_units = getattr(denominator, "units", None)
+    """The plain counts of a ratio of quantities, once their units are checked.
+
+    Both counts must be in the same unit (enterprises over households is no rate), and that
+    unit must be the one the criterion counts (``expected``, from its ``counts``) when known.
+    """
+    num_units = _unit_name(numerator)
+    den_units = _unit_name(denominator)
     if num_units != den_units:
         return Problem.of(
             "wrong_count_units", criterion=criterion, value=given,
-            numerator_units=_name(num_units), denominator_units=_name(den_units),
+            numerator_units=num_units, denominator_units=den_units,
         )
-    return getattr(numerator, "magnitude", numerator), getattr(denominator, "magnitude", denominator)
+    if expected is not None:
+        for found, wanted in zip((num_units, den_units), expected, strict=True):
+            if found != wanted:
+                return Problem.of(
+                    "unexpected_count_units", criterion=criterion, value=given,
+                    expected=wanted, units=found,
+                )
+    return _magnitude(numerator), _magnitude(denominator)
 
 
-def _name(units: Any) -> str:
-    return "số không đơn vị" if units is None else str(units)
+def _magnitude(count: Any) -> Any:
+    return getattr(count, "magnitude", count)
+
+
+def _unit_name(count: Any) -> str:
+    """The canonical name of a count's unit (``people`` is ``person``); ``1`` for a plain number.
+
+    Compared by name, so that quantities of another registry are judged by what they count.
+    """
+    units = getattr(count, "units", None)
+    return "1" if units is None else str(units)

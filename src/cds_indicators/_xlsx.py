@@ -1,0 +1,76 @@
+"""Reading .xlsx workbooks into tables (needs the ``[excel]`` extra, openpyxl).
+
+A workbook is checked before openpyxl sees it: it must be a zip archive whose contents unpack to
+no more than :data:`MAX_UNPACKED_BYTES`. A number cell formatted as a percentage is read as the
+percentage the user sees (0.575 shown as ``57,5%`` is 57.5 %), as exact text.
+"""
+
+from __future__ import annotations
+
+import zipfile
+from decimal import Decimal
+from pathlib import Path
+from typing import Any, Final
+
+from ._errors import InputError, Problem
+from ._tables import Table
+
+__all__ = ["MAX_UNPACKED_BYTES", "need_openpyxl", "read_workbook"]
+
+#: A workbook whose parts unpack to more than this is refused (bytes).
+MAX_UNPACKED_BYTES: Final = 200 * 1024 * 1024
+
+
+def need_openpyxl() -> Any:
+    """The openpyxl module, or a :class:`MissingExtraError` naming the ``[excel]`` extra."""
+    from ._frames import require
+
+    return require("openpyxl", "excel")
+
+
+def _percent_text(number: int | float) -> str:
+    # The number as the spreadsheet shows it (to its 15 significant digits), times 100, exactly.
+    shown = Decimal(format(number, ".15g")) * 100
+    return f"{shown.normalize():f}%"
+
+
+def _cell(cell: Any) -> Any:
+    value = cell.value
+    if (
+        isinstance(value, int | float)
+        and not isinstance(value, bool)
+        and "%" in (getattr(cell, "number_format", None) or "")
+    ):
+        return _percent_text(value)
+    return value
+
+
+def read_workbook(path: Path, source: str) -> list[Table]:
+    """Every worksheet of the workbook at ``path`` as a table of cell values."""
+    openpyxl = need_openpyxl()
+    if not zipfile.is_zipfile(path):
+        raise InputError([Problem.of("not_xlsx", source=source)])
+    try:
+        with zipfile.ZipFile(path) as archive:
+            unpacked = sum(info.file_size for info in archive.infolist())
+    except (zipfile.BadZipFile, OSError) as exc:
+        raise InputError([Problem.of("xlsx_unreadable", source=source, detail=exc)]) from None
+    if unpacked > MAX_UNPACKED_BYTES:
+        raise InputError(
+            [Problem.of("xlsx_too_large", source=source, size=unpacked, limit=MAX_UNPACKED_BYTES)]
+        )
+    try:
+        workbook = openpyxl.load_workbook(path, read_only=True, data_only=True)
+        try:
+            tables = []
+            for sheet in workbook.worksheets:
+                sheet.reset_dimensions()
+                rows = [[_cell(cell) for cell in row] for row in sheet.iter_rows()]
+                tables.append(Table(rows=rows, source=source, sheet=sheet.title))
+        finally:
+            workbook.close()
+    except Exception as exc:
+        # Whatever a damaged workbook makes the parser raise, the user sees one located line.
+        detail = str(exc) or type(exc).__name__
+        raise InputError([Problem.of("xlsx_unreadable", source=source, detail=detail)]) from None
+    return tables
