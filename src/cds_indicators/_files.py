@@ -180,10 +180,11 @@ def load_values(
         raise InputError([_problem("unknown_format", source, suffix=suffix or "(none)")])
     if suffix in (".toml", ".json"):
         data = _parse_document(_read_text(file, source), suffix, source)
-        records, problems = _records_from_document(data, source, framework, year)
+        records, problems, every = _records_from_document(data, source, framework, year)
     else:
         records, problems = _records_from_tables(file, source, suffix, framework, year)
-    problems.extend(_duplicates(records))
+        every = records
+    problems.extend(_duplicates(every))
     if problems:
         raise InputError(problems)
     if not records:
@@ -221,21 +222,24 @@ def _records_from_tables(
 
 def _records_from_document(
     data: Any, source: str, framework: Framework, year: int | None
-) -> tuple[list[Record], list[Problem]]:
+) -> tuple[list[Record], list[Problem], list[Record]]:
+    """The good records, the problems, and every commune-year read (good or with bad values),
+    in the file's order, among which duplicates are sought."""
     if isinstance(data, list):
         items = [(f"$[{i}]", item) for i, item in enumerate(data)]
     elif isinstance(data, Mapping) and "communes" in data:
         communes = data["communes"]
         if set(data) != {"communes"}:
             keys = ", ".join(sorted(set(data) - {"communes"}))
-            return [], [_problem("unknown_keys", source, path="$", keys=keys)]
+            return [], [_problem("unknown_keys", source, path="$", keys=keys)], []
         if not isinstance(communes, list):
-            return [], [_problem("not_a_list", source, path="$.communes")]
+            return [], [_problem("not_a_list", source, path="$.communes")], []
         items = [(f"$.communes[{i}]", item) for i, item in enumerate(communes)]
     else:
         items = [("$", data)]
     records: list[Record] = []
     problems: list[Problem] = []
+    every: list[Record] = []
     for path, item in items:
         found = record_from_mapping(item, source, path)
         if isinstance(found, list):
@@ -244,9 +248,11 @@ def _records_from_document(
         checked = _check_record(found, path, framework, year)
         if isinstance(checked, list):
             problems.extend(checked)
+            every.append(attrs.evolve(found, path=path))
         else:
             records.append(checked)
-    return records, problems
+            every.append(checked)
+    return records, problems, every
 
 
 def _check_record(

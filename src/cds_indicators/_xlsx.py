@@ -71,6 +71,7 @@ def read_workbook(path: Path, source: str) -> list[Table]:
             workbook.close()
     except Exception as exc:
         # Whatever a damaged workbook makes the parser raise, the user sees one located line.
-        detail = str(exc) or type(exc).__name__
+        said = exc.args[0] if isinstance(exc, KeyError) and exc.args else exc
+        detail = str(said) or type(exc).__name__
         raise InputError([Problem.of("xlsx_unreadable", source=source, detail=detail)]) from None
     return tables
