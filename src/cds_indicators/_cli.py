@@ -15,6 +15,7 @@ import io
 import json
 import os
 import sys
+import tempfile
 import time
 import traceback
 from collections.abc import Callable, Iterable, Iterator, Sequence
@@ -24,11 +25,11 @@ from typing import Any, NoReturn, TypeVar
 import attrs
 import click
 
-from . import _render
+from . import _render, load_values, write_reports, write_template
 from ._cli_text import LANGS, t, translate_usage
 from ._errors import CdsError, InputError, Problem, UnknownCriterionError, UnknownYearError
 from ._evaluate import evaluate, read_value
-from ._files import read_commune_file
+from ._files import Record
 from ._framework import Framework
 from ._load import available_frameworks, load_framework
 from ._report import Completion, Report
@@ -43,6 +44,8 @@ EXIT_INTERNAL = 4
 
 PROG = "cds-indicators"
 LANG_ENV = "CDS_LANG"
+#: Seconds a batch runs before its progress bar appears (on a terminal only).
+PROGRESS_ENV = "CDS_PROGRESS_AFTER"
 
 T = TypeVar("T")
 F = TypeVar("F", bound=Callable[..., Any])
@@ -229,9 +232,13 @@ def _progress(items: Sequence[T], lang: str) -> Iterator[T]:
         yield from items
         return
     start, drawn, total = time.monotonic(), False, len(items)
+    try:
+        after = float(os.environ.get(PROGRESS_ENV, "1"))
+    except ValueError:
+        after = 1.0
     for done, item in enumerate(items):
         yield item
-        if time.monotonic() - start > 1.0:
+        if time.monotonic() - start >= after:
             filled = (done + 1) * 30 // max(total, 1)
             bar = "#" * filled + "-" * (30 - filled)
             stream.write(f"\r{t('progress', lang)} [{bar}] {done + 1}/{total}")
@@ -275,19 +282,25 @@ def _year_problem(year: object, years: Iterable[int], framework: str | None,
                       years=", ".join(str(y) for y in years), source=source)
 
 
-def _located(problems: Iterable[Problem], source: str | None) -> list[Problem]:
-    return [p if p.source is not None or source is None else attrs.evolve(p, source=source)
+def _located(problems: Iterable[Problem], source: str | None,
+             record: Record | None = None) -> list[Problem]:
+    """``problems``, each placed in ``source`` (and at the record's sheet and row) unless it
+    already says where it is."""
+    place: dict[str, Any] = {"source": source}
+    if record is not None:
+        place.update(sheet=record.sheet, row=record.row, path=record.path)
+    return [p if p.source is not None or source is None else attrs.evolve(p, **place)
             for p in problems]
 
 
-def _read_records(paths: Sequence[Path]) -> tuple[list[Any], list[Problem]]:
+def _read_records(paths: Sequence[Path], year: int | None,
+                  framework: Framework) -> tuple[list[Record], list[Problem]]:
     """Every commune-year in ``paths``, and every problem found reading them."""
-    loader = _api("load_values") or (lambda path: [read_commune_file(path)])
-    records: list[Any] = []
+    records: list[Record] = []
     problems: list[Problem] = []
     for path in paths:
         try:
-            records.extend(loader(path))
+            records.extend(load_values(path, year=year, framework=framework))
         except CdsError as exc:
             problems.extend(_located(_problems_of(exc), str(path)))
     return records, problems
@@ -299,9 +312,9 @@ def _check_year(framework: Framework, year: int | None, lang: str) -> None:
         raise click.UsageError(problem.text(lang))
 
 
-def _year_of(record: Any, year: int | None, framework: Framework) -> int | Problem:
-    when = year if year is not None else record.year
-    source = getattr(record, "source", None)
+def _year_of(record: Record, year: int | None, framework: Framework) -> int | Problem:
+    when = record.year if record.year is not None else year
+    source = record.source
     if when is None:
         return Problem.of("missing_year", source=source)
     if when not in framework.years:
@@ -310,7 +323,7 @@ def _year_of(record: Any, year: int | None, framework: Framework) -> int | Probl
 
 
 def _evaluate_all(
-    records: Sequence[Any], year: int | None, framework: Framework, lang: str
+    records: Sequence[Record], year: int | None, framework: Framework, lang: str
 ) -> tuple[list[Report], list[Problem]]:
     reports, problems = [], []
     for record in _progress(records, lang):
@@ -322,13 +335,13 @@ def _evaluate_all(
             reports.append(evaluate(record.values, when, framework=framework,
                                     commune=record.commune, district=record.district))
         except CdsError as exc:
-            problems.extend(_located(_problems_of(exc), getattr(record, "source", None)))
+            problems.extend(_located(_problems_of(exc), record.source, record))
     return reports, problems
 
 
 def _reports(paths: Sequence[Path], year: int | None, framework: Framework,
              lang: str) -> list[Report]:
-    records, problems = _read_records(paths)
+    records, problems = _read_records(paths, year, framework)
     reports, more = _evaluate_all(records, year, framework, lang)
     if problems or more:
         raise InputError([*problems, *more])
@@ -509,7 +522,6 @@ def build(lang: str = "vi") -> click.Group:
         model = _framework(framework)
         _check_year(model, year, lang)
         names = () if communes is None else _commune_names(communes)
-        write_template = _need("write_template", "template", lang)
         _Out(output, lang).file(
             lambda path: write_template(path, year, framework=model, communes=names)
         )
@@ -523,7 +535,7 @@ def build(lang: str = "vi") -> click.Group:
                  **_: Any) -> int:
         model = _framework(framework)
         _check_year(model, year, lang)
-        records, problems = _read_records(files)
+        records, problems = _read_records(files, year, model)
         for record in _progress(records, lang):
             problems.extend(_record_problems(record, year, model))
         if problems:
@@ -578,8 +590,9 @@ def build(lang: str = "vi") -> click.Group:
     return cli
 
 
-def _commune_names(path: Path) -> tuple[str, ...]:
-    """Commune names from a file: a CSV with a ``commune`` (or ``Xã``) column, else one a line."""
+def _commune_names(path: Path) -> tuple[str | tuple[str, str], ...]:
+    """Communes from a file: a CSV with a ``commune`` (or ``Xã``) column and perhaps a
+    ``district`` (or ``Huyện``) column, else one name a line."""
     try:
         text = path.read_text(encoding="utf-8-sig")
     except (OSError, UnicodeDecodeError) as exc:
@@ -587,21 +600,28 @@ def _commune_names(path: Path) -> tuple[str, ...]:
         raise InputError([Problem.of("file_unreadable", source=str(path),
                                      detail=detail or exc)]) from None
     lines = [line.strip() for line in text.splitlines() if line.strip()]
-    if path.suffix.lower() == ".csv" and lines:
-        dialect = ";" if lines[0].count(";") > lines[0].count(",") else ","
-        rows = list(csv.reader(lines, delimiter=dialect))
-        header = [h.strip().casefold() for h in rows[0]]
-        for name in ("commune", "xã"):
-            if name in header:
-                column = header.index(name)
-                return tuple(r[column].strip() for r in rows[1:]
-                             if len(r) > column and r[column].strip())
-    return tuple(lines)
+    if path.suffix.lower() != ".csv" or not lines:
+        return tuple(lines)
+    separator = ";" if lines[0].count(";") > lines[0].count(",") else ","
+    rows = list(csv.reader(lines, delimiter=separator))
+    header = [h.strip().casefold() for h in rows[0]]
+    name = next((header.index(h) for h in ("commune", "xã") if h in header), None)
+    if name is None:
+        return tuple(lines)
+    district = next((header.index(h) for h in ("district", "huyện") if h in header), None)
+    found: list[str | tuple[str, str]] = []
+    for row in rows[1:]:
+        commune = row[name].strip() if len(row) > name else ""
+        if not commune:
+            continue
+        where = row[district].strip() if district is not None and len(row) > district else ""
+        found.append((commune, where) if where else commune)
+    return tuple(found)
 
 
-def _record_problems(record: Any, year: int | None, framework: Framework) -> list[Problem]:
+def _record_problems(record: Record, year: int | None, framework: Framework) -> list[Problem]:
     """Everything wrong with one commune-year's values, without evaluating it."""
-    source = getattr(record, "source", None)
+    source = record.source
     problems: list[Problem] = []
     when = _year_of(record, year, framework)
     if isinstance(when, Problem):
@@ -616,7 +636,7 @@ def _record_problems(record: Any, year: int | None, framework: Framework) -> lis
         found = read_value(framework[key], value)
         if isinstance(found, Problem):
             problems.append(found)
-    return _located(problems, source)
+    return _located(problems, source, record)
 
 
 def _write_reports(reports: Sequence[Report], framework: Framework, fmt: str, out: _Out) -> None:
@@ -629,32 +649,20 @@ def _write_reports(reports: Sequence[Report], framework: Framework, fmt: str, ou
         from ._html_report import reports_html
 
         out.text(reports_html(reports, framework, lang))
-    elif fmt == "csv":
-        out.data(_csv_bytes(*_report_rows(reports, lang)))
     else:
-        out.file(_xlsx_writer(*_report_rows(reports, lang), lang))
+        # The exporter picks the format by the suffix; the user's file may be named otherwise.
+        with tempfile.TemporaryDirectory() as folder:
+            written = write_reports(reports, Path(folder, f"reports.{fmt}"), lang=lang)
+            data = written.read_bytes()
+        if fmt == "xlsx":
+            out.file(lambda path: path.write_bytes(data))
+        else:
+            out.data(data)
 
 
 def _write_summary(summary: Any, plan: Any, reports: Sequence[Report], framework: Framework,
                    fmt: str, out: _Out) -> None:
     raise _Failure(t("not_available", out.lang, what="summarize"))
-
-
-def _report_rows(reports: Sequence[Report], lang: str) -> tuple[list[str], list[list[object]]]:
-    header = ["commune", "district", "year", "criterion", "status", "value", "target",
-              "shortfall", "needed", "completion"]
-    rows: list[list[object]] = []
-    for report in reports:
-        data = report.to_dict()
-        for row in data["verdicts"]:
-            target = row.get("target") or {}
-            rows.append([report.commune or "", report.district or "", report.year,
-                         row["criterion"], row["status"],
-                         "" if row["value"] is None else row["value"],
-                         target.get("label", "") if isinstance(target, dict) else "",
-                         row["shortfall"] or "", "" if row["needed"] is None else row["needed"],
-                         report.completion.value])
-    return header, rows
 
 
 # --- running -------------------------------------------------------------------------------------

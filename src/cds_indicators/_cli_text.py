@@ -55,8 +55,8 @@ _TEXT: dict[str, tuple[str, str]] = {
     ),
     "year_help": ("Năm đánh giá.", "The year to evaluate."),
     "year_eval_help": (
-        "Năm đánh giá; nếu có, dùng thay cho year ghi trong tệp.",
-        "The year to evaluate; when given, it replaces the year written in the files.",
+        "Năm đánh giá của các xã mà tệp không ghi năm.",
+        "The year to evaluate for the communes whose file gives none.",
     ),
     "pillar_help": (
         "Chỉ liệt kê một nhóm tiêu chí (mã: {codes}).",
@@ -164,6 +164,8 @@ _TEXT: dict[str, tuple[str, str]] = {
     "verdicts": ("KẾT LUẬN TỪNG XÃ", "VERDICT PER COMMUNE"),
     "not_met": ("chưa đạt", "not met"),
     "no_value": ("thiếu số liệu", "no value"),
+    "score": ("{score}/{max} điểm", "{score}/{max} points"),
+    "level": ("mức", "level"),
     "responsible": ("Chủ trì", "Responsible"),
     "id": ("Mã", "Id"),
     "criterion": ("Chỉ tiêu", "Criterion"),

@@ -14,7 +14,7 @@ from ._cli_text import t
 from ._errors import Problem
 from ._framework import Criterion, Framework, Pillar
 from ._report import Completion, Report, Status, Verdict, completion_word, status_word
-from ._text import strip_period
+from ._text import number, strip_period
 
 __all__ = [
     "WIDTH",
@@ -161,8 +161,9 @@ def criteria_text(
                 no_target if criterion.targets.get(y) is None else str(criterion.targets[y])
                 for y in years
             ]
+            if year is None and criterion.responsible:
+                name += f"\n{t('responsible', lang)}: {criterion.responsible}"
             if year is None:
-                name += f"\n{t('responsible', lang)}: {criterion.responsible or '–'}"
                 rows.append([criterion.id, name, criterion.unit, *targets])
             else:
                 rows.append([criterion.id, name, criterion.unit, *targets,
@@ -211,6 +212,12 @@ def _verdict_lines(verdict: Verdict, lang: str, style: Style) -> list[str]:
 
 def _completion_details(report: Report, lang: str) -> str:
     details = []
+    score, most = getattr(report, "score", None), getattr(report, "max_score", None)
+    if score is not None and most is not None:
+        details.append(t("score", lang, score=number(score, 2, lang), max=number(most, 2, lang)))
+        level = getattr(report, "level", None)
+        if level is not None:
+            details[-1] += f", {t('level', lang)} {level}"
     if report.failed:
         details.append(f"{t('not_met', lang)}: {', '.join(report.failed)}")
     if report.missing:
