@@ -70,9 +70,10 @@ def _magnitude(count: Any) -> Any:
 
 
 def _unit_name(count: Any) -> str:
-    """The canonical name of a count's unit (``people`` is ``person``); ``1`` for a plain number.
+    """The canonical name of a count's unit (``people`` is ``person``); a plain number is
+    ``dimensionless``, as pint names it.
 
     Compared by name, so that quantities of another registry are judged by what they count.
     """
     units = getattr(count, "units", None)
-    return "1" if units is None else str(units)
+    return "dimensionless" if units is None else str(units)
