@@ -120,9 +120,17 @@ class _Sheet:
             cell.border = self.border
             cell.alignment = self.wrap
             sheet.column_dimensions[self.xl.utils.get_column_letter(col)].width = width
+        sheet.row_dimensions[HEADER_ROW].height = 30
         for row, criterion in enumerate(self.framework, start=HEADER_ROW + 1):
             self.criterion_row(row, criterion)
         sheet.freeze_panes = sheet.cell(row=HEADER_ROW + 1, column=2)
+        # Printed on landscape pages, the whole width on each page.
+        sheet.page_setup.orientation = "landscape"
+        sheet.page_setup.paperSize = sheet.PAPERSIZE_A4
+        sheet.sheet_properties.pageSetUpPr.fitToPage = True
+        sheet.page_setup.fitToWidth = 1
+        sheet.page_setup.fitToHeight = 0
+        sheet.print_title_rows = f"{HEADER_ROW}:{HEADER_ROW}"
         sheet.protection.sheet = True
         sheet.protection.formatCells = False
         sheet.protection.formatColumns = False
@@ -132,6 +140,12 @@ class _Sheet:
         pillar = self.framework.pillar(criterion.pillar).name
         shown = (criterion.id, pillar, criterion.name, criterion.unit,
                  "*" if target is None else target.label, criterion.responsible)
+        # Wrapped text needs a row tall enough for it; spreadsheets do not all size rows.
+        lines = max(
+            -(-len(text) // max(int(width) - 2, 1))
+            for text, (_, width) in zip(shown, _HEADERS, strict=False)
+        )
+        self.sheet.row_dimensions[row].height = 15 * max(lines, 1)
         for col, text in enumerate(shown, start=1):
             cell = _text_cell(self.sheet, row, col, text)
             cell.border = self.border
