@@ -159,6 +159,7 @@ _TEXT: dict[str, tuple[str, str]] = {
     "interrupted": ("Đã dừng.", "Interrupted."),
     # --- reports ----------------------------------------------------------------------------
     "year": ("năm", "year"),
+    "year_header": ("Năm", "Year"),
     "unnamed": ("(không tên)", "(unnamed)"),
     "verdict": ("KẾT LUẬN", "VERDICT"),
     "verdicts": ("KẾT LUẬN TỪNG XÃ", "VERDICT PER COMMUNE"),

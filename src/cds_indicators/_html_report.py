@@ -219,7 +219,7 @@ def _overview(reports: Sequence[Report], lang: str) -> list[str]:
             f"<td>{escape(', '.join(report.failed))}</td>"
             f"<td>{escape(', '.join(report.missing))}</td></tr>"
         )
-    heads = ("commune", "district", "year", "completion", "failed_ids", "missing_ids")
+    heads = ("commune", "district", "year_header", "completion", "failed_ids", "missing_ids")
     head = "".join(f"<th>{escape(t(h, lang))}</th>" for h in heads)
     return ["<table>", f"<thead><tr>{head}</tr></thead>", "<tbody>", *rows, "</tbody>",
             "</table>"]

@@ -175,7 +175,7 @@ def criteria_text(
         widths[1] += WIDTH - 1 - (sum(widths) + len(widths) - 1)
     else:
         headers += [t("target", lang, year=year), t("responsible", lang)]
-        widths = [4, 33, 7, 11, 20]
+        widths = [4, 32, 6, 13, 20]
     title = f"{framework}"
     if year is not None:
         title += f" — {t('year', lang)} {year}"
