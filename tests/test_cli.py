@@ -469,3 +469,47 @@ def test_import_does_not_import_click() -> None:
         capture_output=True, text=True, check=True,
     )
     assert done.stdout.strip() == "False"
+
+
+# --- summarize -----------------------------------------------------------------------------------
+
+
+def test_summarize_against_the_schedule() -> None:
+    """A commune completed before its assigned year is early, in it on time, after it late; one
+    not completed by its year is late, before it not yet due."""
+    done = cli("summarize", VINH_LONG, NGA_TRUNG, "--schedule", "tests/data/cli/schedule.csv",
+               "--format", "json")
+    assert done.returncode == 0, done.stderr
+    groups = json.loads(done.stdout)
+    reports = api_reports(VINH_LONG, NGA_TRUNG)
+    assert [(g["district"], g["year"], g["communes"]) for g in groups] == [
+        (r.district, r.year, 1) for r in reports]
+    due = {"Xã Vĩnh Long": 2024, "Xã Nga Trung": 2023}
+    for group, report in zip(groups, reports, strict=True):
+        assert group[report.completion.value.lower()] == [report.commune]
+        assert [b["criterion"] for b in group["blocking"]] == list(report.failed)
+        assert report.commune is not None
+        if report.completed:
+            expected = "early" if report.year < due[report.commune] else "on_time"
+        else:
+            expected = "late" if report.year >= due[report.commune] else "not_due"
+        assert group["schedule"][expected] == [report.commune]
+
+
+def test_summarize_table_html_and_csv(tmp_path: Path) -> None:
+    done = cli("summarize", VINH_LONG, NGA_TRUNG, "--schedule", "tests/data/cli/schedule.csv",
+               "--lang", "en")
+    assert done.returncode == 0
+    assert max(columns(line) for line in done.stdout.splitlines()) <= 80
+    assert "  ✗ has not completed digital transformation (1): Xã Vĩnh Long" in done.stdout
+    assert "  - late: Xã Vĩnh Long" in done.stdout and "  - early: Xã Nga Trung" in done.stdout
+    page = tmp_path / "district.html"
+    assert cli("summarize", VINH_LONG, NGA_TRUNG, "--format", "html", "-o",
+               str(page)).returncode == 0
+    text = page.read_text(encoding="utf-8")
+    assert text.startswith("<!DOCTYPE html>") and text.count("<svg") == 2
+    done = cli("summarize", VINH_LONG, NGA_TRUNG, "--format", "csv", "--schedule",
+               "tests/data/cli/schedule.csv")
+    rows = list(csv.DictReader(io.StringIO(done.stdout.lstrip("\ufeff"))))
+    assert [(r["commune"], r["completion"], r["standing"]) for r in rows] == [
+        ("Xã Vĩnh Long", "NOT_COMPLETED", "late"), ("Xã Nga Trung", "COMPLETED", "early")]

@@ -578,13 +578,21 @@ def build(lang: str = "vi") -> click.Group:
         _check_year(model, year, lang)
         if fmt == "xlsx" and output is None:
             raise click.UsageError(t("xlsx_needs_output", lang))
-        summarize = _need("summarize", "summarize", lang)
-        reports = _reports(files, year, model, lang)
-        summary = summarize(reports)
-        plan = None
-        if schedule is not None:
-            plan = _need("Schedule", "schedule", lang).load(schedule)
-        _write_summary(summary, plan, reports, model, fmt, _Out(output, lang))
+        from ._cli_summary import read_schedule, rollup, rollup_html, rollup_rows, rollup_text
+
+        due = None if schedule is None else read_schedule(schedule)
+        groups = rollup(_reports(files, year, model, lang), due)
+        out = _Out(output, lang)
+        if fmt == "table":
+            out.text(rollup_text(groups, model, lang))
+        elif fmt == "json":
+            out.text(json.dumps([g.to_dict() for g in groups], ensure_ascii=False, indent=2))
+        elif fmt == "html":
+            out.text(rollup_html(groups, model, lang))
+        elif fmt == "csv":
+            out.data(_csv_bytes(*rollup_rows(groups)))
+        else:
+            out.file(_xlsx_writer(*rollup_rows(groups), lang))
         return EXIT_OK
 
     return cli
@@ -658,11 +666,6 @@ def _write_reports(reports: Sequence[Report], framework: Framework, fmt: str, ou
             out.file(lambda path: path.write_bytes(data))
         else:
             out.data(data)
-
-
-def _write_summary(summary: Any, plan: Any, reports: Sequence[Report], framework: Framework,
-                   fmt: str, out: _Out) -> None:
-    raise _Failure(t("not_available", out.lang, what="summarize"))
 
 
 # --- running -------------------------------------------------------------------------------------
