@@ -162,8 +162,11 @@ def trajectory(
     targets, and the change per year against the change needed for the next target.
 
     >>> import cds_indicators as cds
-    >>> print(cds.trajectory({2023: {"1.6": 68}, 2024: {"1.6": 72}})["1.6"])
-    1.6: 72%; đạt đến năm 2023; chưa đạt từ năm 2024; tốc độ +4 điểm %/năm, cần 8 điểm % → 2025: không kịp
+    >>> path = cds.trajectory({2023: {"1.6": 68}, 2024: {"1.6": 72}})["1.6"]
+    >>> path.meets_until, path.fails_from, path.next_year, path.on_track
+    (2023, 2024, 2025, False)
+    >>> print(path.text("en"))
+    1.6: 72%; meets targets through 2023; fails from 2024; pace +4 pp/year, needs 8 pp → 2025: ...
     """
     framework = load_framework() if framework is None else framework
     problems: list[Problem] = []
