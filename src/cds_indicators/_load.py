@@ -252,6 +252,13 @@ class _Collector:
         )
 
     def structure(self, value: Any, kind: type[T], path: str) -> T | None:
+        if isinstance(value, dict) and attrs.has(kind):
+            # Unknown keys are reported one by one and set aside, so that the rest of the
+            # table is still checked.
+            known = {field.name for field in attrs.fields(kind)}
+            for key in sorted(set(value) - known):
+                self.add("schema", f"{path}.{key}", detail=f"unknown keys: {key}")
+            value = {k: v for k, v in value.items() if k in known}
         try:
             found: T = _converter().structure(value, kind)
             return found
@@ -278,9 +285,8 @@ class _Collector:
 
 
 def _structure(raw: Mapping[str, Any], collect: _Collector) -> _FileDef | None:
-    unknown = sorted(set(raw) - _TOP_KEYS)
-    if unknown:
-        collect.add("schema", "$", detail=f"unknown keys: {', '.join(unknown)}")
+    for key in sorted(set(raw) - _TOP_KEYS):
+        collect.add("schema", f"$.{key}", detail=f"unknown keys: {key}")
     version = raw.get("schema_version")
     if type(version) is not int:
         detail = "required key missing" if version is None else f"expected int, got {version!r}"
