@@ -149,7 +149,8 @@ def _pace(
         required = (target.threshold - latest) / (year - last)
         ahead = pace <= required if target.comparison is Comparison.AT_MOST else pace >= required
         return {"pace": pace, "next_year": year, "required_pace": required, "on_track": ahead}
-    return {"pace": pace, "on_track": True}
+    later = any(year > last and t is not None for year, t in criterion.targets.items())
+    return {"pace": pace, "on_track": True if later else None}
 
 
 def trajectory(
