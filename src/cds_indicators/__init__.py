@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from ._diff import Change, FrameworkDiff, diff
 from ._errors import (
     CdsError,
     FrameworkError,
@@ -19,7 +20,6 @@ from ._errors import (
     UnknownCriterionError,
     UnknownYearError,
 )
-from ._diff import Change, FrameworkDiff, diff
 from ._evaluate import evaluate
 from ._export import write_reports
 from ._files import Record, load_values

@@ -227,9 +227,12 @@ _MESSAGES: dict[str, tuple[str, str]] = {
         "(e.g. '1.10)",
     ),
     "extra_cell": (
-        "ô {value!r} nằm ngoài các cột có tiêu đề", "the cell {value!r} is outside the titled columns",
+        "ô {value!r} nằm ngoài các cột có tiêu đề",
+        "the cell {value!r} is outside the titled columns",
     ),
-    "bad_year": ("{value!r} không phải một năm (ví dụ 2024)", "{value!r} is not a year (e.g. 2024)"),
+    "bad_year": (
+        "{value!r} không phải một năm (ví dụ 2024)", "{value!r} is not a year (e.g. 2024)",
+    ),
     "duplicate_commune_year": (
         "{who} năm {year} đã có ở {first}", "{who} in {year} already appears at {first_en}",
     ),
