@@ -15,8 +15,8 @@ def main(argv: list[str] | None = None) -> int:
         if exc.name not in {"click"}:
             raise
         print(
-            "cds-indicators: the command line needs the [cli] extra: "
-            'python -m pip install "cds-indicators[cli]"',
+            "cds-indicators: dòng lệnh cần gói bổ sung [cli] / the command line needs the [cli] "
+            'extra: python -m pip install "cds-indicators[cli]"',
             file=sys.stderr,
         )
         return 2

@@ -14,7 +14,8 @@ from ._cli_text import t
 from ._errors import Problem
 from ._framework import Criterion, Framework, Pillar
 from ._report import Completion, Report, Status, Verdict, completion_word, status_word
-from ._text import number, strip_period
+from ._text import number as _number
+from ._text import strip_period
 
 __all__ = [
     "WIDTH",
@@ -214,7 +215,7 @@ def _completion_details(report: Report, lang: str) -> str:
     details = []
     score, most = getattr(report, "score", None), getattr(report, "max_score", None)
     if score is not None and most is not None:
-        details.append(t("score", lang, score=number(score, 2, lang), max=number(most, 2, lang)))
+        details.append(t("score", lang, score=_number(score, 2, lang), max=_number(most, 2, lang)))
         level = getattr(report, "level", None)
         if level is not None:
             details[-1] += f", {t('level', lang)} {level}"
