@@ -252,13 +252,6 @@ def _progress(items: Sequence[T], lang: str) -> Iterator[T]:
 # --- reading inputs ------------------------------------------------------------------------------
 
 
-def _api(name: str) -> Any:
-    """A public function of the library that may not exist in every version, or ``None``."""
-    import cds_indicators
-
-    return getattr(cds_indicators, name, None)
-
-
 def _framework(source: str | None) -> Framework:
     return load_framework(source)
 
@@ -350,13 +343,6 @@ def _reports(paths: Sequence[Path], year: int | None, framework: Framework,
 
 def _missing_extra(extra: str, lang: str) -> NoReturn:
     raise _Failure(t("missing_extra", lang, extra=extra))
-
-
-def _need(name: str, what: str, lang: str) -> Any:
-    found = _api(name)
-    if found is None:
-        raise _Failure(t("not_available", lang, what=what))
-    return found
 
 
 # --- tables out ----------------------------------------------------------------------------------

@@ -134,10 +134,6 @@ _TEXT: dict[str, tuple[str, str]] = {
         "cần cài gói bổ sung [{extra}]: python -m pip install \"cds-indicators[{extra}]\"",
         "this needs the [{extra}] extra: python -m pip install \"cds-indicators[{extra}]\"",
     ),
-    "not_available": (
-        "chức năng {what} chưa có trong phiên bản này",
-        "{what} is not available in this version",
-    ),
     "bad_choice": (
         "{value!r} không hợp lệ cho {param} (chọn một trong: {choices})",
         "{value!r} is not valid for {param} (choose one of: {choices})",
