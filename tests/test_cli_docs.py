@@ -14,6 +14,7 @@ import sys
 from pathlib import Path
 
 import pytest
+
 from test_cli import ROOT, clean_env
 
 DOC = ROOT / "docs" / "cli.md"

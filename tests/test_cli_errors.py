@@ -9,6 +9,7 @@ import sys
 from pathlib import Path
 
 import pytest
+
 from test_cli import NGA_TRUNG, ROOT, VINH_LONG, clean_env, cli
 
 USAGE, INPUT, INTERNAL = 2, 3, 4
