@@ -284,18 +284,18 @@ def _bad(criterion: Criterion) -> list[Any]:
     if not criterion.conditional:
         common += [NOT_APPLICABLE, "không áp dụng"]
     if criterion.kind is Kind.RATE:
-        return common + [
-            True, False, -1, Fraction(-1, 3), 100.5, 101, Decimal("100.01"), "101%", "-5%",
+        return [
+            *common, True, False, -1, Fraction(-1, 3), 100.5, 101, Decimal("100.01"), "101%", "-5%",
             float("inf"), float("-inf"), Decimal("Infinity"), ratio(1, 0), ratio(0, 0),
             ratio(5, 3), ratio(1.5, 3), ratio(-1, 3), ratio("a", 3), "5/3", "1/0",
             {"numerator": 1}, {"numerator": 1, "denominator": 0},
         ]
     if criterion.kind is Kind.COUNT:
-        return common + [
-            True, False, -1, 2.5, Fraction(5, 2), Decimal("0.5"), "2%", "2,5", "-3",
+        return [
+            *common, True, False, -1, 2.5, Fraction(5, 2), Decimal("0.5"), "2%", "2,5", "-3",
             float("inf"), Decimal("-Infinity"), ratio(1, 2), {"numerator": 1, "denominator": 2},
         ]
-    return common + [1, 0, 1.0, Fraction(1), Decimal(1), ratio(1, 1), "có lẽ", "50%"]
+    return [*common, 1, 0, 1.0, Fraction(1), Decimal(1), ratio(1, 1), "có lẽ", "50%"]
 
 
 @st.composite
