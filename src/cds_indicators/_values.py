@@ -26,9 +26,9 @@ __all__ = [
     "NotApplicable",
     "Ratio",
     "Reading",
+    "ratio",
     "read_rate",
     "read_yes_no",
-    "ratio",
 ]
 
 _HUNDRED: Final = Fraction(100)
