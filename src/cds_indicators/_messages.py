@@ -110,8 +110,8 @@ _MESSAGES: dict[str, tuple[str, str]] = {
         "column {name!r} is not a criterion of framework {framework}",
     ),
     "frame_unpaired_counts": (
-        "chỉ tiêu {criterion}: cột {column!r} cần đi cùng cột {other!r}",
-        "criterion {criterion}: column {column!r} needs the column {other!r} beside it",
+        "chỉ tiêu {criterion}: cột {name!r} cần đi cùng cột {other!r}",
+        "criterion {criterion}: column {name!r} needs the column {other!r} beside it",
     ),
     "frame_both_forms": (
         "chỉ tiêu {criterion}: có cả cột tỷ lệ và cột tử số/mẫu số; chỉ dùng một cách",

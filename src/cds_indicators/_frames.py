@@ -1,0 +1,635 @@
+"""Evaluating a whole table of commune-years at once, column by column.
+
+Every verdict is the one :func:`evaluate` gives for the same row; only the work is arranged
+differently. A column is read once as a NumPy array, and:
+
+* a column of floats for a rate criterion is compared with, for each threshold, the smallest
+  float whose exact reading (:func:`cds_indicators._values._exact_float`: the float read at 12
+  significant digits) reaches it. Reading at 12 digits never decreases as the float grows, so
+  ``reading(v) >= t`` holds exactly when ``v >= that float``: one exact float comparison per cell
+  decides what the exact rational comparison decides;
+* paired ``<id>_num`` / ``<id>_den`` count columns are compared in integers
+  (``numerator * 100 * q >= p * denominator`` for a threshold ``p/q`` percent);
+* any other column (text, whole numbers, booleans, decimals) is read through the very function
+  :func:`evaluate` uses, once per distinct value, and the readings are spread back to the rows;
+* a bad cell is read again on its own by that function, so that its :class:`Problem` is the one
+  :func:`evaluate` reports, with the row (the position in the table, from 0) and the column added.
+"""
+
+from __future__ import annotations
+
+import functools
+import struct
+from collections.abc import Callable, Sequence
+from fractions import Fraction
+from typing import TYPE_CHECKING, Any
+
+import attrs
+
+from ._errors import CdsError, InputError, MeasurementError, Problem
+from ._evaluate import COMPLETION_POLICIES, read_value
+from ._framework import Comparison, Criterion, Framework, Kind, Target
+from ._load import load_framework
+from ._report import Completion, Status
+from ._values import Ratio, Reading, _exact_float
+
+if TYPE_CHECKING:
+    import numpy as np
+    import numpy.typing as npt
+
+__all__ = ["MissingExtraError", "evaluate_frame", "require"]
+
+_STATUSES = tuple(Status)
+_CODE = {status: i for i, status in enumerate(_STATUSES)}
+PASS, FAIL, MISSING, EXEMPT, NO_TARGET = (
+    _CODE[s] for s in (Status.PASS, Status.FAIL, Status.MISSING, Status.EXEMPT, Status.NO_TARGET)
+)
+_COMPLETIONS = tuple(Completion)
+_STRUCTURE_CODES = frozenset(
+    {"frame_missing_column", "frame_unknown_column", "frame_unpaired_counts",
+     "frame_both_forms", "frame_bad_year", "frame_not_a_table"}
+)
+_ID_COLUMNS = ("commune", "district", "year")
+
+
+class MissingExtraError(CdsError, ImportError):
+    """An optional dependency is not installed; the message names the extra that installs it."""
+
+    def __init__(self, extra: str, module: str) -> None:
+        self.extra = extra
+        super().__init__(
+            f"{module} chưa được cài đặt: pip install \"cds-indicators[{extra}]\" "
+            f"({module} is not installed)",
+            name=module,
+        )
+
+
+def require(module: str, extra: str) -> Any:
+    """Import ``module`` or raise :class:`MissingExtraError` naming ``extra``."""
+    import importlib
+
+    try:
+        return importlib.import_module(module)
+    except ImportError:
+        raise MissingExtraError(extra, module) from None
+
+
+# --- thresholds on floats ------------------------------------------------------------------------
+
+_MAX_FINITE_BITS = 0x7FEFFFFFFFFFFFFF
+
+
+def _float_of(bits: int) -> float:
+    value: float = struct.unpack("<d", struct.pack("<q", bits))[0]
+    return value
+
+
+def _first_float(holds: Callable[[Fraction], bool]) -> float:
+    """The smallest non-negative finite float whose reading satisfies ``holds`` (an upward-closed
+    condition), or ``inf`` when none does. Non-negative floats are ordered as their bit patterns."""
+    lo, hi = 0, _MAX_FINITE_BITS
+    if not holds(_exact_float(_float_of(hi))):
+        return float("inf")
+    while lo < hi:
+        mid = (lo + hi) // 2
+        if holds(_exact_float(_float_of(mid))):
+            hi = mid
+        else:
+            lo = mid + 1
+    return _float_of(lo)
+
+
+def _last_float(holds: Callable[[Fraction], bool]) -> float:
+    """The largest non-negative finite float whose reading satisfies ``holds`` (a
+    downward-closed condition), or ``-1.0`` when none does."""
+    lo, hi = 0, _MAX_FINITE_BITS
+    if not holds(_exact_float(_float_of(lo))):
+        return -1.0
+    while lo < hi:
+        mid = (lo + hi + 1) // 2
+        if holds(_exact_float(_float_of(mid))):
+            lo = mid
+        else:
+            hi = mid - 1
+    return _float_of(lo)
+
+
+_HUNDRED = Fraction(100)
+_HIGHEST_RATE = _last_float(lambda x: x <= _HUNDRED)
+
+
+@functools.cache
+def float_bound(comparison: Comparison, threshold: Fraction) -> float:
+    """The float that decides ``comparison`` with ``threshold``: a non-negative float ``v``
+    meets an AT_LEAST threshold exactly when ``v >= bound``, an AT_MOST one when ``v <= bound``."""
+    if comparison is Comparison.AT_LEAST:
+        return _first_float(lambda x: x >= threshold)
+    if comparison is Comparison.AT_MOST:
+        return _last_float(lambda x: x <= threshold)
+    raise TypeError(f"no float comparison for {comparison}")
+
+
+def _float_meets(values: npt.NDArray[Any], comparison: Comparison, threshold: Fraction) -> Any:
+    bound = float_bound(comparison, threshold)
+    return values >= bound if comparison is Comparison.AT_LEAST else values <= bound
+
+
+def _count_meets(
+    num: npt.NDArray[Any], den: npt.NDArray[Any], comparison: Comparison, threshold: Fraction
+) -> Any:
+    left = num * (100 * threshold.denominator)
+    right = den * threshold.numerator
+    if comparison is Comparison.AT_LEAST:
+        return left >= right
+    if comparison is Comparison.AT_MOST:
+        return left <= right
+    raise TypeError(f"no count comparison for {comparison}")
+
+
+# --- a column read -------------------------------------------------------------------------------
+
+
+@attrs.define
+class _Column:
+    """What one criterion's cells say, before any year is applied.
+
+    ``state`` per row: 0 a value, 1 missing, 2 exempt, 3 a problem; ``meets(comparison,
+    threshold)`` the rows whose value meets a threshold.
+    """
+
+    state: Any
+    meets: Callable[[Comparison, Fraction | None], Any]
+    problems: list[Problem]
+
+
+_VALUE, _MISSING, _EXEMPT, _BAD = 0, 1, 2, 3
+
+
+def _located(problem: Problem, row: int, column: str) -> Problem:
+    return attrs.evolve(problem, row=row, column=column)
+
+
+def _reading_state(reading: Reading | Problem) -> int:
+    if isinstance(reading, Problem):
+        return _BAD
+    if reading.exempt:
+        return _EXEMPT
+    return _MISSING if reading.value is None else _VALUE
+
+
+def _meets_reading(reading: Reading | Problem, criterion: Criterion, comparison: Comparison,
+                   threshold: Fraction | None) -> bool:
+    if not isinstance(reading, Reading) or reading.value is None or reading.exempt:
+        return False
+    target = Target(label="", kind=criterion.kind, comparison=comparison, threshold=threshold)
+    return target.is_met(reading.value)
+
+
+def _by_distinct(
+    np: Any, criterion: Criterion, column: str, values: Any, null: Any, make: Callable[[Any], Any]
+) -> _Column:
+    """Read each distinct value once through :func:`read_value`, then spread to the rows."""
+    n = len(values)
+    present = ~null
+    inverse = np.zeros(n, dtype=np.intp)
+    distinct: list[Any] = []
+    if present.any():
+        picked = values[present]
+        if picked.dtype == object:
+            uniques, inv = _object_distinct(np, picked)
+        else:
+            uniques, inv = np.unique(picked, return_inverse=True)
+            uniques = [make(u) for u in uniques]
+        distinct = list(uniques)
+        inverse[present] = inv.reshape(-1) + 1
+    readings = [_missing_reading(), *(read_value(criterion, v) for v in distinct)]
+    states = np.array([_reading_state(r) for r in readings], dtype=np.int8)
+    state = states[inverse]
+    problems = []
+    bad = np.flatnonzero(state == _BAD)
+    for row in bad.tolist():
+        found = readings[inverse[row]]
+        assert isinstance(found, Problem)
+        problems.append(_located(found, row, column))
+
+    def meets(comparison: Comparison, threshold: Fraction | None) -> Any:
+        table = np.array(
+            [_meets_reading(r, criterion, comparison, threshold) for r in readings], dtype=bool
+        )
+        return table[inverse]
+
+    return _Column(state, meets, problems)
+
+
+def _missing_reading() -> Reading:
+    return Reading(None)
+
+
+def _object_distinct(np: Any, picked: Any) -> tuple[list[Any], Any]:
+    """Distinct Python objects, told apart by type as well as value (``True`` is not ``1``)."""
+    index: dict[tuple[type, Any], int] = {}
+    inverse = np.empty(len(picked), dtype=np.intp)
+    uniques: list[Any] = []
+    # Cells of mixed Python objects have no array form; each is looked at once, by hash.
+    for i, value in enumerate(picked.tolist()):
+        try:
+            key = (type(value), value)
+            position = index.get(key)
+        except TypeError:
+            position, key = None, None
+        if position is None:
+            position = len(uniques)
+            uniques.append(value)
+            if key is not None:
+                index[key] = position
+        inverse[i] = position
+    return uniques, inverse
+
+
+def _float_rate(np: Any, criterion: Criterion, column: str, values: Any, null: Any) -> _Column:
+    values = values.astype(np.float64, copy=False)
+    missing = null | np.isnan(values)
+    in_range = (values >= 0.0) & (values <= _HIGHEST_RATE)
+    bad = ~missing & ~in_range
+    state = np.where(missing, _MISSING, np.where(bad, _BAD, _VALUE)).astype(np.int8)
+    problems = []
+    for row in np.flatnonzero(bad).tolist():
+        found = read_value(criterion, float(values[row]))
+        assert isinstance(found, Problem)
+        problems.append(_located(found, row, column))
+
+    def meets(comparison: Comparison, threshold: Fraction | None) -> Any:
+        if threshold is None:
+            return np.zeros(len(values), dtype=bool)
+        return _float_meets(values, comparison, threshold)
+
+    return _Column(state, meets, problems)
+
+
+def _pair_value(value: Any) -> Any:
+    return None if value is None or value != value else value
+
+
+def _counts(
+    np: Any, nw: Any, criterion: Criterion, frame: Any, name_num: str, name_den: str
+) -> _Column:
+    num_s, den_s = frame[name_num], frame[name_den]
+    null_num = num_s.is_null().to_numpy() | _nan_mask(np, nw, num_s)
+    null_den = den_s.is_null().to_numpy() | _nan_mask(np, nw, den_s)
+    missing = null_num & null_den
+    num = _whole_numbers(np, nw, num_s)
+    den = _whole_numbers(np, nw, den_s)
+    n = len(missing)
+    if num is None or den is None:
+        # Counts that are not numbers are read cell by cell, as evaluate() reads them.
+        raw_num, raw_den = num_s.to_numpy(), den_s.to_numpy()
+        cells = np.empty(n, dtype=object)
+        for row in range(n):
+            if not missing[row]:
+                cells[row] = Ratio(_pair_value(raw_num[row]), _pair_value(raw_den[row]))
+        return _by_distinct(np, criterion, name_num, cells, missing, lambda v: v)
+    (num, num_ok), (den, den_ok) = num, den
+    num_ok &= ~null_num
+    den_ok &= ~null_den
+    valid = num_ok & den_ok
+    num = np.where(valid, num, 0)
+    den = np.where(valid, den, 1)
+    valid &= (den > 0) & (num <= den)
+    state = np.where(missing, _MISSING, np.where(valid, _VALUE, _BAD)).astype(np.int8)
+    if valid.any() and int(den.max()) > 2**40:
+        num, den = num.astype(object), den.astype(object)
+    problems = []
+    raw_num, raw_den = num_s.to_numpy(), den_s.to_numpy()
+    for row in np.flatnonzero(state == _BAD).tolist():
+        given = Ratio(_pair_value(_python(raw_num[row])), _pair_value(_python(raw_den[row])))
+        found = read_value(criterion, given)
+        assert isinstance(found, Problem)
+        denominator_side = bool(num_ok[row]) and (not den_ok[row] or den[row] <= 0)
+        problems.append(_located(found, row, name_den if denominator_side else name_num))
+
+    def meets(comparison: Comparison, threshold: Fraction | None) -> Any:
+        if threshold is None:
+            return np.zeros(len(num), dtype=bool)
+        return _count_meets(num, den, comparison, threshold)
+
+    return _Column(state, meets, problems)
+
+
+def _python(value: Any) -> Any:
+    return value.item() if hasattr(value, "item") else value
+
+
+def _nan_mask(np: Any, nw: Any, series: Any) -> Any:
+    if series.dtype.is_float():
+        return np.isnan(series.to_numpy().astype(np.float64, copy=False))
+    return np.zeros(len(series), dtype=bool)
+
+
+def _whole_numbers(np: Any, nw: Any, series: Any) -> tuple[Any, Any] | None:
+    """Counts as int64 (or Python ints) with the mask of cells that are whole and
+    non-negative; ``None`` when the column is not numeric."""
+    dtype = series.dtype
+    if dtype.is_boolean():
+        return np.zeros(len(series), dtype=np.int64), np.zeros(len(series), dtype=bool)
+    if dtype.is_integer():
+        values = series.fill_null(0).to_numpy()
+        if dtype.is_unsigned_integer() and values.dtype.itemsize >= 8:
+            values = values.astype(object)
+        else:
+            values = values.astype(np.int64, copy=False)
+        return values, values >= 0
+    if dtype.is_float():
+        values = series.to_numpy().astype(np.float64, copy=False)
+        ok = np.isfinite(values) & (values >= 0)
+        ok &= np.floor(np.where(ok, values, 0.0)) == np.where(ok, values, 0.0)
+        safe = np.where(ok, values, 0.0)
+        if safe.max(initial=0.0) >= 2.0**53:
+            return np.array([int(v) for v in safe.tolist()], dtype=object), ok
+        return safe.astype(np.int64), ok
+    return None
+
+
+def _read_column(np: Any, nw: Any, criterion: Criterion, frame: Any, column: str) -> _Column:
+    series = frame[column]
+    dtype = series.dtype
+    null = series.is_null().to_numpy()
+    if dtype.is_float() and criterion.kind is Kind.RATE:
+        return _float_rate(np, criterion, column, series.to_numpy(), null)
+    if dtype.is_integer():
+        values = series.fill_null(0).to_numpy()
+        return _by_distinct(np, criterion, column, values, null, lambda v: v.item())
+    if dtype.is_float() or dtype.is_boolean():
+        values = series.to_numpy()
+        if dtype.is_float():
+            null = null | np.isnan(values.astype(np.float64, copy=False))
+        elif values.dtype == object:
+            values = np.where(null, False, values).astype(bool)
+        return _by_distinct(np, criterion, column, values, null, lambda v: v.item())
+    values = series.to_numpy()
+    if values.dtype != object and values.dtype.kind not in "US":
+        # Dates, durations and the like: no criterion takes them, and evaluate() says so.
+        return _by_distinct(np, criterion, column, values.astype(object), null, lambda v: v)
+    values = values.astype(object, copy=False)
+    return _by_distinct(np, criterion, column, values, null, lambda v: v)
+
+
+# --- the table -----------------------------------------------------------------------------------
+
+
+def _columns_of(
+    framework: Framework, names: Sequence[str], has_year: bool
+) -> tuple[dict[str, tuple[str, ...]], list[Problem]]:
+    """For each criterion, the column(s) holding its values; and the problems with the names."""
+    problems = []
+    used: dict[str, tuple[str, ...]] = {}
+    present = set(names)
+    if "commune" not in present:
+        problems.append(Problem.of("frame_missing_column", column="commune", name="commune"))
+    if not has_year and "year" not in present:
+        problems.append(Problem.of("frame_missing_column", column="year", name="year"))
+    for criterion in framework:
+        cid = criterion.id
+        pair = (f"{cid}_num", f"{cid}_den")
+        have = [p in present for p in pair]
+        if any(have):
+            if not all(have):
+                given, other = pair if have[0] else pair[::-1]
+                problems.append(Problem.of("frame_unpaired_counts", criterion=cid,
+                                           column=given, name=given, other=other))
+            elif cid in present:
+                problems.append(Problem.of("frame_both_forms", criterion=cid, column=cid))
+            elif criterion.kind is not Kind.RATE:
+                problems.append(Problem.of("frame_unpaired_counts", criterion=cid,
+                                           column=pair[0], name=pair[0], other=cid))
+            else:
+                used[cid] = pair
+        elif cid in present:
+            used[cid] = (cid,)
+    known = set(_ID_COLUMNS) | {c for cols in used.values() for c in cols}
+    known |= {c for c in present if c in framework}
+    known |= {c for c in present if c.endswith(("_num", "_den")) and c[:-4] in framework}
+    for name in names:
+        if name not in known and not (name == "year" and has_year):
+            problems.append(Problem.of("frame_unknown_column", column=str(name),
+                                       name=str(name), framework=framework.id))
+    return used, problems
+
+
+def _years(np: Any, frame: Any, framework: Framework, year: int | None) -> tuple[Any, list[int],
+                                                                                  list[Problem]]:
+    """Each row's position in ``framework.years``, and the problems with the year column."""
+    n = len(frame)
+    if year is not None:
+        return np.full(n, framework.years.index(framework.check_year(year)), dtype=np.intp), [
+            year], []
+    if "year" not in frame.columns:
+        return np.zeros(n, dtype=np.intp), [], []
+    series = frame["year"]
+    null = series.is_null().to_numpy()
+    problems = []
+    position = np.full(n, -1, dtype=np.intp)
+    if series.dtype.is_integer():
+        values = series.fill_null(0).to_numpy().astype(np.int64)
+        for i, y in enumerate(framework.years):
+            position[(values == y) & ~null] = i
+    bad = np.flatnonzero(position < 0).tolist()
+    raw = series.to_list() if bad else []
+    for row in bad:
+        value = raw[row]
+        problems.append(Problem.of("frame_bad_year", row=row, column="year", value=value,
+                                   framework=framework.id,
+                                   years=", ".join(map(str, framework.years))))
+    position[position < 0] = 0
+    return position, list(framework.years), problems
+
+
+def evaluate_frame(frame: Any, *, year: int | None = None,
+                   framework: Framework | None = None) -> Any:
+    """Evaluate every commune-year of a wide table at once; the verdicts :func:`evaluate` gives.
+
+    ``frame`` is a pandas, polars or pyarrow table (anything `narwhals` reads eagerly) with a
+    ``commune`` column, an optional ``district`` column, a ``year`` column unless ``year`` is
+    given, and one column per criterion id (``"2.5"``); a rate criterion may instead come as two
+    count columns ``"2.5_num"`` and ``"2.5_den"``. A criterion without a column is missing.
+
+    Returns a table of the same library with ``commune``, ``district`` (when given), ``year``,
+    one status column per criterion of the framework (``"PASS"``, ``"FAIL"``, ``"MISSING"``,
+    ``"EXEMPT"``, ``"NO_TARGET"``), ``completion`` and ``failed`` (the ids not met, joined by
+    ``", "``). Every bad cell is reported at once, each :class:`Problem` with its ``row``
+    (position from 0) and ``column``: a :class:`MeasurementError` for bad values, an
+    :class:`InputError` when columns or years are wrong.
+    """
+    nw = require("narwhals", "frame")
+    np = require("numpy", "frame")
+    framework = load_framework() if framework is None else framework
+    if year is not None:
+        framework.check_year(year)
+    try:
+        table = nw.from_native(frame, eager_only=True)
+    except TypeError:
+        raise InputError([Problem.of("frame_not_a_table", type=type(frame).__name__)]) from None
+    names = [str(c) for c in table.columns]
+    used, problems = _columns_of(framework, names, year is not None)
+    if any(p.code == "frame_missing_column" and p.column == "commune" for p in problems):
+        raise InputError(problems)
+    year_position, _, year_problems = _years(np, table, framework, year)
+    problems += year_problems
+    n = len(table)
+    codes = np.empty((len(framework), n), dtype=np.int8)
+    single = year is not None or (n > 0 and bool((year_position == year_position[0]).all()))
+    for k, criterion in enumerate(framework):
+        columns = used.get(criterion.id)
+        if columns is None:
+            column = _Column(np.full(n, _MISSING, dtype=np.int8), _never(np, n), [])
+        elif len(columns) == 2:
+            column = _counts(np, nw, criterion, table, *columns)
+        else:
+            column = _read_column(np, nw, criterion, table, columns[0])
+        problems += column.problems
+        if problems:
+            continue
+        codes[k] = _statuses(np, criterion, framework, column, year_position, single)
+    if problems:
+        if any(p.code in _STRUCTURE_CODES for p in problems):
+            raise InputError(problems)
+        raise MeasurementError(problems)
+    completion = _completion(np, framework, codes)
+    failed_text, failed_codes = _failed(np, framework, codes)
+    return _build(np, nw, table, framework, year, codes, completion, failed_text, failed_codes)
+
+
+def _statuses(np: Any, criterion: Criterion, framework: Framework, column: _Column,
+              year_position: Any, single: bool) -> Any:
+    state = column.state
+    out = np.where(state == _MISSING, MISSING, EXEMPT).astype(np.int8)
+    has_value = state == _VALUE
+    years = [framework.years[int(year_position[0])]] if single and len(year_position) else list(
+        framework.years)
+    for y in years:
+        rows = slice(None) if single else year_position == framework.years.index(y)
+        target = criterion.targets.get(y)
+        if target is None:
+            if single:
+                out[:] = NO_TARGET
+            else:
+                out[rows] = NO_TARGET
+            continue
+        met = column.meets(target.comparison, target.threshold)
+        verdict = np.where(has_value, np.where(met, PASS, FAIL), out)
+        if single:
+            out = verdict.astype(np.int8)
+        else:
+            out[rows] = verdict[rows]
+    return out
+
+
+def _never(np: Any, n: int) -> Callable[[Comparison, Fraction | None], Any]:
+    return lambda *_: np.zeros(n, dtype=bool)
+
+
+def _completion(np: Any, framework: Framework, codes: Any) -> Any:
+    if framework.completion == "all":
+        any_fail = (codes == FAIL).any(axis=0)
+        any_missing = (codes == MISSING).any(axis=0)
+        done = _COMPLETIONS.index(Completion.COMPLETED)
+        return np.where(any_fail, _COMPLETIONS.index(Completion.NOT_COMPLETED),
+                        np.where(any_missing, _COMPLETIONS.index(Completion.UNDETERMINED),
+                                 done)).astype(np.int8)
+    policy = COMPLETION_POLICIES[framework.completion]
+    patterns, inverse = np.unique(codes.T, axis=0, return_inverse=True)
+    found = [_COMPLETIONS.index(policy(_STATUSES[c] for c in row)) for row in patterns.tolist()]
+    return np.array(found, dtype=np.int8)[inverse.reshape(-1)]
+
+
+def _failed(np: Any, framework: Framework, codes: Any) -> tuple[list[str], Any]:
+    """The distinct ``failed`` texts and each row's index into them."""
+    fails = codes == FAIL
+    n = fails.shape[1]
+    if not fails.any():
+        return [""], np.zeros(n, dtype=np.intp)
+    packed = np.packbits(fails, axis=0)
+    keys = np.ascontiguousarray(packed.T)
+    width = keys.shape[1]
+    if width <= 8:
+        keys = np.pad(keys, ((0, 0), (0, 8 - width))).view(np.uint64).reshape(-1)
+        uniques, inverse = np.unique(keys, return_inverse=True)
+        patterns = uniques.view(np.uint8).reshape(-1, 8)[:, :width]
+    else:
+        patterns, inverse = np.unique(keys, axis=0, return_inverse=True)
+    ids = [c.id for c in framework]
+    bits = np.unpackbits(patterns, axis=1)[:, : len(ids)]
+    texts = [", ".join(ids[i] for i in np.flatnonzero(row)) for row in bits]
+    return texts, inverse.reshape(-1)
+
+
+def _build(np: Any, nw: Any, table: Any, framework: Framework, year: int | None, codes: Any,
+           completion: Any, failed_text: list[str], failed_codes: Any) -> Any:
+    implementation = table.implementation
+    n = codes.shape[1]
+    columns: dict[str, Any] = {"commune": table["commune"].to_native()}
+    if "district" in table.columns:
+        columns["district"] = table["district"].to_native()
+    columns["year"] = (np.full(n, year, dtype=np.int64) if year is not None
+                       else table["year"].to_native())
+    status_names = [s.value for s in _STATUSES]
+    completion_names = [c.value for c in _COMPLETIONS]
+    native = nw.get_native_namespace(table)
+    categorical = _CATEGORICAL[implementation.name.lower()] if implementation.name.lower() in (
+        _CATEGORICAL) else _categorical_generic
+    for k, criterion in enumerate(framework):
+        columns[criterion.id] = categorical(native, np, codes[k], status_names)
+    columns["completion"] = categorical(native, np, completion, completion_names)
+    columns["failed"] = _strings(native, implementation.name.lower(), np, failed_codes,
+                                 failed_text)
+    return _assemble(native, implementation.name.lower(), columns, table)
+
+
+def _categorical_pandas(pd: Any, np: Any, codes: Any, names: list[str]) -> Any:
+    return pd.Categorical.from_codes(codes, categories=names)
+
+
+def _categorical_polars(pl: Any, np: Any, codes: Any, names: list[str]) -> Any:
+    return pl.Series(codes.astype(np.uint32)).replace_strict(
+        list(range(len(names))), names, return_dtype=pl.Enum(names)
+    )
+
+
+def _categorical_pyarrow(pa: Any, np: Any, codes: Any, names: list[str]) -> Any:
+    return pa.DictionaryArray.from_arrays(pa.array(codes.astype(np.int32)), pa.array(names))
+
+
+def _categorical_generic(native: Any, np: Any, codes: Any, names: list[str]) -> Any:
+    return np.array(names, dtype=object)[codes]
+
+
+_CATEGORICAL: dict[str, Callable[[Any, Any, Any, list[str]], Any]] = {
+    "pandas": _categorical_pandas,
+    "polars": _categorical_polars,
+    "pyarrow": _categorical_pyarrow,
+}
+
+
+def _strings(native: Any, implementation: str, np: Any, codes: Any, texts: list[str]) -> Any:
+    if implementation == "pandas":
+        return native.Categorical.from_codes(codes, categories=texts).astype(str)
+    values = np.array(texts, dtype=object)[codes]
+    if implementation == "polars":
+        return native.Series(values, dtype=native.String)
+    if implementation == "pyarrow":
+        return native.array(values, type=native.string())
+    return values
+
+
+def _assemble(native: Any, implementation: str, columns: dict[str, Any], table: Any) -> Any:
+    if implementation == "pandas":
+        frame = native.DataFrame(columns, copy=False)
+        frame.index = table.to_native().index
+        return frame
+    if implementation == "polars":
+        return native.DataFrame(columns)
+    if implementation == "pyarrow":
+        return native.table(columns)
+    import narwhals as nw
+
+    return nw.from_dict(columns, backend=table.implementation).to_native()
+

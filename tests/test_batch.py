@@ -1,0 +1,277 @@
+"""evaluate_frame: a whole table at once, with exactly the verdicts evaluate() gives row by row."""
+
+from __future__ import annotations
+
+import math
+from fractions import Fraction
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+import cds_indicators as cds
+
+pa = pytest.importorskip("pyarrow")
+pd = pytest.importorskip("pandas")
+pl = pytest.importorskip("polars")
+
+FRAMEWORK = cds.load_framework()
+RATES = [c for c in FRAMEWORK if c.kind is cds.Kind.RATE]
+YES_NO = [c for c in FRAMEWORK if c.kind is cds.Kind.YES_NO]
+THRESHOLDS = sorted({t.threshold for c in RATES for t in c.targets.values()
+                     if t is not None and t.threshold is not None})
+
+
+def near_thresholds() -> st.SearchStrategy[float]:
+    """Floats at, and a hair either side of, every threshold: where a float reading could slip."""
+    def around(t: Fraction, step: int, scale: float) -> float:
+        x = float(t)
+        for _ in range(abs(step)):
+            x = math.nextafter(x, math.inf if step > 0 else -math.inf)
+        return x * scale
+    return st.builds(around, st.sampled_from(THRESHOLDS), st.integers(-3, 3),
+                     st.sampled_from([1.0, 1 + 1e-12, 1 - 1e-12, 1 + 5e-13, 1 - 5e-13, 1 + 1e-11]))
+
+
+FLOATS = st.one_of(near_thresholds(), st.floats(0, 100), st.none())
+INTS = st.one_of(st.integers(0, 100), st.none())
+RATE_TEXT = st.one_of(st.sampled_from(["80%", "57,5%", "79,9", "100", "19/33", "0%", " 65 % ",
+                                       "không áp dụng", ""]), st.none())
+YES_NO_TEXT = st.one_of(st.sampled_from(["Có", "không", "Đạt", "chưa đạt", "Sử dụng hiệu quả",
+                                         "Đáp ứng", "không áp dụng"]), st.none())
+BOOLS = st.one_of(st.booleans(), st.none())
+COUNTS = st.one_of(st.tuples(st.integers(0, 60), st.integers(1, 60)).map(
+    lambda p: (min(p), max(p))), st.just((None, None)))
+
+RATE_COLUMNS = {"float": (FLOATS, pa.float64()), "int": (INTS, pa.int64()),
+                "text": (RATE_TEXT, pa.string()), "counts": (COUNTS, None)}
+YES_NO_COLUMNS = {"bool": (BOOLS, pa.bool_()), "text": (YES_NO_TEXT, pa.string())}
+
+
+@st.composite
+def tables(draw: st.DrawFn, bad: st.SearchStrategy[object] | None = None) -> pa.Table:
+    """A table of random commune-years: each criterion's column of a random kind, or absent."""
+    n = draw(st.integers(1, 12))
+    columns: dict[str, pa.Array] = {
+        "commune": pa.array([f"Xã {i}" for i in range(n)]),
+        "year": pa.array(draw(st.lists(st.sampled_from(FRAMEWORK.years), min_size=n,
+                                       max_size=n)), pa.int64()),
+    }
+    for criterion in FRAMEWORK:
+        choices = RATE_COLUMNS if criterion.kind is cds.Kind.RATE else YES_NO_COLUMNS
+        kind = draw(st.sampled_from([*choices, "absent"]))
+        if kind == "absent":
+            continue
+        cells, arrow_type = choices[kind]
+        values = draw(st.lists(cells, min_size=n, max_size=n))
+        if kind == "counts":
+            columns[f"{criterion.id}_num"] = pa.array([v[0] for v in values], pa.int64())
+            columns[f"{criterion.id}_den"] = pa.array([v[1] for v in values], pa.int64())
+        else:
+            columns[criterion.id] = pa.array(values, arrow_type)
+    return pa.table(columns)
+
+
+def rows_of(native: object) -> list[dict[str, object]]:
+    if isinstance(native, pd.DataFrame):
+        return native.to_dict("records")
+    if isinstance(native, pl.DataFrame):
+        return native.rows(named=True)
+    assert isinstance(native, pa.Table)
+    return native.to_pylist()
+
+
+def values_of(row: dict[str, object]) -> dict[str, object]:
+    """A table row as evaluate() takes it: count pairs become ratio(), nulls are absent."""
+    values: dict[str, object] = {}
+    for criterion in FRAMEWORK:
+        cid = criterion.id
+        if f"{cid}_num" in row:
+            num, den = row[f"{cid}_num"], row[f"{cid}_den"]
+            if not (_null(num) and _null(den)):
+                values[cid] = cds.ratio(None if _null(num) else num, None if _null(den) else den)
+        elif cid in row:
+            values[cid] = row[cid]
+    return values
+
+
+def _null(value: object) -> bool:
+    return value is None or (isinstance(value, float) and math.isnan(value))
+
+
+def as_library(table: pa.Table, library: str) -> object:
+    if library == "pandas":
+        return table.to_pandas()
+    if library == "polars":
+        return pl.from_arrow(table)
+    return table
+
+
+def statuses(out: object) -> list[dict[str, object]]:
+    frame = out.to_pandas() if isinstance(out, pa.Table | pl.DataFrame) else out
+    return [{k: str(v) for k, v in row.items()} for row in frame.to_dict("records")]
+
+
+LIBRARIES = ["pandas", "polars", "pyarrow"]
+
+
+@pytest.mark.parametrize("library", LIBRARIES)
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(table=tables())
+def test_frame_verdicts_equal_evaluate_row_by_row(library: str, table: pa.Table) -> None:
+    """Rule: for every row, each status, the completion and the failed ids of evaluate_frame are
+    those evaluate() gives for that row's values, whatever the library or column types; and when
+    some rows hold bad values, evaluate_frame refuses with every problem evaluate() finds in
+    every row, each located at its row."""
+    native = as_library(table, library)
+    reports, problems = [], []
+    for position, row in enumerate(rows_of(native)):
+        try:
+            reports.append(cds.evaluate(values_of(row), row["year"], commune=row["commune"]))
+        except cds.MeasurementError as error:
+            problems += [(position, p.criterion, p.message) for p in error.problems]
+    if problems:
+        with pytest.raises(cds.MeasurementError) as caught:
+            cds.evaluate_frame(native)
+        found = [(p.row, p.criterion, p.message) for p in caught.value.problems]
+        assert sorted(found) == sorted(problems)
+        return
+    out = cds.evaluate_frame(native)
+    assert type(out) is type(native)
+    got = statuses(out)
+    for position, report in enumerate(reports):
+        expected = {v.criterion: v.status.value for v in report}
+        assert {k: got[position][k] for k in expected} == expected
+        assert got[position]["completion"] == report.completion.value
+        assert got[position]["failed"] == ", ".join(report.failed)
+
+
+def _float_rows() -> st.SearchStrategy[list[float]]:
+    return st.lists(st.one_of(near_thresholds(), st.floats(-1, 101), st.just(math.inf),
+                              st.just(-0.0), st.just(100.0000000000001)), min_size=1,
+                    max_size=20)
+
+
+@settings(max_examples=200, deadline=None)
+@given(values=_float_rows(), year=st.sampled_from(FRAMEWORK.years))
+def test_float_columns_decide_like_the_exact_reading(values: list[float], year: int) -> None:
+    """Rule: a float cell passes, fails or is refused exactly as evaluate() reading the float
+    at 12 significant digits and comparing the exact Fraction decides; never by float noise."""
+    frame = pd.DataFrame({"commune": "Xã A", "1.6": values, "3.1": values})
+    expected, problems = [], []
+    for row, value in enumerate(values):
+        try:
+            report = cds.evaluate({"1.6": value, "3.1": value}, year)
+        except cds.MeasurementError as error:
+            problems += [(row, p.criterion, p.message) for p in error.problems]
+            continue
+        expected.append((row, report["1.6"].status.value, report["3.1"].status.value))
+    if problems:
+        with pytest.raises(cds.MeasurementError) as caught:
+            cds.evaluate_frame(frame, year=year)
+        assert sorted((p.row, p.column, p.message) for p in caught.value.problems) == sorted(
+            problems)
+        return
+    out = cds.evaluate_frame(frame, year=year)
+    assert [(i, str(out["1.6"][i]), str(out["3.1"][i])) for i in range(len(values))] == expected
+
+
+@pytest.mark.parametrize(
+    ("value", "status"),
+    [
+        (65.0, "PASS"),              # the 2022 threshold of 1.6 exactly
+        (64.99999999999999, "PASS"),  # float noise of 65: read at 12 digits it is 65
+        (64.9999999999, "FAIL"),     # a real shortfall, typed by a person
+        (0.65 * 100, "PASS"),        # 65.00000000000001
+        ("65%", "PASS"),
+        ("64,9%", "FAIL"),
+        (65, "PASS"),
+        (64, "FAIL"),
+    ],
+)
+def test_threshold_is_exact(value: object, status: str) -> None:
+    frame = pd.DataFrame({"commune": ["Xã A"], "1.6": [value]})
+    assert str(cds.evaluate_frame(frame, year=2022)["1.6"][0]) == status
+    assert cds.evaluate({"1.6": value}, 2022)["1.6"].status.value == status
+
+
+def test_counts_are_compared_in_whole_numbers() -> None:
+    frame = pl.DataFrame({"commune": ["A", "B", "C"], "year": [2025] * 3,
+                          "2.5_num": [27, 26, None], "2.5_den": [33, 33, None]})
+    out = cds.evaluate_frame(frame)
+    # 27/33 = 81.8% >= 80%; 26/33 = 78.8% < 80%
+    assert out["2.5"].cast(pl.String).to_list() == ["PASS", "FAIL", "MISSING"]
+
+
+def test_every_bad_cell_is_reported_with_row_and_column() -> None:
+    frame = pd.DataFrame({
+        "commune": ["A", "B", "C"],
+        "year": [2024, 2024, 2024],
+        "1.6": ["80%", "tám mươi", "120"],
+        "1.1": ["Có", "có lẽ", None],
+        "2.5_num": [3, 5, 1],
+        "2.5_den": [4, 4, 0],
+        "4.7": [True, None, False],
+    })
+    with pytest.raises(cds.MeasurementError) as caught:
+        cds.evaluate_frame(frame)
+    got = [(p.row, p.column, p.message_en) for p in caught.value.problems]
+    assert got == [
+        (1, "1.1", "criterion 1.1: cannot read 'có lẽ' as yes/no (Có/Không)"),
+        (1, "1.6", "criterion 1.6: cannot read 'tám mươi' as a rate (e.g. 80, 80%, 57,5%, 19/33)"),
+        (2, "1.6", "criterion 1.6: '120' is outside 0–100%"),
+        (1, "2.5_num", "criterion 2.5: the numerator 5 is greater than the denominator 4"),
+        (2, "2.5_den", "criterion 2.5: the denominator 0 must be greater than 0"),
+    ]
+    assert str(caught.value.problems[0]) == (
+        "dòng 1, cột 1.1: chỉ tiêu 1.1: không đọc được 'có lẽ' là Có/Không")
+
+
+@pytest.mark.parametrize(
+    ("columns", "expected"),
+    [
+        ({"year": [2024], "1.6": [80]}, ["the table has no column 'commune'"]),
+        ({"commune": ["A"], "1.6": [80]}, ["the table has no column 'year'"]),
+        ({"commune": ["A"], "year": [2024], "9.9": [1]},
+         ["column '9.9' is not a criterion of framework thanh-hoa-1829"]),
+        ({"commune": ["A"], "year": [2024], "2.5_num": [1]},
+         ["criterion 2.5: column '2.5_num' needs the column '2.5_den' beside it"]),
+        ({"commune": ["A"], "year": [2024], "2.5": [1], "2.5_num": [1], "2.5_den": [2]},
+         ["criterion 2.5: given both as a rate column and as count columns; use one"]),
+        ({"commune": ["A", "B"], "year": [2021, None]},
+         ["year 2021 is not in framework thanh-hoa-1829 (years with targets: 2022, 2023, "
+          "2024, 2025)",
+          "year None is not in framework thanh-hoa-1829 (years with targets: 2022, 2023, "
+          "2024, 2025)"]),
+    ],
+)
+def test_bad_columns_and_years_are_input_errors(columns: dict[str, list[object]],
+                                                 expected: list[str]) -> None:
+    frame = pl.DataFrame(columns, strict=False)
+    with pytest.raises(cds.InputError) as caught:
+        cds.evaluate_frame(frame)
+    assert [p.message_en for p in caught.value.problems] == expected
+
+
+def test_not_a_table_is_refused() -> None:
+    with pytest.raises(cds.InputError) as caught:
+        cds.evaluate_frame({"commune": ["A"]})
+    assert str(caught.value) == "không đọc được bảng kiểu dict (dùng pandas, polars hoặc pyarrow)"
+
+
+def test_year_argument_and_district_are_kept() -> None:
+    frame = pa.table({"commune": ["Xã Vĩnh Long"], "district": ["Vĩnh Lộc"], "1.6": [78.4]})
+    out = cds.evaluate_frame(frame, year=2024)
+    assert isinstance(out, pa.Table)
+    assert out.column_names[:3] == ["commune", "district", "year"]
+    assert out.column("year").to_pylist() == [2024]
+    assert out.column("1.6").to_pylist() == ["PASS"]
+    with pytest.raises(cds.UnknownYearError):
+        cds.evaluate_frame(frame, year=2030)
+
+
+def test_mixed_object_column_tells_true_from_one() -> None:
+    frame = pd.DataFrame({"commune": ["A", "B"], "1.6": pd.Series([1, True], dtype=object)})
+    with pytest.raises(cds.MeasurementError) as caught:
+        cds.evaluate_frame(frame, year=2024)
+    assert [(p.row, p.code) for p in caught.value.problems] == [(1, "bool_for_rate")]
