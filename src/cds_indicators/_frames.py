@@ -19,6 +19,7 @@ differently. A column is read once as a NumPy array, and:
 from __future__ import annotations
 
 import functools
+import itertools
 import struct
 from collections.abc import Callable, Sequence
 from fractions import Fraction
@@ -163,6 +164,7 @@ class _Column:
 
 
 _VALUE, _MISSING, _EXEMPT, _BAD = 0, 1, 2, 3
+assert (FAIL, MISSING, EXEMPT) == (_VALUE + 1, _MISSING + 1, _EXEMPT + 1)
 
 
 def _located(problem: Problem, row: int, column: str) -> Problem:
@@ -197,6 +199,8 @@ def _by_distinct(
         picked = values[present]
         if picked.dtype == object:
             uniques, inv = _object_distinct(np, picked)
+        elif picked.dtype == bool:
+            uniques, inv = [False, True], picked.astype(np.intp)
         else:
             uniques, inv = np.unique(picked, return_inverse=True)
             uniques = [make(u) for u in uniques]
@@ -249,9 +253,11 @@ def _object_distinct(np: Any, picked: Any) -> tuple[list[Any], Any]:
 def _float_rate(np: Any, criterion: Criterion, column: str, values: Any, null: Any) -> _Column:
     values = values.astype(np.float64, copy=False)
     missing = null | np.isnan(values)
-    in_range = (values >= 0.0) & (values <= _HIGHEST_RATE)
-    bad = ~missing & ~in_range
-    state = np.where(missing, _MISSING, np.where(bad, _BAD, _VALUE)).astype(np.int8)
+    # NaN compares false, so missing cells are never out of range here.
+    bad = (values < 0.0) | (values > _HIGHEST_RATE)
+    state = missing.view(np.int8) * np.int8(_MISSING)
+    if bad.any():
+        state[bad] = _BAD
     problems = []
     for row in np.flatnonzero(bad).tolist():
         found = read_value(criterion, float(values[row]))
@@ -501,25 +507,23 @@ def evaluate_frame(frame: Any, *, year: int | None = None,
 def _statuses(np: Any, criterion: Criterion, framework: Framework, column: _Column,
               year_position: Any, single: bool) -> Any:
     state = column.state
-    out = np.where(state == _MISSING, MISSING, EXEMPT).astype(np.int8)
     has_value = state == _VALUE
+    # _VALUE, _MISSING, _EXEMPT are 0, 1, 2 and FAIL, MISSING, EXEMPT are 1, 2, 3.
+    base = state + np.int8(1)
     years = [framework.years[int(year_position[0])]] if single and len(year_position) else list(
         framework.years)
+    out = base
     for y in years:
-        rows = slice(None) if single else year_position == framework.years.index(y)
         target = criterion.targets.get(y)
         if target is None:
-            if single:
-                out[:] = NO_TARGET
-            else:
-                out[rows] = NO_TARGET
-            continue
-        met = column.meets(target.comparison, target.threshold)
-        verdict = np.where(has_value, np.where(met, PASS, FAIL), out)
-        if single:
-            out = verdict.astype(np.int8)
+            verdict = np.full(len(state), NO_TARGET, dtype=np.int8)
         else:
-            out[rows] = verdict[rows]
+            met = column.meets(target.comparison, target.threshold) & has_value
+            # A value is FAIL (1) unless it meets the target: then PASS (0).
+            verdict = base - met.view(np.int8)
+        if single:
+            return verdict
+        out = np.where(year_position == framework.years.index(y), verdict, out)
     return out
 
 
@@ -544,21 +548,21 @@ def _completion(np: Any, framework: Framework, codes: Any) -> Any:
 def _failed(np: Any, framework: Framework, codes: Any) -> tuple[list[str], Any]:
     """The distinct ``failed`` texts and each row's index into them."""
     fails = codes == FAIL
-    n = fails.shape[1]
+    k, n = fails.shape
     if not fails.any():
         return [""], np.zeros(n, dtype=np.intp)
-    packed = np.packbits(fails, axis=0)
-    keys = np.ascontiguousarray(packed.T)
-    width = keys.shape[1]
-    if width <= 8:
-        keys = np.pad(keys, ((0, 0), (0, 8 - width))).view(np.uint64).reshape(-1)
+    if k <= 64:
+        keys = np.zeros(n, dtype=np.uint64)
+        for i in range(k):
+            keys |= fails[i].astype(np.uint64) << np.uint64(i)
         uniques, inverse = np.unique(keys, return_inverse=True)
-        patterns = uniques.view(np.uint8).reshape(-1, 8)[:, :width]
+        bits = ((uniques[:, None] >> np.arange(k, dtype=np.uint64)) & np.uint64(1)).astype(bool)
     else:
-        patterns, inverse = np.unique(keys, axis=0, return_inverse=True)
+        patterns, inverse = np.unique(np.packbits(fails, axis=0).T, axis=0, return_inverse=True)
+        bits = np.unpackbits(patterns, axis=1)[:, :k].astype(bool)
     ids = [c.id for c in framework]
-    bits = np.unpackbits(patterns, axis=1)[:, : len(ids)]
-    texts = [", ".join(ids[i] for i in np.flatnonzero(row)) for row in bits]
+    # One text per distinct set of failed criteria, not per row.
+    texts = [", ".join(itertools.compress(ids, row)) for row in bits.tolist()]
     return texts, inverse.reshape(-1)
 
 
@@ -585,7 +589,12 @@ def _build(np: Any, nw: Any, table: Any, framework: Framework, year: int | None,
 
 
 def _categorical_pandas(pd: Any, np: Any, codes: Any, names: list[str]) -> Any:
-    return pd.Categorical.from_codes(codes, categories=names)
+    return pd.Categorical.from_codes(codes, dtype=_pandas_dtype(pd, tuple(names)))
+
+
+@functools.cache
+def _pandas_dtype(pd: Any, names: tuple[str, ...]) -> Any:
+    return pd.CategoricalDtype(list(names))
 
 
 def _categorical_polars(pl: Any, np: Any, codes: Any, names: list[str]) -> Any:
@@ -611,7 +620,7 @@ _CATEGORICAL: dict[str, Callable[[Any, Any, Any, list[str]], Any]] = {
 
 def _strings(native: Any, implementation: str, np: Any, codes: Any, texts: list[str]) -> Any:
     if implementation == "pandas":
-        return native.Categorical.from_codes(codes, categories=texts).astype(str)
+        return native.Categorical.from_codes(codes, categories=texts)
     values = np.array(texts, dtype=object)[codes]
     if implementation == "polars":
         return native.Series(values, dtype=native.String)
