@@ -24,6 +24,8 @@ from ._evaluate import evaluate
 from ._export import write_reports
 from ._files import Record, load_values
 from ._frames import MissingExtraError, evaluate_frame
+from ._merge import merge
+from ._long import reports_to_frame
 from ._framework import Comparison, Criterion, Framework, Kind, Level, Pillar, Scoring, Target
 from ._load import available_frameworks, dump_framework, load_framework
 from ._report import Completion, Report, Status, Verdict
@@ -65,8 +67,10 @@ __all__ = [
     "evaluate",
     "evaluate_frame",
     "load_framework",
+    "merge",
     "load_values",
     "ratio",
+    "reports_to_frame",
     "trajectory",
     "write_reports",
     "write_template",

@@ -35,7 +35,6 @@ from ._report import Completion, Status
 from ._values import Ratio, Reading, _exact_float
 
 if TYPE_CHECKING:
-    import numpy as np
     import numpy.typing as npt
 
 __all__ = ["MissingExtraError", "evaluate_frame", "require"]

@@ -161,6 +161,18 @@ _MESSAGES: dict[str, tuple[str, str]] = {
         "tệp lịch cần các cột commune và year (có: {found})",
         "a schedule file needs the columns commune and year (found: {found})",
     ),
+    "summary_not_report": (
+        "{value!r} không phải một báo cáo (Report) của evaluate()",
+        "{value!r} is not a Report from evaluate()",
+    ),
+    "summary_frameworks_differ": (
+        "các báo cáo thuộc nhiều khung tiêu chí ({frameworks}); chỉ tổng hợp được một khung",
+        "the reports come from several frameworks ({frameworks}); a summary takes one",
+    ),
+    "summary_duplicate": (
+        "xã {value!r} năm {year} đã có ở {first}",
+        "commune {value!r} in {year} already appears at {first}",
+    ),
     # input files
     "file_too_large": (
         "tệp quá lớn ({size} byte; giới hạn {limit} byte)",

@@ -298,6 +298,23 @@ class Report:
             _drop_unscored(row, ("points", "max_points"))
         return data
 
+    def to_frame(self, *, backend: str = "pandas") -> Any:
+        """This report as a long table, one row per criterion (see :func:`reports_to_frame`)."""
+        from ._long import reports_to_frame
+
+        return reports_to_frame([self], backend=backend)
+
+    def _repr_html_(self) -> str:
+        from ._html import report_html
+
+        return report_html(self)
+
+    def plot(self) -> Any:
+        """Per-pillar bars of this report's statuses (a matplotlib Figure)."""
+        from ._plot import plot_report
+
+        return plot_report(self)
+
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> Report:
         """The report :meth:`to_dict` gave, exactly."""
