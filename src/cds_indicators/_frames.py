@@ -577,8 +577,7 @@ def _build(np: Any, nw: Any, table: Any, framework: Framework, year: int | None,
     status_names = [s.value for s in _STATUSES]
     completion_names = [c.value for c in _COMPLETIONS]
     native = nw.get_native_namespace(table)
-    categorical = _CATEGORICAL[implementation.name.lower()] if implementation.name.lower() in (
-        _CATEGORICAL) else _categorical_generic
+    categorical = _CATEGORICAL.get(implementation.name.lower(), _categorical_generic)
     for k, criterion in enumerate(framework):
         columns[criterion.id] = categorical(native, np, codes[k], status_names)
     columns["completion"] = categorical(native, np, completion, completion_names)

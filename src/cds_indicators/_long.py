@@ -17,8 +17,8 @@ COLUMNS = ("commune", "district", "year", "criterion", "pillar", "status", "valu
 def reports_to_frame(reports: Iterable[Report], *, backend: str = "pandas") -> Any:
     """A long table of ``reports``: ``commune``, ``district``, ``year``, ``criterion``,
     ``pillar``, ``status``, ``value`` (percent for a rate, 1/0 for yes/no), ``target`` (the
-    label as printed), ``shortfall`` (percentage points) and ``needed`` (more units, for counts; a float column so that pandas can hold
-    its gaps).
+    label as printed), ``shortfall`` (percentage points) and ``needed`` (more units, for
+    counts; a float column so that pandas can hold its gaps).
 
     Numbers are floats for analysis; the verdicts were decided exactly. ``backend`` is
     ``"pandas"``, ``"polars"`` or ``"pyarrow"``.
