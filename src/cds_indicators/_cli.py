@@ -564,21 +564,24 @@ def build(lang: str = "vi") -> click.Group:
         _check_year(model, year, lang)
         if fmt == "xlsx" and output is None:
             raise click.UsageError(t("xlsx_needs_output", lang))
-        from ._cli_summary import read_schedule, rollup, rollup_html, rollup_rows, rollup_text
+        from ._cli_summary import rollup_dicts, rollup_html, rollup_rows
+        from ._schedule import Schedule
+        from ._summary import summarize
 
-        due = None if schedule is None else read_schedule(schedule)
-        groups = rollup(_reports(files, year, model, lang), due)
+        plan = None if schedule is None else Schedule.load(schedule)
+        summary = summarize(_reports(files, year, model, lang), framework=model)
+        check = None if plan is None else summary.against(plan)
         out = _Out(output, lang)
         if fmt == "table":
-            out.text(rollup_text(groups, model, lang))
+            out.text(summary.text(lang, check))
         elif fmt == "json":
-            out.text(json.dumps([g.to_dict() for g in groups], ensure_ascii=False, indent=2))
+            out.text(json.dumps(rollup_dicts(summary, check), ensure_ascii=False, indent=2))
         elif fmt == "html":
-            out.text(rollup_html(groups, model, lang))
+            out.text(rollup_html(summary, check, model, lang))
         elif fmt == "csv":
-            out.data(_csv_bytes(*rollup_rows(groups)))
+            out.data(_csv_bytes(*rollup_rows(summary, check)))
         else:
-            out.file(_xlsx_writer(*rollup_rows(groups), lang))
+            out.file(_xlsx_writer(*rollup_rows(summary, check), lang))
         return EXIT_OK
 
     return cli
