@@ -28,7 +28,7 @@ from typing import TYPE_CHECKING, Any
 import attrs
 
 from ._errors import CdsError, InputError, MeasurementError, Problem
-from ._evaluate import COMPLETION_POLICIES, read_value
+from ._evaluate import read_value
 from ._framework import Comparison, Criterion, Framework, Kind, Target
 from ._load import load_framework
 from ._report import Completion, Status
@@ -538,10 +538,10 @@ def _completion(np: Any, framework: Framework, codes: Any) -> Any:
         return np.where(any_fail, _COMPLETIONS.index(Completion.NOT_COMPLETED),
                         np.where(any_missing, _COMPLETIONS.index(Completion.UNDETERMINED),
                                  done)).astype(np.int8)
-    policy = COMPLETION_POLICIES[framework.completion]
-    patterns, inverse = np.unique(codes.T, axis=0, return_inverse=True)
-    found = [_COMPLETIONS.index(policy(_STATUSES[c] for c in row)) for row in patterns.tolist()]
-    return np.array(found, dtype=np.int8)[inverse.reshape(-1)]
+    # "share" and "points" policies weigh the values themselves, not only the statuses.
+    raise NotImplementedError(
+        f"evaluate_frame supports the completion policy 'all', not {framework.completion!r}"
+    )
 
 
 def _failed(np: Any, framework: Framework, codes: Any) -> tuple[list[str], Any]:

@@ -34,7 +34,7 @@ _POLICIES = {"all": all, "any": any}
 
 def _parts(records: Iterable[Record | Mapping[str, Any]]) -> list[tuple[str, Record | None,
                                                                         Mapping[str, Any]]]:
-    parts = []
+    parts: list[tuple[str, Record | None, Mapping[str, Any]]] = []
     for i, record in enumerate(records):
         if isinstance(record, Record):
             parts.append((record.commune, record, record.values))
