@@ -24,11 +24,13 @@ from ._evaluate import evaluate
 from ._export import write_reports
 from ._files import Record, load_values
 from ._frames import MissingExtraError, evaluate_frame
-from ._merge import merge
-from ._long import reports_to_frame
 from ._framework import Comparison, Criterion, Framework, Kind, Level, Pillar, Scoring, Target
 from ._load import available_frameworks, dump_framework, load_framework
+from ._long import reports_to_frame
+from ._merge import merge
 from ._report import Completion, Report, Status, Verdict
+from ._schedule import Schedule
+from ._summary import DistrictSummary, ScheduleCheck, Standing, Summary, summarize
 from ._template import write_template
 from ._trajectory import CriterionTrajectory, Trajectory, trajectory
 from ._values import NOT_APPLICABLE, Ratio, ratio
@@ -41,6 +43,7 @@ __all__ = [
     "Completion",
     "Criterion",
     "CriterionTrajectory",
+    "DistrictSummary",
     "Framework",
     "FrameworkDiff",
     "FrameworkError",
@@ -54,8 +57,12 @@ __all__ = [
     "Ratio",
     "Record",
     "Report",
+    "Schedule",
+    "ScheduleCheck",
     "Scoring",
+    "Standing",
     "Status",
+    "Summary",
     "Target",
     "Trajectory",
     "UnknownCriterionError",
@@ -67,10 +74,11 @@ __all__ = [
     "evaluate",
     "evaluate_frame",
     "load_framework",
-    "merge",
     "load_values",
+    "merge",
     "ratio",
     "reports_to_frame",
+    "summarize",
     "trajectory",
     "write_reports",
     "write_template",

@@ -305,15 +305,17 @@ class Report:
         return reports_to_frame([self], backend=backend)
 
     def _repr_html_(self) -> str:
+        """A compact table grouped by pillar, for notebooks."""
         from ._html import report_html
 
         return report_html(self)
 
-    def plot(self) -> Any:
-        """Per-pillar bars of this report's statuses (a matplotlib Figure)."""
+    def plot(self, lang: str = "vi") -> Any:
+        """Per-pillar bars of this report's statuses (needs the ``[plot]`` extra); returns the
+        matplotlib ``Figure``."""
         from ._plot import plot_report
 
-        return plot_report(self)
+        return plot_report(self, lang)
 
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> Report:

@@ -43,12 +43,18 @@ class Standing(enum.Enum):
     """The schedule gives the commune no year."""
 
 
-def standing(completion: Completion, year: int, due: int | None) -> Standing:
-    """The standing of a result of ``year`` against the year ``due``."""
+def standing(completion: Completion, year: int, due: int | None,
+             first: int | None = None) -> Standing:
+    """The standing of a result of ``year`` against the year ``due``.
+
+    ``first`` is the first year the commune is known to have completed (``year`` when not
+    given): a commune that completed on time and still has in a later year stays on time.
+    """
     if due is None:
         return Standing.UNSCHEDULED
     if completion is Completion.COMPLETED:
-        return Standing.EARLY if year < due else Standing.ON_TIME if year == due else Standing.LATE
+        done = year if first is None else min(first, year)
+        return Standing.EARLY if done < due else Standing.ON_TIME if done == due else Standing.LATE
     return Standing.LATE if year >= due else Standing.NOT_DUE
 
 
@@ -199,17 +205,27 @@ class Summary:
         return tuple(r for g in self.groups for r in g.reports)
 
     def against(self, schedule: Schedule | Mapping[Any, int]) -> ScheduleCheck:
-        """How each commune stands against the year it must complete by."""
+        """How each commune stands against the year it must complete by.
+
+        A commune completed in the year it was assigned is on time, before it early, after it
+        late; one not completed is late from its assigned year on and not yet due before. A
+        commune that completed in an earlier year of the summary keeps that standing.
+        """
         if not isinstance(schedule, Schedule):
             schedule = Schedule(schedule)
+        first: dict[tuple[str | None, str | None], int] = {}
+        for report in self.reports:
+            if report.completed:
+                key = (report.district, report.commune)
+                first[key] = min(first.get(key, report.year), report.year)
         rows = []
-        for group in self.groups:
-            for report in group.reports:
-                due = schedule.year_of(report.commune, report.district)
-                rows.append(CommuneStanding(
-                    commune=report.commune, district=report.district, year=report.year,
-                    completion=report.completion, due=due,
-                    standing=standing(report.completion, report.year, due)))
+        for report in self.reports:
+            due = schedule.year_of(report.commune, report.district)
+            done = first.get((report.district, report.commune)) if report.completed else None
+            rows.append(CommuneStanding(
+                commune=report.commune, district=report.district, year=report.year,
+                completion=report.completion, due=due, completed_in=done,
+                standing=standing(report.completion, report.year, due, done)))
         return ScheduleCheck(standings=tuple(rows))
 
     def text(self, lang: str = "vi", check: ScheduleCheck | None = None) -> str:
@@ -238,7 +254,8 @@ class Summary:
 
 @attrs.frozen(kw_only=True)
 class CommuneStanding:
-    """One commune's result in one year against its assigned year (``due``)."""
+    """One commune's result in one year against its assigned year (``due``); ``completed_in``
+    is the first year of the summary in which the commune completed, if it has."""
 
     commune: str | None
     district: str | None
@@ -246,6 +263,7 @@ class CommuneStanding:
     completion: Completion
     due: int | None
     standing: Standing
+    completed_in: int | None = None
 
 
 @attrs.frozen(kw_only=True)
@@ -323,7 +341,8 @@ class ScheduleCheck:
             **{s.value: list(self.with_(s)) for s in Standing},
             "communes": [{"commune": s.commune, "district": s.district, "year": s.year,
                           "completion": s.completion.value, "due": s.due,
-                          "standing": s.standing.value} for s in self.standings],
+                          "completed_in": s.completed_in, "standing": s.standing.value}
+                         for s in self.standings],
         }
 
 
@@ -344,7 +363,7 @@ def summarize(reports: Iterable[Report], *, framework: Framework | None = None) 
     and year; otherwise an :class:`InputError` lists every offending report.
     """
     reports = tuple(reports)
-    problems = []
+    problems: list[Problem] = []
     for i, report in enumerate(reports):
         if not isinstance(report, Report):
             problems.append(Problem.of("summary_not_report", value=report, path=f"$[{i}]"))
