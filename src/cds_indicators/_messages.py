@@ -122,30 +122,74 @@ _MESSAGES: dict[str, tuple[str, str]] = {
         "year {value!r} is not in framework {framework} (years with targets: {years})",
     ),
     "merge_no_parts": ("không có xã nào để sáp nhập", "there are no communes to merge"),
+    "merge_parts_type": (
+        "cần danh sách các xã (Record hoặc bảng mã chỉ tiêu → giá trị) hoặc bảng tên xã → giá trị, "
+        "không phải {type} ({value!r})",
+        "expected a list of parts (Records or mappings of criterion id → value) or a mapping of "
+        "commune name → values, not {type} ({value!r})",
+    ),
+    "merge_part_type": (
+        "{part}: không phải Record hay bảng mã chỉ tiêu → giá trị: {value!r}",
+        "{part}: neither a Record nor a mapping of criterion id → value: {value!r}",
+    ),
+    "merge_part_name": (
+        "tên xã phải là chuỗi ký tự, không phải {value!r}",
+        "a commune's name is a string, not {value!r}",
+    ),
+    "merge_duplicate_part": ("xã {value!r} có mặt hai lần", "commune {value!r} is given twice"),
+    "merge_bad_into": (
+        "tên xã sau sáp nhập (into) phải là chuỗi ký tự không rỗng, không phải {value!r}",
+        "the merged commune's name (into) must be a non-empty string, not {value!r}",
+    ),
     "merge_percent_only": (
         "chỉ tiêu {criterion}: {value!r} chỉ là tỷ lệ phần trăm, không cộng được chính xác; "
-        "hãy nhập tử số/mẫu số hoặc truyền weights (mẫu số) của từng xã",
+        "hãy nhập tử số/mẫu số hoặc truyền weights (mẫu số) của xã này",
         "criterion {criterion}: {value!r} is only a percentage and cannot be merged exactly; "
-        "give counts (numerator/denominator) or pass weights (each part's denominator)",
+        "give counts (numerator/denominator) or pass this commune's weights (its denominator)",
+    ),
+    "merge_weights_type": (
+        "weights phải là bảng tên xã → mẫu số, không phải {value!r}",
+        "weights must map commune names to denominators, not {value!r}",
     ),
     "merge_bad_weight": (
-        "chỉ tiêu {criterion}: trọng số (mẫu số) {value!r} của {commune} phải là số nguyên dương",
-        "criterion {criterion}: the weight (denominator) {value!r} of {commune} must be a "
-        "positive whole number",
+        "weights: trọng số (mẫu số) {value!r} của {commune} phải là số nguyên dương",
+        "weights: the weight (denominator) {value!r} of {commune} must be a positive whole number",
     ),
-    "merge_weight_inexact": (
-        "chỉ tiêu {criterion}: {rate} × {weight} không ra số nguyên ở {commune}; "
-        "hãy nhập tử số/mẫu số",
-        "criterion {criterion}: {rate} of {weight} is not a whole number for {commune}; "
-        "give the counts",
+    "merge_bad_weight_of": (
+        "weights: chỉ tiêu {criterion} của {commune}: trọng số (mẫu số) {value!r} phải là số "
+        "nguyên dương",
+        "weights: criterion {criterion} of {commune}: the weight (denominator) {value!r} must be "
+        "a positive whole number",
+    ),
+    "merge_weight_unknown_part": (
+        "weights: {value!r} không phải xã nào được sáp nhập ({parts})",
+        "weights: {value!r} is not one of the merged communes ({parts})",
+    ),
+    "merge_weight_unknown_criterion": (
+        "weights: không có chỉ tiêu {criterion!r} (của {commune}) trong khung {framework}",
+        "weights: there is no criterion {criterion!r} (of {commune}) in framework {framework}",
+    ),
+    "merge_weight_not_rate": (
+        "weights: chỉ tiêu {criterion} của {commune} không phải tỷ lệ; trọng số chỉ dùng cho "
+        "tỷ lệ",
+        "weights: criterion {criterion} of {commune} is not a rate; weights are for rates only",
+    ),
+    "merge_weight_conflict": (
+        "chỉ tiêu {criterion}: trọng số {value!r} khác mẫu số {denominator} đã nhập",
+        "criterion {criterion}: the weight {value!r} differs from the denominator {denominator} "
+        "given",
     ),
     "merge_years_differ": (
-        "các xã sáp nhập có số liệu của những năm khác nhau: {years}",
-        "the merged communes' values are for different years: {years}",
+        "các xã sáp nhập có số liệu của những năm khác nhau: {parts}",
+        "the merged communes' values are for different years: {parts}",
     ),
     "merge_bad_policy": (
         "cách gộp Có/Không {value!r} không có (dùng \"all\" hoặc \"any\")",
         "unknown yes/no merge rule {value!r} (use \"all\" or \"any\")",
+    ),
+    "merge_bad_missing": (
+        "cách xử lý giá trị thiếu {value!r} không có (dùng \"propagate\" hoặc \"skip\")",
+        "unknown rule for missing values {value!r} (use \"propagate\" or \"skip\")",
     ),
     "schedule_bad_year": (
         "năm phải hoàn thành {value!r} không phải một năm",
