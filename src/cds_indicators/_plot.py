@@ -69,7 +69,7 @@ def plot_report(report: Report, lang: str = "vi") -> Figure:
     who = report.commune or ""
     ax.set_title(f"{who} — {words['year']} {report.year}: "
                  f"{completion_word(report.completion, lang)}", fontsize=11)
-    ax.legend(loc="upper center", bbox_to_anchor=(0.5, -0.22 - 0.6 / len(labels)), ncol=5,
+    ax.legend(loc="upper center", bbox_to_anchor=(0.5, -0.2 - 0.3 / len(labels)), ncol=5,
               fontsize=8, frameon=False)
     fig.tight_layout()
     figure: Figure = fig
@@ -121,7 +121,7 @@ def plot_summary(summary: Summary, lang: str = "vi") -> Figure:
     bars.tick_params(axis="x", labelrotation=30, labelsize=8)
     bars.spines[["top", "right"]].set_visible(False)
     bars.yaxis.get_major_locator().set_params(integer=True)
-    bars.legend(loc="upper center", bbox_to_anchor=(0.5, -0.3), fontsize=7, frameon=False)
+    bars.legend(loc="upper center", bbox_to_anchor=(0.5, -0.16), fontsize=7, frameon=False)
     fig.tight_layout()
     figure: Figure = fig
     return figure
