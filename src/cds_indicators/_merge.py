@@ -179,7 +179,7 @@ _Given = list[tuple[_Part, Reading, Any]]
 
 
 def _merge_rate(criterion: Criterion, given: _Given, weights: _Weights,
-                problems: list[Problem]) -> Any:
+                problems: list[Problem], several: bool) -> Any:
     numerators: list[Fraction] = []
     denominator = 0
     for part, reading, value in given:
@@ -193,14 +193,14 @@ def _merge_rate(criterion: Criterion, given: _Given, weights: _Weights,
             numerators.append(Fraction(num))
             denominator += den
         elif weight is None:
-            if len(given) > 1:
+            if several:
                 problems.append(part.problem(Problem.of(
                     "merge_percent_only", criterion=criterion.id, value=value)))
         else:
             assert isinstance(reading.value, Fraction)
             numerators.append(reading.value * weight / 100)
             denominator += weight
-    if len(given) == 1:
+    if not several:
         return _kept(given[0][1])
     total = sum(numerators, Fraction(0))
     if all(n.denominator == 1 for n in numerators):
@@ -209,13 +209,13 @@ def _merge_rate(criterion: Criterion, given: _Given, weights: _Weights,
 
 
 def _merge_count(criterion: Criterion, given: _Given, weights: _Weights,
-                 problems: list[Problem]) -> Any:
+                 problems: list[Problem], several: bool) -> Any:
     return sum(int(reading.value) for _, reading, _ in given if isinstance(reading.value, Fraction))
 
 
 def _merge_yes_no(policy: Callable[[Iterable[bool]], bool]) -> Callable[..., Any]:
     def merge_yes_no(criterion: Criterion, given: _Given, weights: _Weights,
-                     problems: list[Problem]) -> Any:
+                     problems: list[Problem], several: bool) -> Any:
         return policy(reading.value is True for _, reading, _ in given)
 
     return merge_yes_no
@@ -234,24 +234,31 @@ def _merge_criterion(criterion: Criterion, parts: list[_Part], merge_kind: Calla
                      weights: _Weights, missing: str, problems: list[Problem]) -> Any:
     """The merged value of ``criterion``, :data:`MISSING_VALUE` when there is none."""
     given: _Given = []
-    bad = absent = exempt = False
+    bad = 0
+    absent = exempt = False
     for part in parts:
         value = part.values.get(criterion.id)
         found = MISSING_VALUE if value is None else read_value(criterion, value)
         if isinstance(found, Problem):
             problems.append(part.problem(found))
-            bad = True
+            bad += 1
         elif found.exempt:
             exempt = True
         elif found.value is None:
             absent = True
         else:
             given.append((part, found, value))
-    if bad or (absent and missing == "propagate"):
+    if bad:
+        if given:
+            # Only for the problems of the parts that could be read (a percentage without
+            # its weight): the value itself is not made.
+            merge_kind(criterion, given, weights, problems, len(given) + bad > 1)
+        return MISSING_VALUE
+    if absent and missing == "propagate":
         return MISSING_VALUE
     if not given:
         return NOT_APPLICABLE if exempt else MISSING_VALUE
-    return merge_kind(criterion, given, weights, problems)
+    return merge_kind(criterion, given, weights, problems, len(given) > 1)
 
 
 # The public function ---------------------------------------------------------------------------
