@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Callable, Mapping
 from fractions import Fraction
 from typing import Any
 
 from ._errors import MeasurementError, Problem
-from ._framework import Criterion, Framework, Kind
+from ._framework import _MEETS, Criterion, Framework, Kind
 from ._load import load_framework
 from ._report import Report, Status, Verdict
 from ._scoring import Outcome, completion_all, completion_points, completion_share
@@ -58,43 +59,88 @@ def read_count(criterion: str, value: Any) -> Reading | Problem:
     return Reading(Fraction(whole))
 
 
-def read_value(criterion: Criterion, value: Any) -> Reading | Problem:
-    """``value`` read exactly for ``criterion``, or the problem with it."""
-    if criterion.kind is Kind.RATE:
-        found = read_rate(criterion.id, value, criterion.counts)
-    elif criterion.kind is Kind.YES_NO:
-        found = read_yes_no(criterion.id, value, criterion.labels)
-    else:
-        found = read_count(criterion.id, value)
+#: How each kind of criterion reads a value, given the criterion: a table, not a branch per kind.
+_READERS: dict[Kind, Callable[[Criterion], Callable[[Any], Reading | Problem]]] = {
+    Kind.RATE: lambda c: functools.partial(read_rate, c.id, counts=c.counts),
+    Kind.YES_NO: lambda c: functools.partial(read_yes_no, c.id, labels=c.labels),
+    Kind.COUNT: lambda c: functools.partial(read_count, c.id),
+}
+
+
+def _checked(criterion: Criterion, value: Any, found: Reading | Problem) -> Reading | Problem:
     if isinstance(found, Reading) and found.exempt and not criterion.conditional:
         return Problem.of("not_conditional", criterion=criterion.id, value=value)
     return found
 
 
-def _verdict(criterion: Criterion, year: int, reading: Reading) -> Verdict:
-    target = criterion.targets[year]
-    if target is None:
-        status = Status.NO_TARGET
-    elif reading.exempt:
-        status = Status.EXEMPT
-    elif reading.value is None:
-        status = Status.MISSING
-    elif target.is_met(reading.value):
-        status = Status.PASS
-    else:
-        status = Status.FAIL
-    return Verdict(
-        criterion=criterion.id,
-        name=criterion.name,
-        pillar=criterion.pillar,
-        year=year,
-        kind=criterion.kind,
-        status=status,
-        value=reading.value,
-        target=target,
-        counts=reading.counts,
-        name_en=criterion.name_en,
-    )
+def read_value(criterion: Criterion, value: Any) -> Reading | Problem:
+    """``value`` read exactly for ``criterion``, or the problem with it."""
+    return _checked(criterion, value, _READERS[criterion.kind](criterion)(value))
+
+
+class _Judge:
+    """One criterion in one year, with everything about it that no value changes: how to read a
+    value, the target and the comparison that decides it, and the verdict's fixed fields.
+
+    Made once per framework and year (see :func:`_judges`), so that evaluating a commune-year
+    only reads values and compares numbers. Verdicts that can take only a few forms (missing,
+    exempt, yes/no) are made once and shared: verdicts are immutable.
+    """
+
+    __slots__ = ("_fixed", "_known", "_meets", "_threshold", "criterion", "read")
+
+    def __init__(self, criterion: Criterion, year: int) -> None:
+        self.criterion = criterion
+        self.read = _READERS[criterion.kind](criterion)
+        target = criterion.targets[year]
+        self._threshold = None if target is None else target.threshold
+        self._meets = None if target is None else _MEETS[target.comparison]
+        self._fixed: dict[str, Any] = {"criterion": criterion.id, "name": criterion.name,
+                       "pillar": criterion.pillar, "year": year, "kind": criterion.kind,
+                       "target": target, "name_en": criterion.name_en}
+        self._known: dict[tuple[bool | None, bool], Verdict] = {}
+
+    def verdict(self, reading: Reading) -> Verdict:
+        value = reading.value
+        if value is None or value.__class__ is bool:
+            key = (value, reading.exempt)
+            known = self._known.get(key)
+            if known is None:
+                known = self._known[key] = self._make(reading)
+            return known
+        return self._make(reading)
+
+    def _make(self, reading: Reading) -> Verdict:
+        value = reading.value
+        meets = self._meets
+        if meets is None:
+            status = Status.NO_TARGET
+        elif reading.exempt:
+            status = Status.EXEMPT
+        elif value is None:
+            status = Status.MISSING
+        else:
+            status = Status.PASS if meets(value, self._threshold) else Status.FAIL
+        return Verdict(status=status, value=value, counts=reading.counts, **self._fixed)
+
+
+_JUDGES: dict[tuple[int, int], tuple[Framework, tuple[_Judge, ...]]] = {}
+_JUDGES_KEPT = 64
+
+
+def _judges(framework: Framework, year: int) -> tuple[_Judge, ...]:
+    """The judges of ``framework``'s criteria in ``year``, made once. Frameworks are immutable
+    and unhashable (their criteria hold dicts), so they are told apart by identity; the entry
+    keeps the framework alive, so that its ``id`` cannot be reused while the entry exists."""
+    key = (id(framework), year)
+    entry = _JUDGES.get(key)
+    if entry is not None and entry[0] is framework:
+        return entry[1]
+    judges = tuple(_Judge(criterion, year) for criterion in framework)
+    if len(_JUDGES) >= _JUDGES_KEPT:
+        _JUDGES.clear()
+    _JUDGES[key] = (framework, judges)
+    return judges
 
 
 def _unknown_keys(values: Mapping[Any, Any], framework: Framework) -> list[Problem]:
@@ -135,13 +181,16 @@ def evaluate(
     known = framework._index.keys()
     problems = [] if values.keys() <= known else _unknown_keys(values, framework)
     verdicts = []
-    for criterion in framework:
-        given = values.get(criterion.id)
-        found = MISSING_VALUE if given is None else read_value(criterion, given)
-        if isinstance(found, Problem):
-            problems.append(found)
-            continue
-        verdicts.append(_verdict(criterion, year, found))
+    get = values.get
+    for judge in _judges(framework, year):
+        given = get(judge.criterion.id)
+        found = MISSING_VALUE if given is None else judge.read(given)
+        if isinstance(found, Problem) or found.exempt:
+            found = _checked(judge.criterion, given, found)
+            if isinstance(found, Problem):
+                problems.append(found)
+                continue
+        verdicts.append(judge.verdict(found))
     if problems:
         raise MeasurementError(problems)
     outcome = COMPLETION_POLICIES[framework.completion](framework, tuple(verdicts))

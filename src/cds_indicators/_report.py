@@ -32,6 +32,10 @@ class Status(enum.Enum):
     NO_TARGET = "NO_TARGET"
     """The decision sets no target that year (``*``); a value given is kept but does not count."""
 
+    # Members are singletons compared by identity; hashing by identity keeps sets and dicts of
+    # statuses (built for every report) cheap. Hash values are never stored.
+    __hash__ = object.__hash__
+
 
 class Completion(enum.Enum):
     """Whether a commune completed digital transformation in a year."""

@@ -6,6 +6,7 @@ be read becomes a :class:`Problem`. Evaluation afterwards compares exact numbers
 
 from __future__ import annotations
 
+import functools
 import math
 import re
 import sys
@@ -101,8 +102,10 @@ MISSING_VALUE: Final = Reading(None)
 _EXEMPT: Final = Reading(None, exempt=True)
 
 
+@functools.lru_cache(maxsize=4096)
 def _fold(text: str) -> str:
-    """The comparable form of a label: NFC, case-folded, single spaces."""
+    """The comparable form of a label: NFC, case-folded, single spaces. Labels and values come
+    from a small vocabulary (``Có``, ``không áp dụng``, …), so each is folded once."""
     return " ".join(unicodedata.normalize("NFC", text).casefold().split())
 
 
@@ -246,6 +249,9 @@ def read_rate(
     """Read ``value`` as a percentage (0–100) for the rate criterion ``criterion``."""
     kind = type(value)
     if kind is int:
+        # The commonest input, checked on the int itself before it becomes a Fraction.
+        if 0 <= value <= 100:
+            return Reading(Fraction(value))
         return _percent(criterion, Fraction(value), value)
     if kind is Fraction:
         return _percent(criterion, value, value)
