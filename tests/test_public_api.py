@@ -60,3 +60,13 @@ def test_all_is_exactly_the_public_names():
 def test_every_public_name_exists():
     missing = [name for name in PUBLIC if not hasattr(cds_indicators, name)]
     assert missing == []
+
+
+def test_every_public_name_is_in_the_api_reference():
+    import re
+    from pathlib import Path
+
+    reference = (Path(__file__).resolve().parents[1] / "docs" / "api.md").read_text("utf-8")
+    code = " ".join(re.findall(r"`([^`]+)`", reference))
+    undocumented = [name for name in PUBLIC if not re.search(rf"(?<![\w.]){name}(?!\w)", code)]
+    assert undocumented == []
