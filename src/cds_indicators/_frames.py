@@ -192,10 +192,11 @@ def _by_distinct(
     """Read each distinct value once through :func:`read_value`, then spread to the rows."""
     n = len(values)
     present = ~null
+    every = bool(present.all())
     inverse = np.zeros(n, dtype=np.intp)
     distinct: list[Any] = []
     if present.any():
-        picked = values[present]
+        picked = values if every else values[present]
         if picked.dtype == object:
             uniques, inv = _object_distinct(np, picked)
         elif picked.dtype == bool:
@@ -204,7 +205,10 @@ def _by_distinct(
             uniques, inv = np.unique(picked, return_inverse=True)
             uniques = [make(u) for u in uniques]
         distinct = list(uniques)
-        inverse[present] = inv.reshape(-1) + 1
+        if every:
+            inverse = inv.reshape(-1) + 1
+        else:
+            inverse[present] = inv.reshape(-1) + 1
     readings = [_missing_reading(), *(read_value(criterion, v) for v in distinct)]
     states = np.array([_reading_state(r) for r in readings], dtype=np.int8)
     state = states[inverse]
@@ -357,18 +361,23 @@ def _whole_numbers(np: Any, nw: Any, series: Any) -> tuple[Any, Any] | None:
 def _read_column(np: Any, nw: Any, criterion: Criterion, frame: Any, column: str) -> _Column:
     series = frame[column]
     dtype = series.dtype
-    null = series.is_null().to_numpy()
-    if dtype.is_float() and criterion.kind is Kind.RATE:
-        return _float_rate(np, criterion, column, series.to_numpy(), null)
-    if dtype.is_integer():
-        values = series.fill_null(0).to_numpy()
-        return _by_distinct(np, criterion, column, values, null, lambda v: v.item())
     if dtype.is_float() or dtype.is_boolean():
         values = series.to_numpy()
+        if values.dtype in (np.float64, np.bool_):
+            # Such an array has no room for a null but NaN, which is read as missing below.
+            null = np.zeros(len(values), dtype=bool)
+        else:
+            null = series.is_null().to_numpy()
+        if dtype.is_float() and criterion.kind is Kind.RATE:
+            return _float_rate(np, criterion, column, values, null)
         if dtype.is_float():
             null = null | np.isnan(values.astype(np.float64, copy=False))
         elif values.dtype == object:
             values = np.where(null, False, values).astype(bool)
+        return _by_distinct(np, criterion, column, values, null, lambda v: v.item())
+    null = series.is_null().to_numpy()
+    if dtype.is_integer():
+        values = series.fill_null(0).to_numpy()
         return _by_distinct(np, criterion, column, values, null, lambda v: v.item())
     values = series.to_numpy()
     if values.dtype != object and values.dtype.kind not in "US":
@@ -550,19 +559,48 @@ def _failed(np: Any, framework: Framework, codes: Any) -> tuple[list[str], Any]:
     k, n = fails.shape
     if not fails.any():
         return [""], np.zeros(n, dtype=np.intp)
-    if k <= 64:
-        keys = np.zeros(n, dtype=np.uint64)
-        for i in range(k):
-            keys |= fails[i].astype(np.uint64) << np.uint64(i)
-        uniques, inverse = np.unique(keys, return_inverse=True)
-        bits = ((uniques[:, None] >> np.arange(k, dtype=np.uint64)) & np.uint64(1)).astype(bool)
-    else:
+    ids = tuple(c.id for c in framework)
+    if k > 64:
         patterns, inverse = np.unique(np.packbits(fails, axis=0).T, axis=0, return_inverse=True)
         bits = np.unpackbits(patterns, axis=1)[:, :k].astype(bool)
-    ids = [c.id for c in framework]
-    # One text per distinct set of failed criteria, not per row.
-    texts = [", ".join(itertools.compress(ids, row)) for row in bits.tolist()]
-    return texts, inverse.reshape(-1)
+        texts = [", ".join(itertools.compress(ids, row)) for row in bits.tolist()]
+        return texts, inverse.reshape(-1)
+    # Each row's set of failed criteria as the bits of one integer, put together a byte at a time.
+    keys = np.zeros(n, dtype=np.uint64)
+    for start in range(0, k, 8):
+        byte = np.zeros(n, dtype=np.uint8)
+        for i in range(start, min(k, start + 8)):
+            byte |= fails[i].view(np.uint8) << np.uint8(i - start)
+        keys |= byte.astype(np.uint64) << np.uint64(start)
+    # Rows that failed nothing share the text "" (index 0); only the others are told apart.
+    some = keys != 0
+    found, positions = np.unique(keys[some], return_inverse=True)
+    uniques = np.concatenate([np.zeros(1, dtype=np.uint64), found])
+    inverse = np.zeros(n, dtype=np.intp)
+    inverse[some] = positions.reshape(-1) + 1
+    # One text per distinct set of failed criteria, not per row; and each is put together from
+    # the texts of its bytes (8 criteria each), made once per framework.
+    texts = np.full(len(uniques), "", dtype=object)
+    begun = np.zeros(len(uniques), dtype=bool)
+    for start in range(0, k, 8):
+        byte = ((uniques >> np.uint64(start)) & np.uint64(255)).astype(np.intp)
+        first, later = _byte_texts(ids[start:start + 8])
+        texts += np.where(begun, later[byte], first[byte])
+        begun |= byte != 0
+    return texts.tolist(), inverse
+
+
+@functools.cache
+def _byte_texts(ids: tuple[str, ...]) -> tuple[Any, Any]:
+    """For each byte ``b``, the ids (of up to 8) whose bit is set in ``b`` joined by ``", "``;
+    and the same text led by ``", "`` (when some earlier id is already written), both as
+    object arrays to be indexed by bytes."""
+    import numpy as np
+
+    joined = [", ".join(itertools.compress(ids, ((b >> i) & 1 for i in range(len(ids)))))
+              for b in range(256)]
+    later = ["" if not text else f", {text}" for text in joined]
+    return np.array(joined, dtype=object), np.array(later, dtype=object)
 
 
 def _build(np: Any, nw: Any, table: Any, framework: Framework, year: int | None, codes: Any,
