@@ -131,6 +131,27 @@ def test_district_given_and_districts_differing():
     assert merge(parts, into="X", district="Vĩnh Lộc").district == "Vĩnh Lộc"
 
 
+def test_quantities_of_counted_units_are_summed_and_checked():
+    pytest.importorskip("pint")
+    u = cds.units
+    parts = {
+        "A": {"2.5": ratio(19 * u.enterprise, 33 * u.enterprise)},
+        "B": {"2.5": ratio(5, 10)},
+        "C": {"2.5": {"numerator": 2 * u.enterprise, "denominator": 4 * u.enterprise}},
+    }
+    assert merged(parts) == {"2.5": ratio(19 + 5 + 2, 33 + 10 + 4)}
+    with pytest.raises(MeasurementError) as caught:
+        merge({**parts, "D": {"2.5": ratio(1 * u.household, 2 * u.household)}}, into="X")
+    assert [p.message_en for p in caught.value.problems] == [
+        "D: criterion 2.5: this rate counts enterprise, not household"]
+
+
+def test_percent_quantity_is_a_percentage():
+    pytest.importorskip("pint")
+    parts = {"A": {"1.6": 82 * cds.units.percent}, "B": {"1.6": ratio(3, 4)}}
+    assert merged(parts, weights={"A": 50}) == {"1.6": ratio(41 + 3, 50 + 4)}
+
+
 # --- refusals -------------------------------------------------------------------------------
 
 PERCENT_ONLY = (
