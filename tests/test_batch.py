@@ -275,3 +275,76 @@ def test_mixed_object_column_tells_true_from_one() -> None:
     with pytest.raises(cds.MeasurementError) as caught:
         cds.evaluate_frame(frame, year=2024)
     assert [(p.row, p.code) for p in caught.value.problems] == [(1, "bool_for_rate")]
+
+
+def _policy_rows(framework: cds.Framework, year: int,
+                 rows: list[dict[str, object]]) -> tuple[pd.DataFrame, list[cds.Report]]:
+    frame = pd.DataFrame({"commune": [f"Xã {i}" for i in range(len(rows))],
+                          **{c.id: pd.Series([r.get(c.id) for r in rows], dtype=object)
+                             for c in framework}})
+    reports = [cds.evaluate(r, year, framework=framework) for r in rows]
+    return frame, reports
+
+
+def _assert_same(out: pd.DataFrame, reports: list[cds.Report], scored: bool) -> None:
+    for position, report in enumerate(reports):
+        row = out.iloc[position]
+        assert {v.criterion: str(row[v.criterion]) for v in report} == {
+            v.criterion: v.status.value for v in report}
+        assert str(row["completion"]) == report.completion.value
+        assert str(row["failed"]) == ", ".join(report.failed)
+        if scored:
+            assert report.score is not None and report.max_score is not None
+            assert Fraction(row["score_exact"]) == report.score
+            assert row["score"] == float(report.score)
+            assert row["max_score"] == float(report.max_score)
+            assert (None if pd.isna(row["level"]) else row["level"]) == report.level
+        else:
+            assert "score" not in out.columns
+
+
+@pytest.mark.parametrize("policy", ["share", "points"])
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(data=st.data())
+def test_share_and_points_frameworks_equal_evaluate_row_by_row(policy: str,
+                                                               data: st.DataObject) -> None:
+    """Rule: for a framework completed by a share of criteria or by points, each row's
+    statuses, completion and failed ids (and for points its score, maximum and level, exactly)
+    are those evaluate() gives for that row."""
+    from cds_indicators import strategies as cst
+
+    framework = data.draw(cst.frameworks(completion=policy))
+    year = data.draw(st.sampled_from(framework.years))
+    rows = data.draw(st.lists(cst.values_for(framework, year), min_size=1, max_size=8))
+    frame, reports = _policy_rows(framework, year, rows)
+    out = cds.evaluate_frame(frame, year=year, framework=framework)
+    _assert_same(out, reports, scored=policy == "points")
+
+
+@pytest.mark.parametrize("name", ["dti-example", "tinh-long-2024"])
+@settings(max_examples=30, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(data=st.data())
+def test_shipped_frameworks_equal_evaluate_row_by_row(name: str, data: st.DataObject) -> None:
+    """Rule: the frameworks shipped beside Decision 1829 (one scored in points, one with count
+    criteria) give in a table exactly what evaluate() gives row by row."""
+    from cds_indicators import strategies as cst
+
+    framework = cds.load_framework(name)
+    year = data.draw(st.sampled_from(framework.years))
+    rows = data.draw(st.lists(cst.values_for(framework, year), min_size=1, max_size=8))
+    frame, reports = _policy_rows(framework, year, rows)
+    out = cds.evaluate_frame(frame, year=year, framework=framework)
+    _assert_same(out, reports, scored=framework.completion == "points")
+
+
+def test_points_columns_in_polars_and_pyarrow() -> None:
+    framework = cds.load_framework("dti-example")
+    values = {"CQ1": "Có", "CQ2": 70.5, "CQ3": 2, "CQ4": 0, "KT1": 80, "XH1": 61, "XH2": True}
+    report = cds.evaluate(values, 2024, framework=framework)
+    table = pa.table({"commune": ["Xã A"], **{k: [v] for k, v in values.items()}})
+    for native in (table, pl.from_arrow(table)):
+        out = cds.evaluate_frame(native, year=2024, framework=framework)
+        rows = rows_of(out)
+        assert report.score is not None
+        assert (Fraction(rows[0]["score_exact"]), rows[0]["level"]) == (report.score,
+                                                                        report.level)

@@ -29,9 +29,9 @@ import attrs
 
 from ._errors import CdsError, InputError, MeasurementError, Problem
 from ._evaluate import read_value
-from ._framework import Comparison, Criterion, Framework, Kind, Target
+from ._framework import Comparison, Criterion, Framework, Kind, Scoring, Target
 from ._load import load_framework
-from ._report import Completion, Status
+from ._report import Completion, Status, _fraction_text
 from ._values import Ratio, Reading, _exact_float
 
 if TYPE_CHECKING:
@@ -154,12 +154,15 @@ class _Column:
     """What one criterion's cells say, before any year is applied.
 
     ``state`` per row: 0 a value, 1 missing, 2 exempt, 3 a problem; ``meets(comparison,
-    threshold)`` the rows whose value meets a threshold.
+    threshold)`` the rows whose value meets a threshold; ``exact()`` the values themselves.
     """
 
     state: Any
     meets: Callable[[Comparison, Fraction | None], Any]
     problems: list[Problem]
+    exact: Callable[[], Any] = attrs.field(default=None)
+    """Each row's exact number (a Fraction) as an object array, ``None`` where there is none;
+    only asked for by policies that weigh the values themselves (``points``)."""
 
 
 _VALUE, _MISSING, _EXEMPT, _BAD = 0, 1, 2, 3
@@ -225,7 +228,12 @@ def _by_distinct(
         )
         return table[inverse]
 
-    return _Column(state, meets, problems)
+    def exact() -> Any:
+        numbers = [r.value if isinstance(r, Reading) and isinstance(r.value, Fraction) else None
+                   for r in readings]
+        return _objects(np, numbers)[inverse]
+
+    return _Column(state, meets, problems, exact)
 
 
 def _missing_reading() -> Reading:
@@ -272,7 +280,12 @@ def _float_rate(np: Any, criterion: Criterion, column: str, values: Any, null: A
             return np.zeros(len(values), dtype=bool)
         return _float_meets(values, comparison, threshold)
 
-    return _Column(state, meets, problems)
+    def exact() -> Any:
+        distinct, inverse = np.unique(values, return_inverse=True)
+        numbers = [None if x != x else _exact_float(x) for x in distinct.tolist()]
+        return _objects(np, numbers)[inverse.reshape(-1)]
+
+    return _Column(state, meets, problems, exact)
 
 
 def _pair_value(value: Any) -> Any:
@@ -321,7 +334,13 @@ def _counts(
             return np.zeros(len(num), dtype=bool)
         return _count_meets(num, den, comparison, threshold)
 
-    return _Column(state, meets, problems)
+    def exact() -> Any:
+        numbers = np.full(len(num), None, dtype=object)
+        for row in np.flatnonzero(state == _VALUE).tolist():
+            numbers[row] = Fraction(100 * int(num[row]), int(den[row]))
+        return numbers
+
+    return _Column(state, meets, problems, exact)
 
 
 def _python(value: Any) -> Any:
@@ -491,15 +510,18 @@ def evaluate_frame(frame: Any, *, year: int | None = None,
     n = len(table)
     codes = np.empty((len(framework), n), dtype=np.int8)
     single = year is not None or (n > 0 and bool((year_position == year_position[0]).all()))
+    read: list[_Column] = []
     for k, criterion in enumerate(framework):
         columns = used.get(criterion.id)
         if columns is None:
-            column = _Column(np.full(n, _MISSING, dtype=np.int8), _never(np, n), [])
+            column = _Column(np.full(n, _MISSING, dtype=np.int8), _never(np, n), [],
+                             lambda: np.full(n, None, dtype=object))
         elif len(columns) == 2:
             column = _counts(np, nw, criterion, table, *columns)
         else:
             column = _read_column(np, nw, criterion, table, columns[0])
         problems += column.problems
+        read.append(column)
         if problems:
             continue
         codes[k] = _statuses(np, criterion, framework, column, year_position, single)
@@ -507,9 +529,11 @@ def evaluate_frame(frame: Any, *, year: int | None = None,
         if any(p.code in _STRUCTURE_CODES for p in problems):
             raise InputError(problems)
         raise MeasurementError(problems)
-    completion = _completion(np, framework, codes)
+    completion, scores = _POLICIES[framework.completion](np, framework, codes, read,
+                                                         year_position)
     failed_text, failed_codes = _failed(np, framework, codes)
-    return _build(np, nw, table, framework, year, codes, completion, failed_text, failed_codes)
+    return _build(np, nw, table, framework, year, codes, completion, failed_text, failed_codes,
+                  scores)
 
 
 def _statuses(np: Any, criterion: Criterion, framework: Framework, column: _Column,
@@ -539,18 +563,113 @@ def _never(np: Any, n: int) -> Callable[[Comparison, Fraction | None], Any]:
     return lambda *_: np.zeros(n, dtype=bool)
 
 
-def _completion(np: Any, framework: Framework, codes: Any) -> Any:
-    if framework.completion == "all":
-        any_fail = (codes == FAIL).any(axis=0)
-        any_missing = (codes == MISSING).any(axis=0)
-        done = _COMPLETIONS.index(Completion.COMPLETED)
-        return np.where(any_fail, _COMPLETIONS.index(Completion.NOT_COMPLETED),
-                        np.where(any_missing, _COMPLETIONS.index(Completion.UNDETERMINED),
-                                 done)).astype(np.int8)
-    # "share" and "points" policies weigh the values themselves, not only the statuses.
-    raise NotImplementedError(
-        f"evaluate_frame supports the completion policy 'all', not {framework.completion!r}"
-    )
+_DONE, _NOT_DONE, _OPEN = (_COMPLETIONS.index(c) for c in (
+    Completion.COMPLETED, Completion.NOT_COMPLETED, Completion.UNDETERMINED))
+_Policy = Callable[[Any, Framework, Any, list[_Column], Any], tuple[Any, dict[str, Any]]]
+
+
+def _completion_all(np: Any, framework: Framework, codes: Any, read: list[_Column],
+                    year_position: Any) -> tuple[Any, dict[str, Any]]:
+    any_fail = (codes == FAIL).any(axis=0)
+    any_missing = (codes == MISSING).any(axis=0)
+    completion = np.where(any_fail, _NOT_DONE, np.where(any_missing, _OPEN, _DONE))
+    return completion.astype(np.int8), {}
+
+
+def _decide(np: Any, framework: Framework, codes: Any, reached_now: Any,
+            reachable: Any) -> Any:
+    """:func:`cds_indicators._scoring._decide` on every row: a failed mandatory criterion or an
+    unreachable goal fails; a missing mandatory value or a goal not yet reached is open."""
+    mandatory = np.array([c.mandatory for c in framework], dtype=bool)
+    picked = codes[mandatory]
+    failed = (picked == FAIL).any(axis=0) | ~reachable
+    still_open = (picked == MISSING).any(axis=0) | ~reached_now
+    return np.where(failed, _NOT_DONE, np.where(still_open, _OPEN, _DONE)).astype(np.int8)
+
+
+def _completion_share(np: Any, framework: Framework, codes: Any, read: list[_Column],
+                      year_position: Any) -> tuple[Any, dict[str, Any]]:
+    # passed * 100 >= share * counted, in integers: share is an exact Fraction.
+    assert framework.share is not None
+    share = Fraction(framework.share)
+    passed = (codes == PASS).sum(axis=0, dtype=np.int64)
+    missing = (codes == MISSING).sum(axis=0, dtype=np.int64)
+    counted = passed + missing + (codes == FAIL).sum(axis=0, dtype=np.int64)
+    need = counted * share.numerator
+    reached_now = passed * (100 * share.denominator) >= need
+    reachable = (passed + missing) * (100 * share.denominator) >= need
+    return _decide(np, framework, codes, reached_now, reachable), {}
+
+
+_ZERO = Fraction(0)
+_ONE = Fraction(1)
+
+
+def _earned(np: Any, framework: Framework, criterion: Criterion, status: Any, column: _Column,
+            year_position: Any) -> Any:
+    """The points each row earns for ``criterion``, exactly (object array of Fractions), as
+    :func:`cds_indicators._scoring.points_for` gives them."""
+    maximum = criterion.points or _ZERO
+    if criterion.scoring is not Scoring.PROPORTIONAL:
+        return np.where(status == PASS, maximum, _ZERO)
+    values = column.exact()
+    if criterion.kind is Kind.RATE:
+        divisors: Any = np.full(len(status), _HUNDRED, dtype=object)
+    else:
+        thresholds = [None if t is None else t.threshold or None
+                      for t in (criterion.targets[y] for y in framework.years)]
+        divisors = _objects(np, thresholds)[year_position]
+    # Proportional points weigh each value: one exact product per row that has a value.
+    return _objects(np, [_ZERO if value is None else min(_ONE if divisor is None
+                                                         else value / divisor, _ONE) * maximum
+                         for value, divisor in zip(values.tolist(), divisors.tolist(),
+                                                   strict=True)])
+
+
+def _completion_points(np: Any, framework: Framework, codes: Any, read: list[_Column],
+                       year_position: Any) -> tuple[Any, dict[str, Any]]:
+    assert framework.pass_score is not None
+    n = codes.shape[1]
+    score = np.full(n, _ZERO, dtype=object)
+    maximum = np.full(n, _ZERO, dtype=object)
+    still_open = np.full(n, _ZERO, dtype=object)
+    for k, criterion in enumerate(framework):
+        status = codes[k]
+        counted = (status == PASS) | (status == FAIL) | (status == MISSING)
+        if criterion.points is None or not counted.any():
+            continue
+        earned = _earned(np, framework, criterion, status, read[k], year_position)
+        score = score + np.where(counted, earned, _ZERO)
+        maximum = maximum + np.where(counted, criterion.points, _ZERO)
+        still_open = still_open + np.where(status == MISSING, criterion.points, _ZERO)
+    level = np.full(n, None, dtype=object)
+    for cut in reversed(framework.levels):
+        level[(score >= cut.min_score).astype(bool)] = cut.name
+    completion = _decide(np, framework, codes, (score >= framework.pass_score).astype(bool),
+                         (score + still_open >= framework.pass_score).astype(bool))
+    return completion, {
+        "score": score.astype(np.float64),
+        "max_score": maximum.astype(np.float64),
+        "level": level,
+        "score_exact": _objects(np, [_fraction_text(x) for x in score.tolist()]),
+    }
+
+
+#: The completion policies of :data:`cds_indicators._evaluate.COMPLETION_POLICIES`, on every
+#: row at once. ``points`` also gives the ``score``, ``max_score``, ``level`` and
+#: ``score_exact`` columns.
+_POLICIES: dict[str, _Policy] = {
+    "all": _completion_all,
+    "share": _completion_share,
+    "points": _completion_points,
+}
+
+
+def _objects(np: Any, items: Sequence[Any]) -> Any:
+    """A one-dimensional object array of ``items`` (NumPy would nest tuples or Fractions)."""
+    out = np.empty(len(items), dtype=object)
+    out[:] = items
+    return out
 
 
 def _failed(np: Any, framework: Framework, codes: Any) -> tuple[list[str], Any]:
@@ -604,7 +723,8 @@ def _byte_texts(ids: tuple[str, ...]) -> tuple[Any, Any]:
 
 
 def _build(np: Any, nw: Any, table: Any, framework: Framework, year: int | None, codes: Any,
-           completion: Any, failed_text: list[str], failed_codes: Any) -> Any:
+           completion: Any, failed_text: list[str], failed_codes: Any,
+           scores: dict[str, Any]) -> Any:
     implementation = table.implementation
     n = codes.shape[1]
     columns: dict[str, Any] = {"commune": table["commune"].to_native()}
@@ -621,6 +741,8 @@ def _build(np: Any, nw: Any, table: Any, framework: Framework, year: int | None,
     columns["completion"] = categorical(native, np, completion, completion_names)
     columns["failed"] = _strings(native, implementation.name.lower(), np, failed_codes,
                                  failed_text)
+    for name, values in scores.items():
+        columns[name] = _plain(native, implementation.name.lower(), values)
     return _assemble(native, implementation.name.lower(), columns, table)
 
 
@@ -662,6 +784,17 @@ def _strings(native: Any, implementation: str, np: Any, codes: Any, texts: list[
         return native.Series(values, dtype=native.String)
     if implementation == "pyarrow":
         return native.array(values, type=native.string())
+    return values
+
+
+def _plain(native: Any, implementation: str, values: Any) -> Any:
+    """A float column as it is; a column of texts (``None`` for none) in the library's form."""
+    if values.dtype != object:
+        return values
+    if implementation == "polars":
+        return native.Series(values.tolist(), dtype=native.String)
+    if implementation == "pyarrow":
+        return native.array(values.tolist(), type=native.string())
     return values
 
 
