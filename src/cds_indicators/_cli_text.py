@@ -189,7 +189,7 @@ _TEXT: dict[str, tuple[str, str]] = {
     "value": ("Giá trị", "Value"),
     "finding": ("Đánh giá", "Finding"),
     "generated": ("Lập bằng cds-indicators {version}", "Made with cds-indicators {version}"),
-    "communes_count": ("{n} xã", "{n} communes"),
+    "communes_count": ("{n} xã", "{n} commune{plural}"),
     "blocking": ("Chỉ tiêu cản trở nhiều xã nhất", "Criteria blocking most communes"),
     "one_away": ("Xã chỉ còn một chỉ tiêu", "Communes one criterion away"),
     "schedule": ("Theo lịch giao", "Against the schedule"),
@@ -205,6 +205,9 @@ def t(key: str, lang: str = "vi", **params: Any) -> str:
     """The text ``key`` in ``lang``, with ``params`` filled in."""
     vi, en = _TEXT[key]
     text = vi if lang == "vi" else en
+    if "n" in params:
+        # English counts agree in number; Vietnamese nouns do not change.
+        params.setdefault("plural", "" if params["n"] == 1 else "s")
     return text.format(**params) if params else text
 
 
