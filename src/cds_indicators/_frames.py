@@ -115,7 +115,12 @@ def _last_float(holds: Callable[[Fraction], bool]) -> float:
 
 
 _HUNDRED = Fraction(100)
-_HIGHEST_RATE = _last_float(lambda x: x <= _HUNDRED)
+
+
+@functools.cache
+def _highest_rate() -> float:
+    """The largest float read as at most 100 %; found once, on first use (not at import)."""
+    return _last_float(lambda x: x <= _HUNDRED)
 
 
 @functools.cache
@@ -265,7 +270,7 @@ def _float_rate(np: Any, criterion: Criterion, column: str, values: Any, null: A
     values = values.astype(np.float64, copy=False)
     missing = null | np.isnan(values)
     # NaN compares false, so missing cells are never out of range here.
-    bad = (values < 0.0) | (values > _HIGHEST_RATE)
+    bad = (values < 0.0) | (values > _highest_rate())
     state = missing.view(np.int8) * np.int8(_MISSING)
     if bad.any():
         state[bad] = _BAD
