@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import math
+from collections.abc import Callable
 from fractions import Fraction
 
 import pytest
@@ -251,6 +252,39 @@ def test_bad_columns_and_years_are_input_errors(columns: dict[str, list[object]]
     with pytest.raises(cds.InputError) as caught:
         cds.evaluate_frame(frame)
     assert [p.message_en for p in caught.value.problems] == expected
+
+
+def _duplicated_pandas() -> object:
+    return pd.DataFrame([["A", 2024, 80, 70]], columns=["commune", "year", "2.5", "2.5"])
+
+
+def _duplicated_pyarrow() -> object:
+    return pa.table([pa.array(["A"]), pa.array([2024]), pa.array([80]), pa.array([70])],
+                    names=["commune", "year", "2.5", "2.5"])
+
+
+def _number_named_pandas() -> object:
+    return pd.DataFrame({"commune": ["A"], "year": [2024], 2.5: [80]})
+
+
+@pytest.mark.parametrize(
+    ("make", "expected"),
+    [
+        (_duplicated_pandas,
+         ["cột 2.5: bảng có 2 cột cùng tên '2.5'; mỗi cột cần một tên riêng"]),
+        (_duplicated_pyarrow,
+         ["cột 2.5: bảng có 2 cột cùng tên '2.5'; mỗi cột cần một tên riêng"]),
+        (_number_named_pandas,
+         ['cột 2.5: tên cột phải là chuỗi ký tự, không phải 2.5 (ví dụ: "2.5", không phải 2.5)']),
+    ],
+)
+def test_duplicate_and_non_text_column_names_are_input_errors(
+    make: Callable[[], object], expected: list[str]
+) -> None:
+    """A repeated column or a column named by a number is refused, not read by guesswork."""
+    with pytest.raises(cds.InputError) as caught:
+        cds.evaluate_frame(make())
+    assert [str(p) for p in caught.value.problems] == expected
 
 
 def test_not_a_table_is_refused() -> None:

@@ -481,6 +481,15 @@ def _years(np: Any, frame: Any, framework: Framework, year: int | None) -> tuple
     return position, list(framework.years), problems
 
 
+def _duplicate_columns(frame: Any) -> list[Problem]:
+    """One problem per column name that the table holds more than once."""
+    given = getattr(frame, "column_names", None)  # pyarrow's .columns are the arrays
+    names = [str(c) for c in (frame.columns if given is None else given)]
+    repeated = sorted({n for n in names if names.count(n) > 1}, key=names.index)
+    return [Problem.of("frame_duplicate_column", column=n, name=n, count=names.count(n))
+            for n in repeated]
+
+
 def evaluate_frame(frame: Any, *, year: int | None = None,
                    framework: Framework | None = None) -> Any:
     """Evaluate every commune-year of a wide table at once; the verdicts :func:`evaluate` gives.
@@ -506,7 +515,14 @@ def evaluate_frame(frame: Any, *, year: int | None = None,
         table = nw.from_native(frame, eager_only=True)
     except TypeError:
         raise InputError([Problem.of("frame_not_a_table", type=type(frame).__name__)]) from None
-    names = [str(c) for c in table.columns]
+    except nw.exceptions.DuplicateError:
+        raise InputError(_duplicate_columns(frame)) from None
+    not_text = [c for c in table.columns if not isinstance(c, str)]
+    if not_text:
+        # A column named 2.5 (a number) is not the criterion "2.5": never matched by its text.
+        raise InputError([Problem.of("frame_column_not_text", column=str(c), value=c)
+                          for c in not_text])
+    names = list(table.columns)
     used, problems = _columns_of(framework, names, year is not None)
     if any(p.code == "frame_missing_column" and p.column == "commune" for p in problems):
         raise InputError(problems)

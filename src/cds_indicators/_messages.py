@@ -109,6 +109,14 @@ _MESSAGES: dict[str, tuple[str, str]] = {
         "cột {name!r} không phải chỉ tiêu nào của khung {framework}",
         "column {name!r} is not a criterion of framework {framework}",
     ),
+    "frame_duplicate_column": (
+        "bảng có {count} cột cùng tên {name!r}; mỗi cột cần một tên riêng",
+        "the table has {count} columns named {name!r}; each column needs its own name",
+    ),
+    "frame_column_not_text": (
+        "tên cột phải là chuỗi ký tự, không phải {value!r} (ví dụ: \"2.5\", không phải 2.5)",
+        "column names must be strings, not {value!r} (e.g. \"2.5\", not 2.5)",
+    ),
     "frame_unpaired_counts": (
         "chỉ tiêu {criterion}: cột {name!r} cần đi cùng cột {other!r}",
         "criterion {criterion}: column {name!r} needs the column {other!r} beside it",
