@@ -160,3 +160,19 @@ def test_unknown_criterion_lookup():
     assert isinstance(caught.value, LookupError)
     with pytest.raises(cds.UnknownCriterionError):
         FRAMEWORK["3.1O"]
+
+
+@pytest.mark.parametrize(
+    ("names", "expected"),
+    [
+        ({"commune": 5}, "tên xã (commune) phải là chuỗi ký tự, không phải 5"),
+        ({"commune": "A", "district": ["Vĩnh Lộc"]},
+         "tên huyện (district) phải là chuỗi ký tự, không phải ['Vĩnh Lộc']"),
+    ],
+)
+def test_names_that_are_not_text_are_refused(names, expected):
+    """A commune or district name that is not text is refused: kept as given, it would not
+    survive Report.to_dict() / Report.from_dict()."""
+    with pytest.raises(cds.InputError) as caught:
+        cds.evaluate({"1.6": 80}, 2024, **names)
+    assert str(caught.value) == expected

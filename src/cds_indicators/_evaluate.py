@@ -7,7 +7,7 @@ from collections.abc import Callable, Mapping
 from fractions import Fraction
 from typing import Any
 
-from ._errors import MeasurementError, Problem
+from ._errors import InputError, MeasurementError, Problem
 from ._framework import _MEETS, Criterion, Framework, Kind
 from ._load import load_framework
 from ._report import Report, Status, Verdict
@@ -176,6 +176,12 @@ def evaluate(
     """
     framework = load_framework() if framework is None else framework
     year = framework.check_year(year)
+    for field, field_vi, given in (("commune", "tên xã", commune),
+                                   ("district", "tên huyện", district)):
+        if given is not None and not isinstance(given, str):
+            # A name kept as a number would not survive Report.to_dict()/from_dict().
+            raise InputError([Problem.of("name_not_text", value=given, field=field,
+                                         field_vi=field_vi)])
     if not isinstance(values, Mapping):
         raise MeasurementError([Problem.of("values_not_mapping", value=values)])
     known = framework._index.keys()

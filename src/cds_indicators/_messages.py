@@ -95,6 +95,10 @@ _MESSAGES: dict[str, tuple[str, str]] = {
         "giá trị phải là một bảng mã chỉ tiêu → giá trị, không phải {value!r}",
         "values must map criterion ids to values, not {value!r}",
     ),
+    "name_not_text": (
+        "{field_vi} ({field}) phải là chuỗi ký tự, không phải {value!r}",
+        "the {field} name must be a string, not {value!r}",
+    ),
     "criterion_id_not_text": (
         "mã chỉ tiêu phải là chuỗi ký tự, không phải {value!r}",
         "criterion ids are strings, not {value!r}",
