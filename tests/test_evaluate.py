@@ -176,3 +176,17 @@ def test_names_that_are_not_text_are_refused(names, expected):
     with pytest.raises(cds.InputError) as caught:
         cds.evaluate({"1.6": 80}, 2024, **names)
     assert str(caught.value) == expected
+
+
+@pytest.mark.parametrize("call", [
+    lambda fw: cds.evaluate({}, 2024, framework=fw),
+    lambda fw: cds.trajectory({}, framework=fw),
+    lambda fw: cds.merge([], into="X", framework=fw),
+])
+def test_a_framework_name_where_a_framework_belongs_is_refused(call):
+    """Passing a name instead of load_framework(name) is a FrameworkError saying so."""
+    with pytest.raises(cds.FrameworkError) as caught:
+        call("tinh-long-2024")
+    assert str(caught.value) == (
+        "framework phải là một khung đã nạp, không phải 'tinh-long-2024' "
+        "(dùng load_framework('tinh-long-2024'))")

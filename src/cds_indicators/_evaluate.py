@@ -9,7 +9,7 @@ from typing import Any
 
 from ._errors import InputError, MeasurementError, Problem
 from ._framework import _MEETS, Criterion, Framework, Kind
-from ._load import load_framework
+from ._load import framework_or_default
 from ._report import Report, Status, Verdict
 from ._scoring import Outcome, completion_all, completion_points, completion_share
 from ._values import (
@@ -174,7 +174,7 @@ def evaluate(
     :class:`MeasurementError`; a year the framework has no targets for raises
     :class:`UnknownYearError`.
     """
-    framework = load_framework() if framework is None else framework
+    framework = framework_or_default(framework)
     year = framework.check_year(year)
     for field, field_vi, given in (("commune", "tên xã", commune),
                                    ("district", "tên huyện", district)):

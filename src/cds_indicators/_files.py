@@ -170,9 +170,9 @@ def load_values(
     unknown criterion, a bad value, a year outside the framework, a missing commune name, a
     commune-year given twice, …) is reported in one :class:`InputError`, each with its place.
     """
-    from ._load import load_framework
+    from ._load import framework_or_default
 
-    framework = load_framework() if framework is None else framework
+    framework = framework_or_default(framework)
     file = Path(path)
     source = str(file)
     suffix = file.suffix.lower()

@@ -30,7 +30,7 @@ import attrs
 from ._errors import CdsError, InputError, MeasurementError, Problem
 from ._evaluate import read_value
 from ._framework import Comparison, Criterion, Framework, Kind, Scoring, Target
-from ._load import load_framework
+from ._load import framework_or_default
 from ._report import Completion, Status, _fraction_text
 from ._values import Ratio, Reading, _exact_float
 
@@ -508,7 +508,7 @@ def evaluate_frame(frame: Any, *, year: int | None = None,
     """
     nw = require("narwhals", "frame")
     np = require("numpy", "frame")
-    framework = load_framework() if framework is None else framework
+    framework = framework_or_default(framework)
     if year is not None:
         framework.check_year(year)
     try:

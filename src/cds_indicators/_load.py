@@ -31,6 +31,7 @@ __all__ = [
     "SCHEMA_VERSIONS",
     "available_frameworks",
     "dump_framework",
+    "framework_or_default",
     "load_framework",
     "parse_framework",
 ]
@@ -786,3 +787,13 @@ def _os_reason(exc: BaseException) -> str:
     if isinstance(exc, OSError) and exc.strerror:
         return exc.strerror
     return type(exc).__name__
+
+
+def framework_or_default(framework: Any) -> Framework:
+    """``framework``, or the shipped Decision 1829 when it is None; anything else (a name, a
+    path) is refused, since the caller meant ``load_framework(...)``."""
+    if framework is None:
+        return load_framework()
+    if not isinstance(framework, Framework):
+        raise FrameworkError([Problem.of("framework_not_loaded", value=framework)])
+    return framework

@@ -32,7 +32,7 @@ from ._errors import MeasurementError, Problem
 from ._evaluate import _unknown_keys, read_value
 from ._files import Record
 from ._framework import Criterion, Framework, Kind
-from ._load import load_framework
+from ._load import framework_or_default
 from ._values import MISSING_VALUE, NOT_APPLICABLE, Ratio, Reading, _is_bool
 
 __all__ = ["merge"]
@@ -298,7 +298,7 @@ def merge(
     is reported at once in one :class:`MeasurementError`, which is also a :class:`TypeError`
     when an argument has the wrong type.
     """
-    framework = load_framework() if framework is None else framework
+    framework = framework_or_default(framework)
     problems: list[Problem] = []
     if not isinstance(into, str) or not into.strip():
         problems.append(Problem.of("merge_bad_into", value=into))

@@ -95,6 +95,11 @@ _MESSAGES: dict[str, tuple[str, str]] = {
         "giá trị phải là một bảng mã chỉ tiêu → giá trị, không phải {value!r}",
         "values must map criterion ids to values, not {value!r}",
     ),
+    "framework_not_loaded": (
+        "framework phải là một khung đã nạp, không phải {value!r} "
+        "(dùng load_framework({value!r}))",
+        "framework must be a loaded framework, not {value!r} (use load_framework({value!r}))",
+    ),
     "name_not_text": (
         "{field_vi} ({field}) phải là chuỗi ký tự, không phải {value!r}",
         "the {field} name must be a string, not {value!r}",

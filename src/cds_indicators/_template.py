@@ -184,12 +184,12 @@ def write_template(
     district) filled in and locked. Without communes, one sheet with the name left to fill in.
     A filled template is read back by :func:`load_values`.
     """
-    from ._load import load_framework
+    from ._load import framework_or_default
     from ._xlsx import need_openpyxl
 
     openpyxl = need_openpyxl()
 
-    framework = load_framework() if framework is None else framework
+    framework = framework_or_default(framework)
     year = framework.check_year(year)
     entries = [(c, None) if isinstance(c, str) else (c[0], c[1]) for c in communes]
     workbook = openpyxl.Workbook()

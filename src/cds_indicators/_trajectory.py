@@ -17,7 +17,7 @@ import attrs
 from . import _text
 from ._errors import MeasurementError, Problem, UnknownYearError
 from ._framework import Comparison, Criterion, Framework, Kind
-from ._load import load_framework
+from ._load import framework_or_default
 from ._values import Reading
 
 __all__ = ["CriterionTrajectory", "Trajectory", "trajectory"]
@@ -169,7 +169,7 @@ def trajectory(
     >>> print(path.text("en"))
     1.6: 72%; meets targets through 2023; fails from 2024; pace +4 pp/year, needs 8 pp → 2025: ...
     """
-    framework = load_framework() if framework is None else framework
+    framework = framework_or_default(framework)
     problems: list[Problem] = []
     by_year = bool(values) and all(
         isinstance(k, int) and not isinstance(k, bool) for k in values
