@@ -48,6 +48,8 @@ USAGE, INPUT, INTERNAL = 2, 3, 4
          "xa_hoi_so, ha_tang_so)"),
         (["template", "-o", "x.xlsx"], "Lỗi cách dùng: thiếu tùy chọn --year"),
         (["template", "--year", "2024"], "Lỗi cách dùng: thiếu tùy chọn -o / --output"),
+        (["template", "--year", "2024", "-o", "t.csv", "--lang", "en"],
+         "Usage error: the entry template is an Excel file: t.csv needs the .xlsx suffix"),
         (["--lang", "fr", "criteria"],
          "Lỗi cách dùng: 'fr' không hợp lệ cho --lang (chọn một trong: vi, en)"),
     ],

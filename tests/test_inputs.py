@@ -140,6 +140,24 @@ def test_a_percentage_cell_is_read_as_the_percentage_shown(tmp_path):
     )
 
 
+def test_a_formula_whose_result_was_never_saved_is_not_a_missing_value(tmp_path):
+    openpyxl = pytest.importorskip("openpyxl")
+    workbook = openpyxl.Workbook()
+    sheet = workbook.active
+    sheet.title = "Số liệu"
+    sheet.append(["commune", "year", "1.6", "2.5"])
+    sheet.append(["Xã Vĩnh Long", 2024, "=70+5", 40])
+    workbook.save(tmp_path / "f.xlsx")
+    with pytest.raises(cds.InputError) as caught:
+        cds.load_values(tmp_path / "f.xlsx")
+    (problem,) = caught.value.problems
+    assert (problem.sheet, problem.row, problem.column) == ("Số liệu", 2, "C")
+    assert problem.text("en") == (
+        f"{tmp_path / 'f.xlsx'}, sheet Số liệu, row 2, column C: the formula =70+5 has no computed "
+        "value saved; open the file in Excel or LibreOffice and save it again"
+    )
+
+
 def test_the_year_argument_is_the_year_of_rows_without_one(tmp_path):
     path = tmp_path / "no-year.csv"
     path.write_text("Xã,1.6\nXã Vĩnh Long,82\n", encoding="utf-8")

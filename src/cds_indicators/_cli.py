@@ -505,6 +505,8 @@ def build(lang: str = "vi") -> click.Group:
             raise click.UsageError(t("missing_option", lang, name="--year"))
         if output is None:
             raise click.UsageError(t("missing_option", lang, name="-o / --output"))
+        if output.suffix.lower() != ".xlsx":
+            raise click.UsageError(t("template_not_xlsx", lang, name=str(output)))
         model = _framework(framework)
         _check_year(model, year, lang)
         names = () if communes is None else _commune_names(communes)

@@ -116,6 +116,10 @@ _TEXT: dict[str, tuple[str, str]] = {
     "no_such_option": ("không có tùy chọn {name}", "no such option: {name}"),
     "no_such_command": ("không có lệnh {name}", "no such command: {name}"),
     "did_you_mean": ("có phải ý bạn là {names}?", "did you mean {names}?"),
+    "template_not_xlsx": (
+        "mẫu nhập liệu là tệp Excel: tên tệp {name} cần đuôi .xlsx",
+        "the entry template is an Excel file: {name} needs the .xlsx suffix",
+    ),
     "missing_option": ("thiếu tùy chọn {name}", "missing option {name}"),
     "missing_argument": ("thiếu đối số {name}", "missing argument {name}"),
     "help_hint": ("Xem '{prog} --help' để biết cách dùng.", "Try '{prog} --help' for help."),

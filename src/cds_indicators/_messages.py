@@ -261,6 +261,12 @@ _MESSAGES: dict[str, tuple[str, str]] = {
         "the year {value!r} is not in framework {framework} (years with targets: {years})",
     ),
     # input files: many communes, CSV and XLSX tables (load_values)
+    "xlsx_formula_without_value": (
+        "công thức {value} chưa có giá trị đã tính; hãy mở tệp bằng Excel hoặc LibreOffice rồi "
+        "lưu lại",
+        "the formula {value} has no computed value saved; open the file in Excel or LibreOffice "
+        "and save it again",
+    ),
     "not_xlsx": (
         "tệp không phải bảng tính .xlsx (không phải tệp zip; tệp .xls cũ hãy lưu lại thành .xlsx)",
         "the file is not an .xlsx workbook (not a zip archive; save an old .xls file as .xlsx)",

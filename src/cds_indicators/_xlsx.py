@@ -59,19 +59,49 @@ def read_workbook(path: Path, source: str) -> list[Table]:
         raise InputError(
             [Problem.of("xlsx_too_large", source=source, size=unpacked, limit=MAX_UNPACKED_BYTES)]
         )
+    uncomputed: list[Problem] = []
     try:
         workbook = openpyxl.load_workbook(path, read_only=True, data_only=True)
+        # The same cells as written: a formula whose result was never saved reads as empty above,
+        # and must not pass for a missing value.
+        formulas = openpyxl.load_workbook(path, read_only=True, data_only=False)
         try:
             tables = []
-            for sheet in workbook.worksheets:
+            for sheet, written in zip(workbook.worksheets, formulas.worksheets, strict=True):
                 sheet.reset_dimensions()
+                written.reset_dimensions()
                 rows = [[_cell(cell) for cell in row] for row in sheet.iter_rows()]
+                uncomputed += _uncomputed(rows, written, source)
                 tables.append(Table(rows=rows, source=source, sheet=sheet.title))
         finally:
             workbook.close()
+            formulas.close()
     except Exception as exc:
         # Whatever a damaged workbook makes the parser raise, the user sees one located line.
         said = exc.args[0] if isinstance(exc, KeyError) and exc.args else exc
         detail = str(said) or type(exc).__name__
         raise InputError([Problem.of("xlsx_unreadable", source=source, detail=detail)]) from None
+    if uncomputed:
+        raise InputError(uncomputed)
     return tables
+
+
+def _uncomputed(rows: list[list[Any]], written: Any, source: str) -> list[Problem]:
+    """Formula cells of ``written`` whose computed value (in ``rows``) was never saved."""
+    from openpyxl.utils import get_column_letter
+
+    problems = []
+    for r, row in enumerate(written.iter_rows(values_only=True)):
+        for c, formula in enumerate(row):
+            if (
+                isinstance(formula, str)
+                and formula.startswith("=")
+                and (r >= len(rows) or c >= len(rows[r]) or rows[r][c] is None)
+            ):
+                problems.append(
+                    Problem.of(
+                        "xlsx_formula_without_value", value=formula, source=source,
+                        sheet=written.title, row=r + 1, column=get_column_letter(c + 1),
+                    )
+                )
+    return problems
