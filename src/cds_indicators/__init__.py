@@ -16,6 +16,7 @@ from ._errors import (
     FrameworkError,
     InputError,
     MeasurementError,
+    MissingExtraError,
     Problem,
     UnknownCriterionError,
     UnknownYearError,
@@ -23,7 +24,7 @@ from ._errors import (
 from ._evaluate import evaluate
 from ._export import write_reports
 from ._files import Record, load_values
-from ._frames import MissingExtraError, evaluate_frame
+from ._frames import evaluate_frame
 from ._framework import Comparison, Criterion, Framework, Kind, Level, Pillar, Scoring, Target
 from ._load import available_frameworks, dump_framework, load_framework
 from ._long import reports_to_frame

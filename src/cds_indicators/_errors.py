@@ -6,6 +6,7 @@ message is built from, and, where a whole input was checked, every :class:`Probl
 
 from __future__ import annotations
 
+import importlib
 from collections.abc import Iterable
 from typing import Any
 
@@ -18,9 +19,11 @@ __all__ = [
     "FrameworkError",
     "InputError",
     "MeasurementError",
+    "MissingExtraError",
     "Problem",
     "UnknownCriterionError",
     "UnknownYearError",
+    "require",
 ]
 
 
@@ -156,3 +159,26 @@ class UnknownYearError(CdsError, ValueError):
         have = ", ".join(str(y) for y in self.years)
         where = f"khung {framework}" if framework else "khung tiêu chí"
         super().__init__(f"năm {year!r} không thuộc {where} (các năm có chỉ tiêu: {have})")
+
+
+class MissingExtraError(CdsError, ImportError):
+    """An optional dependency is not installed; the message names the extra that installs it."""
+
+    def __init__(self, extra: str, module: str) -> None:
+        self.extra = extra
+        super().__init__(
+            f"{module} chưa được cài đặt: pip install \"cds-indicators[{extra}]\" "
+            f"({module} is not installed)",
+            name=module,
+        )
+
+
+def require(module: str, extra: str) -> Any:
+    """Import ``module`` or raise :class:`MissingExtraError` naming ``extra``.
+
+    Optional dependencies are imported here, where they are used, never on ``import
+    cds_indicators``."""
+    try:
+        return importlib.import_module(module)
+    except ImportError:
+        raise MissingExtraError(extra, module) from None

@@ -27,7 +27,7 @@ from typing import TYPE_CHECKING, Any
 
 import attrs
 
-from ._errors import CdsError, InputError, MeasurementError, Problem
+from ._errors import InputError, MeasurementError, Problem, require
 from ._evaluate import read_value
 from ._framework import Comparison, Criterion, Framework, Kind, Scoring, Target
 from ._load import framework_or_default
@@ -37,7 +37,7 @@ from ._values import Ratio, Reading, _exact_float
 if TYPE_CHECKING:
     import numpy.typing as npt
 
-__all__ = ["MissingExtraError", "evaluate_frame", "require"]
+__all__ = ["evaluate_frame"]
 
 _STATUSES = tuple(Status)
 _CODE = {status: i for i, status in enumerate(_STATUSES)}
@@ -50,28 +50,6 @@ _STRUCTURE_CODES = frozenset(
      "frame_both_forms", "frame_bad_year", "frame_not_a_table"}
 )
 _ID_COLUMNS = ("commune", "district", "year")
-
-
-class MissingExtraError(CdsError, ImportError):
-    """An optional dependency is not installed; the message names the extra that installs it."""
-
-    def __init__(self, extra: str, module: str) -> None:
-        self.extra = extra
-        super().__init__(
-            f"{module} chưa được cài đặt: pip install \"cds-indicators[{extra}]\" "
-            f"({module} is not installed)",
-            name=module,
-        )
-
-
-def require(module: str, extra: str) -> Any:
-    """Import ``module`` or raise :class:`MissingExtraError` naming ``extra``."""
-    import importlib
-
-    try:
-        return importlib.import_module(module)
-    except ImportError:
-        raise MissingExtraError(extra, module) from None
 
 
 # --- thresholds on floats ------------------------------------------------------------------------

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import Any
 
-from ._frames import require
+from ._errors import require
 from ._report import Report, _fraction_text
 
 __all__ = ["reports_to_frame"]

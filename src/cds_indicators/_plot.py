@@ -10,7 +10,7 @@ import os
 import sys
 from typing import TYPE_CHECKING, Any
 
-from ._frames import require
+from ._errors import require
 from ._html import COLOURS, COMPLETION_STATUS, INK
 from ._report import Completion, Report, Status, completion_word, status_word
 

@@ -23,7 +23,7 @@ MAX_UNPACKED_BYTES: Final = 200 * 1024 * 1024
 
 def need_openpyxl() -> Any:
     """The openpyxl module, or a :class:`MissingExtraError` naming the ``[excel]`` extra."""
-    from ._frames import require
+    from ._errors import require
 
     return require("openpyxl", "excel")
 

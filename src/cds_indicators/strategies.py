@@ -17,7 +17,7 @@ from typing import Any
 try:
     from hypothesis import strategies as st
 except ImportError:  # pragma: no cover - exercised in a subprocess by the tests
-    from ._frames import MissingExtraError
+    from ._errors import MissingExtraError
 
     raise MissingExtraError("testing", "hypothesis") from None
 
