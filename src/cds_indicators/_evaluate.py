@@ -12,13 +12,13 @@ from ._framework import _MEETS, Criterion, Framework, Kind
 from ._load import framework_or_default
 from ._report import Report, Status, Verdict
 from ._scoring import Outcome, completion_all, completion_points, completion_share
+from ._text import fold
 from ._values import (
     _EXEMPT,
     _NOT_APPLICABLE_TEXT,
     MISSING_VALUE,
     NOT_APPLICABLE,
     Reading,
-    _fold,
     _is_bool,
     _is_missing,
     _whole,
@@ -44,7 +44,7 @@ def read_count(criterion: str, value: Any) -> Reading | Problem:
     if _is_bool(value):
         return Problem.of("bool_for_count", criterion=criterion, value=value)
     if isinstance(value, str):
-        folded = _fold(value)
+        folded = fold(value)
         if not folded:
             return MISSING_VALUE
         if folded == _NOT_APPLICABLE_TEXT:

@@ -27,6 +27,7 @@ import attrs
 
 from ._errors import InputError, Problem
 from ._framework import Framework
+from ._text import fold
 
 __all__ = ["MAX_FILE_BYTES", "Record", "load_values", "read_commune_file"]
 
@@ -293,7 +294,7 @@ def _duplicates(records: list[Record]) -> list[Problem]:
     seen: dict[tuple[str, str, int | None], Record] = {}
     problems = []
     for record in records:
-        key = (_fold(record.commune), _fold(record.district or ""), record.year)
+        key = (fold(record.commune), fold(record.district or ""), record.year)
         first = seen.setdefault(key, record)
         if first is record:
             continue
@@ -313,9 +314,3 @@ def _first_place(first: Record, record: Record, lang: str) -> str:
         return first.place(lang)
     sheet = None if first.sheet == record.sheet else first.sheet
     return _where(lang, sheet=sheet, row=first.row, path=first.path)
-
-
-def _fold(text: str) -> str:
-    import unicodedata
-
-    return " ".join(unicodedata.normalize("NFC", text).casefold().split())

@@ -12,7 +12,7 @@ from typing import Any
 import attrs
 
 from ._errors import UnknownCriterionError, UnknownYearError
-from ._values import fold_label
+from ._text import fold
 
 __all__ = ["Comparison", "Criterion", "Framework", "Kind", "Level", "Pillar", "Scoring", "Target"]
 
@@ -122,7 +122,7 @@ class Criterion:
 
     @labels.default
     def _labels(self) -> frozenset[str]:
-        return frozenset(fold_label(t.label) for t in self.targets.values() if t is not None)
+        return frozenset(fold(t.label) for t in self.targets.values() if t is not None)
 
     def target(self, year: int) -> Target | None:
         """The target for ``year``; ``None`` where the decision prints ``*`` (no target)."""

@@ -26,6 +26,7 @@ import attrs
 from ._errors import Problem
 from ._evaluate import read_value
 from ._framework import Framework
+from ._text import fold
 from ._values import ratio
 
 __all__ = ["Row", "Table", "column_letter", "read_csv_text", "records_from_table"]
@@ -53,8 +54,7 @@ class Row:
 
 
 def _fold(text: str) -> str:
-    folded = " ".join(unicodedata.normalize("NFC", text).casefold().split())
-    return folded.rstrip(":").rstrip()
+    return fold(text).rstrip(":").rstrip()
 
 
 #: Header roles, each with the headers (folded) that name it.

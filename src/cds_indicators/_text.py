@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import functools
+import unicodedata
 from decimal import ROUND_HALF_UP, Decimal
 from fractions import Fraction
 
-__all__ = ["number", "percent", "strip_period"]
+__all__ = ["fold", "number", "percent", "strip_period"]
 
 _DECIMAL_MARK = {"vi": ",", "en": "."}
 
@@ -42,3 +44,10 @@ def percent(value: Fraction | int, lang: str = "vi", *, apart_from: Fraction | N
 def strip_period(name: str) -> str:
     """A name without its closing full stop, to be followed by a colon."""
     return name[:-1].rstrip() if name.endswith(".") else name
+
+
+@functools.lru_cache(maxsize=4096)
+def fold(text: str) -> str:
+    """The comparable form of a label or name: NFC, case-folded, single spaces. Labels and
+    values come from a small vocabulary (``Có``, ``không áp dụng``, …), so each is folded once."""
+    return " ".join(unicodedata.normalize("NFC", text).casefold().split())

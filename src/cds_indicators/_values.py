@@ -6,11 +6,9 @@ be read becomes a :class:`Problem`. Evaluation afterwards compares exact numbers
 
 from __future__ import annotations
 
-import functools
 import math
 import re
 import sys
-import unicodedata
 from collections.abc import Callable, Mapping
 from decimal import Decimal
 from fractions import Fraction
@@ -20,6 +18,7 @@ from typing import Any, Final
 import attrs
 
 from ._errors import Problem
+from ._text import fold
 
 __all__ = [
     "MISSING_VALUE",
@@ -102,16 +101,9 @@ MISSING_VALUE: Final = Reading(None)
 _EXEMPT: Final = Reading(None, exempt=True)
 
 
-@functools.lru_cache(maxsize=4096)
-def _fold(text: str) -> str:
-    """The comparable form of a label: NFC, case-folded, single spaces. Labels and values come
-    from a small vocabulary (``Có``, ``không áp dụng``, …), so each is folded once."""
-    return " ".join(unicodedata.normalize("NFC", text).casefold().split())
-
-
-_NOT_APPLICABLE_TEXT: Final = _fold("không áp dụng")
-_YES: Final = frozenset(map(_fold, ("có", "đạt", "yes", "true")))
-_NO: Final = frozenset(map(_fold, ("không", "không đạt", "chưa đạt", "chưa", "no", "false")))
+_NOT_APPLICABLE_TEXT: Final = fold("không áp dụng")
+_YES: Final = frozenset(map(fold, ("có", "đạt", "yes", "true")))
+_NO: Final = frozenset(map(fold, ("không", "không đạt", "chưa đạt", "chưa", "no", "false")))
 _RATE_TEXT: Final = re.compile(r"([+-]?)(\d+)(?:[.,](\d+))?\s*(%?)")
 _COUNTS_TEXT: Final = re.compile(r"(\d+)\s*/\s*(\d+)")
 
@@ -219,7 +211,7 @@ def read_counts(
 
 
 def _rate_from_text(criterion: str, text: str) -> Reading | Problem:
-    folded = _fold(text)
+    folded = fold(text)
     if not folded:
         return MISSING_VALUE
     if folded == _NOT_APPLICABLE_TEXT:
@@ -300,7 +292,7 @@ def read_yes_no(criterion: str, value: Any, labels: frozenset[str]) -> Reading |
     if value is True or value is False:
         return Reading(value)
     if isinstance(value, str):
-        folded = _fold(value)
+        folded = fold(value)
         if not folded:
             return MISSING_VALUE
         if folded in _YES or folded in labels:
@@ -328,8 +320,3 @@ def read_yes_no(criterion: str, value: Any, labels: frozenset[str]) -> Reading |
 def _label_hint(labels: frozenset[str]) -> str:
     others = sorted(label for label in labels if label not in _YES)
     return "".join(f" / {label!r}" for label in others)
-
-
-def fold_label(label: str) -> str:
-    """The comparable form of a target label (NFC, case-folded, single spaces)."""
-    return _fold(label)
