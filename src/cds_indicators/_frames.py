@@ -27,11 +27,12 @@ from typing import TYPE_CHECKING, Any
 
 import attrs
 
+from . import _text
 from ._errors import InputError, MeasurementError, Problem, require
 from ._evaluate import read_value
 from ._framework import Comparison, Criterion, Framework, Kind, Scoring, Target
 from ._load import framework_or_default
-from ._report import Completion, Status, _fraction_text
+from ._report import Completion, Status
 from ._values import Ratio, Reading, _exact_float
 
 if TYPE_CHECKING:
@@ -650,7 +651,7 @@ def _completion_points(np: Any, framework: Framework, codes: Any, read: list[_Co
         "score": score.astype(np.float64),
         "max_score": maximum.astype(np.float64),
         "level": level,
-        "score_exact": _objects(np, [_fraction_text(x) for x in score.tolist()]),
+        "score_exact": _objects(np, [_text.exact(x) for x in score.tolist()]),
     }
 
 

@@ -23,6 +23,7 @@ import attrs
 import cattrs
 from cattrs.errors import ClassValidationError, ForbiddenExtraKeysError, IterableValidationError
 
+from . import _text
 from ._errors import FrameworkError, Problem
 from ._framework import Comparison, Criterion, Framework, Kind, Level, Pillar, Scoring, Target
 
@@ -638,19 +639,6 @@ def _toml_string(text: str) -> str:
     return json.dumps(text, ensure_ascii=False)
 
 
-def _decimal(value: Fraction) -> str:
-    """An exact number as decimal text; thresholds that do not end cannot be written as cells."""
-    digits = 0
-    while (value * 10**digits).denominator != 1:
-        digits += 1
-        if digits > 30:
-            raise ValueError(f"{value} has no decimal form to write in a framework file")
-    if digits == 0:
-        return str(int(value))
-    text = f"{value.numerator * 10**digits // value.denominator:0{digits + 1}d}"
-    return f"{text[:-digits]}.{text[-digits:]}"
-
-
 def _score_toml(value: Fraction) -> str:
     return str(int(value)) if value.denominator == 1 else _toml_string(str(value))
 
@@ -660,7 +648,7 @@ def _cell_toml(target: Target | None) -> str:
         return _toml_string(NO_TARGET_CELL)
     if target.threshold is None:
         return _toml_string(target.label)
-    threshold = _decimal(target.threshold) + ("%" if target.kind is Kind.RATE else "")
+    threshold = _text.decimal(target.threshold) + ("%" if target.kind is Kind.RATE else "")
     if _THRESHOLD[target.kind](target.label) == target.threshold:
         return _toml_string(target.label)
     return f"{{ threshold = {_toml_string(threshold)}, label = {_toml_string(target.label)} }}"
@@ -687,7 +675,7 @@ def dump_framework(framework: Framework) -> str:
     out.append(_line("years", f"[{', '.join(map(str, framework.years))}]"))
     out.append(_line("completion", _toml_string(framework.completion)))
     if framework.share is not None:
-        out.append(_line("share", _toml_string(_decimal(framework.share) + "%")))
+        out.append(_line("share", _toml_string(_text.decimal(framework.share) + "%")))
     if framework.pass_score is not None:
         out.append(_line("pass_score", _score_toml(framework.pass_score)))
     for level in framework.levels:

@@ -5,8 +5,9 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import Any
 
+from . import _text
 from ._errors import require
-from ._report import Report, _fraction_text
+from ._report import Report
 
 __all__ = ["reports_to_frame"]
 
@@ -38,8 +39,8 @@ def reports_to_frame(reports: Iterable[Report], *, backend: str = "pandas") -> A
                    None if value is None else float(value),
                    None if verdict.target is None else verdict.target.label,
                    None if shortfall is None else float(shortfall), verdict.needed,
-                   str(value) if isinstance(value, bool) else _fraction_text(value),
-                   _fraction_text(shortfall))
+                   str(value) if isinstance(value, bool) else _text.exact(value),
+                   _text.exact(shortfall))
             for name, cell in zip(COLUMNS, row, strict=True):
                 data[name].append(cell)
     schema = {"commune": nw.String(), "district": nw.String(), "year": nw.Int64(),

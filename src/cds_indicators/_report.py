@@ -297,7 +297,7 @@ class Report:
         data["completed"] = self.completed
         _drop_unscored(data, ("score", "max_score", "level"))
         for verdict, row in zip(self.verdicts, data["verdicts"], strict=True):
-            row["shortfall"] = _fraction_text(verdict.shortfall)
+            row["shortfall"] = _text.exact(verdict.shortfall)
             row["needed"] = verdict.needed
             _drop_unscored(row, ("points", "max_points"))
         return data
@@ -345,22 +345,6 @@ def _drop_unscored(row: dict[str, Any], keys: tuple[str, ...]) -> None:
             del row[key]
 
 
-def _fraction_text(value: Fraction | None) -> str | None:
-    """An exact number as text: a decimal where it terminates, else ``n/d``."""
-    if value is None:
-        return None
-    denominator = value.denominator
-    for prime in (2, 5):
-        while denominator % prime == 0:
-            denominator //= prime
-    if denominator != 1:
-        return f"{value.numerator}/{value.denominator}"
-    digits = 0
-    while (value * 10**digits).denominator != 1:
-        digits += 1
-    return _text.number(value, digits, "en")
-
-
 def _structure_problems(exc: BaseException) -> list[Problem]:
     import cattrs
 
@@ -390,7 +374,7 @@ def _parse_fraction(value: Any, _: Any) -> Fraction:
 
 
 def _value_text(value: Fraction | bool | None) -> str | bool | None:
-    return value if value is None or isinstance(value, bool) else _fraction_text(value)
+    return value if value is None or isinstance(value, bool) else _text.exact(value)
 
 
 def _parse_value(value: Any, _: Any) -> Fraction | bool | None:
@@ -404,7 +388,7 @@ def _converter() -> Any:
     import cattrs
 
     converter = cattrs.Converter(unstruct_collection_overrides={tuple: list})
-    converter.register_unstructure_hook(Fraction, _fraction_text)
+    converter.register_unstructure_hook(Fraction, _text.exact)
     converter.register_structure_hook(Fraction, _parse_fraction)
     converter.register_structure_hook(Fraction | bool | None, _parse_value)
     converter.register_unstructure_hook(Fraction | bool | None, _value_text)

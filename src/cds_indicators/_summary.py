@@ -13,9 +13,9 @@ import attrs
 from ._cli_text import t
 from ._errors import CdsError, InputError, Problem
 from ._render import WIDTH, _hanging, wrap
-from ._report import Completion, Report, Status, _fraction_text, completion_word, status_word
+from ._report import Completion, Report, Status, completion_word, status_word
 from ._schedule import Schedule
-from ._text import number, strip_period
+from ._text import exact, number, strip_period
 
 if TYPE_CHECKING:
     from matplotlib.figure import Figure
@@ -140,7 +140,7 @@ class DistrictSummary:
             "criteria": {k: {s.value: n for s, n in counts.items()}
                          for k, counts in self.criteria.items()},
             "blocking": [{"criterion": c, "communes": n} for c, n in self.blocking],
-            "pillars": {code: _fraction_text(rate) for code, rate in self.pillars.items()},
+            "pillars": {code: exact(rate) for code, rate in self.pillars.items()},
             "one_away": [{"commune": c, "criterion": k} for c, k in self.one_away],
         }
 

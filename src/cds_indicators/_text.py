@@ -7,7 +7,7 @@ import unicodedata
 from decimal import ROUND_HALF_UP, Decimal
 from fractions import Fraction
 
-__all__ = ["fold", "number", "percent", "strip_period"]
+__all__ = ["decimal", "exact", "fold", "number", "percent", "strip_period"]
 
 _DECIMAL_MARK = {"vi": ",", "en": "."}
 
@@ -51,3 +51,32 @@ def fold(text: str) -> str:
     """The comparable form of a label or name: NFC, case-folded, single spaces. Labels and
     values come from a small vocabulary (``Có``, ``không áp dụng``, …), so each is folded once."""
     return " ".join(unicodedata.normalize("NFC", text).casefold().split())
+
+
+def exact(value: Fraction | None) -> str | None:
+    """An exact number as text: a decimal where it terminates, else ``n/d``."""
+    if value is None:
+        return None
+    denominator = value.denominator
+    for prime in (2, 5):
+        while denominator % prime == 0:
+            denominator //= prime
+    if denominator != 1:
+        return f"{value.numerator}/{value.denominator}"
+    digits = 0
+    while (value * 10**digits).denominator != 1:
+        digits += 1
+    return number(value, digits, "en")
+
+
+def decimal(value: Fraction) -> str:
+    """An exact number as decimal text; thresholds that do not end cannot be written as cells."""
+    digits = 0
+    while (value * 10**digits).denominator != 1:
+        digits += 1
+        if digits > 30:
+            raise ValueError(f"{value} has no decimal form to write in a framework file")
+    if digits == 0:
+        return str(int(value))
+    text = f"{value.numerator * 10**digits // value.denominator:0{digits + 1}d}"
+    return f"{text[:-digits]}.{text[-digits:]}"

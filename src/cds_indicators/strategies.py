@@ -33,7 +33,6 @@ from ._framework import (
     Scoring,
     Target,
 )
-from ._load import _decimal
 from ._report import Report, Verdict
 from ._values import NOT_APPLICABLE, Ratio, ratio
 
@@ -189,7 +188,7 @@ def _rate_forms(value: Fraction) -> list[st.SearchStrategy[Any]]:
     if value.denominator == 1:
         forms.append(st.just(int(value)))
     try:
-        text = _decimal(value)
+        text = _text.decimal(value)
     except ValueError:
         return forms
     forms += [
