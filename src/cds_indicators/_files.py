@@ -27,7 +27,7 @@ import attrs
 
 from ._errors import InputError, Problem
 from ._framework import Framework
-from ._text import fold
+from ._text import commune_label, fold
 
 __all__ = ["MAX_FILE_BYTES", "Record", "load_values", "read_commune_file"]
 
@@ -298,10 +298,10 @@ def _duplicates(records: list[Record]) -> list[Problem]:
         first = seen.setdefault(key, record)
         if first is record:
             continue
-        who = record.commune if not record.district else f"{record.commune} ({record.district})"
         problems.append(
             Problem.of("duplicate_commune_year", source=record.source, sheet=record.sheet,
-                       row=record.row, path=record.path, who=who, year=record.year,
+                       row=record.row, path=record.path, year=record.year,
+                       who=commune_label(record.commune, record.district),
                        first=_first_place(first, record, "vi"),
                        first_en=_first_place(first, record, "en"))
         )

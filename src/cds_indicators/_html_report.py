@@ -10,6 +10,7 @@ from html import escape
 
 from ._cli_text import t
 from ._framework import Framework, Pillar
+from ._render import who
 from ._report import Completion, Report, Status, Verdict, completion_word, status_word
 from ._text import strip_period
 
@@ -74,11 +75,6 @@ footer { margin-top: 2rem; color: #607d8b; font-size: .75rem; }
 
 def _name(thing: Pillar | Verdict, lang: str) -> str:
     return thing.name if lang == "vi" or not thing.name_en else thing.name_en
-
-
-def _who(report: Report, lang: str) -> str:
-    who = report.commune or t("unnamed", lang)
-    return f"{who} ({report.district})" if report.district else who
 
 
 def document(title: str, body: Iterable[str], lang: str) -> str:
@@ -189,7 +185,7 @@ def _commune_section(report: Report, framework: Framework, lang: str) -> list[st
         details.append(f"{t('no_value', lang)}: {', '.join(report.missing)}")
     return [
         '<section class="commune">',
-        f"<h2>{escape(_who(report, lang))} — {escape(t('year', lang))} {report.year}</h2>",
+        f"<h2>{escape(who(report, lang))} — {escape(t('year', lang))} {report.year}</h2>",
         f'<p class="verdict">{escape(t("verdict", lang))}: '
         f"{_badge(css, completion_word(report.completion, lang))}"
         + (f" {escape('; '.join(details))}" if details else "")
@@ -229,7 +225,7 @@ def reports_html(reports: Sequence[Report], framework: Framework, lang: str = "v
     """One page: the verdict of every commune, then each commune's pillars and verdicts."""
     title = t("report_title", lang)
     if len(reports) == 1:
-        title += f" — {_who(reports[0], lang)} {reports[0].year}"
+        title += f" — {who(reports[0], lang)} {reports[0].year}"
     completed = sum(r.completion is Completion.COMPLETED for r in reports)
     body = [
         f"<h1>{escape(title)}</h1>",

@@ -14,8 +14,8 @@ from ._cli_text import t
 from ._errors import Problem
 from ._framework import Criterion, Framework, Pillar
 from ._report import Completion, Report, Status, Verdict, completion_word, status_word
+from ._text import commune_label, strip_period
 from ._text import number as _number
-from ._text import strip_period
 
 __all__ = [
     "WIDTH",
@@ -25,6 +25,7 @@ __all__ = [
     "report_text",
     "reports_text",
     "table",
+    "who",
     "wrap",
 ]
 
@@ -186,9 +187,9 @@ def criteria_text(
 # --- reports -----------------------------------------------------------------------------------
 
 
-def _who(report: Report, lang: str) -> str:
-    who = report.commune or t("unnamed", lang)
-    return f"{who} ({report.district})" if report.district else who
+def who(report: Report, lang: str) -> str:
+    """Whom ``report`` is about: ``Vĩnh Hùng (Vĩnh Lộc)``, ``(không tên)`` without a name."""
+    return commune_label(report.commune or t("unnamed", lang), report.district)
 
 
 _STATUS_ROLES = {
@@ -230,7 +231,7 @@ def report_text(
     report: Report, framework: Framework, lang: str = "vi", style: Style = _plain
 ) -> str:
     """One commune's report: by pillar, failures first with what is needed, the verdict last."""
-    head = f"{_who(report, lang)} — {t('year', lang)} {report.year} — {framework}"
+    head = f"{who(report, lang)} — {t('year', lang)} {report.year} — {framework}"
     lines = [*(style(line, "title") for line in wrap(head, WIDTH - 1)), ""]
     counts = report.pillars
     for number, pillar in enumerate(framework.pillars, start=1):
@@ -248,7 +249,7 @@ def report_text(
     role = _COMPLETION_ROLES[report.completion]
     lines.extend(
         style(line, role)
-        for line in wrap(f"{t('verdict', lang)}: {_who(report, lang)} {outcome}", WIDTH - 1)
+        for line in wrap(f"{t('verdict', lang)}: {who(report, lang)} {outcome}", WIDTH - 1)
     )
     details = _completion_details(report, lang)
     if details:
@@ -261,7 +262,7 @@ def verdicts_text(reports: Sequence[Report], lang: str = "vi", style: Style = _p
     lines = [style(t("verdicts", lang), "heading")]
     for report in reports:
         mark = style(_COMPLETION_MARKS[report.completion], _COMPLETION_ROLES[report.completion])
-        text = (f"{_who(report, lang)}, {t('year', lang)} {report.year}: "
+        text = (f"{who(report, lang)}, {t('year', lang)} {report.year}: "
                 f"{completion_word(report.completion, lang)}")
         details = _completion_details(report, lang)
         if details:

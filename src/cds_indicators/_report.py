@@ -12,6 +12,7 @@ from typing import Any
 import attrs
 
 from . import _text
+from ._cli_text import t
 from ._errors import InputError, Problem, UnknownCriterionError
 from ._framework import Comparison, Kind, Target
 
@@ -264,7 +265,7 @@ class Report:
 
     def text(self, lang: str = "vi") -> str:
         """One line: who, which year, and the completion verdict with what is missing."""
-        who = self.commune or ("(không tên)" if lang == "vi" else "(unnamed)")
+        who = self.commune or t("unnamed", lang)
         line = f"{who} — {'năm' if lang == 'vi' else 'year'} {self.year}: "
         line += completion_word(self.completion, lang)
         details = []

@@ -15,7 +15,7 @@ from ._errors import CdsError, InputError, Problem
 from ._render import WIDTH, _hanging, wrap
 from ._report import Completion, Report, Status, completion_word, status_word
 from ._schedule import Schedule
-from ._text import exact, number, strip_period
+from ._text import exact, percent, strip_period
 
 if TYPE_CHECKING:
     from matplotlib.figure import Figure
@@ -408,7 +408,7 @@ def pillar_names(summary_or_framework: str | None) -> dict[str, tuple[str, str]]
 
 def rate_text(rate: Fraction | None, lang: str) -> str:
     """A pass rate as a percentage, ``—`` when nothing counts."""
-    return "—" if rate is None else f"{number(rate * 100, 1, lang)}%"
+    return "—" if rate is None else percent(rate * 100, lang)
 
 
 def status_label(status: Status, lang: str) -> str:

@@ -26,7 +26,7 @@ import attrs
 from ._errors import Problem
 from ._evaluate import read_value
 from ._framework import Framework
-from ._text import fold
+from ._text import commune_label, fold
 from ._values import ratio
 
 __all__ = ["Row", "Table", "column_letter", "read_csv_text", "records_from_table"]
@@ -359,7 +359,7 @@ class _Reader:
         first = firsts.get((key, criterion))
         if first is not None:
             self.problem("duplicate_value", row, criterion_col, criterion=criterion,
-                         who=_who(read[0], read[1]), year=read[2], first=first)
+                         who=commune_label(read[0], read[1]), year=read[2], first=first)
             return
         firsts[(key, criterion)] = row
         record.values[criterion] = given
@@ -399,10 +399,6 @@ def _count(cell: Any) -> Any:
     if isinstance(cell, float) and cell.is_integer():
         return int(cell)
     return cell.strip() if isinstance(cell, str) else cell
-
-
-def _who(commune: str, district: str | None) -> str:
-    return commune if not district else f"{commune} ({district})"
 
 
 def records_from_table(

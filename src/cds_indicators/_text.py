@@ -7,7 +7,7 @@ import unicodedata
 from decimal import ROUND_HALF_UP, Decimal
 from fractions import Fraction
 
-__all__ = ["decimal", "exact", "fold", "number", "percent", "strip_period"]
+__all__ = ["commune_label", "decimal", "exact", "fold", "number", "percent", "strip_period"]
 
 _DECIMAL_MARK = {"vi": ",", "en": "."}
 
@@ -39,6 +39,11 @@ def percent(value: Fraction | int, lang: str = "vi", *, apart_from: Fraction | N
     ):
         decimals += 1
     return f"{number(value, decimals, lang)}%"
+
+
+def commune_label(commune: str, district: str | None) -> str:
+    """A commune as people name it: ``Vĩnh Hùng (Vĩnh Lộc)``, or the commune alone."""
+    return f"{commune} ({district})" if district else commune
 
 
 def strip_period(name: str) -> str:
