@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import functools
 from collections.abc import Callable, Mapping
-from fractions import Fraction
 from typing import Any
 
 from ._errors import InputError, MeasurementError, Problem
@@ -12,19 +11,7 @@ from ._framework import _MEETS, Criterion, Framework, Kind
 from ._load import framework_or_default
 from ._report import Report, Status, Verdict
 from ._scoring import Outcome, completion_all, completion_points, completion_share
-from ._text import fold
-from ._values import (
-    _EXEMPT,
-    _NOT_APPLICABLE_TEXT,
-    MISSING_VALUE,
-    NOT_APPLICABLE,
-    Reading,
-    _is_bool,
-    _is_missing,
-    _whole,
-    read_rate,
-    read_yes_no,
-)
+from ._values import MISSING_VALUE, Reading, read_count, read_rate, read_yes_no
 
 __all__ = ["COMPLETION_POLICIES", "evaluate", "read_value"]
 
@@ -36,27 +23,6 @@ COMPLETION_POLICIES: dict[str, Callable[[Framework, tuple[Verdict, ...]], Outcom
     "share": completion_share,
     "points": completion_points,
 }
-
-
-def read_count(criterion: str, value: Any) -> Reading | Problem:
-    """Read ``value`` as a count: a non-negative whole number (``2``, ``2.0``, ``"2"``), never a
-    percentage, a bool or a fraction of a thing."""
-    if _is_bool(value):
-        return Problem.of("bool_for_count", criterion=criterion, value=value)
-    if isinstance(value, str):
-        folded = fold(value)
-        if not folded:
-            return MISSING_VALUE
-        if folded == _NOT_APPLICABLE_TEXT:
-            return _EXEMPT
-    elif _is_missing(value):
-        return MISSING_VALUE
-    elif value is NOT_APPLICABLE:
-        return _EXEMPT
-    whole = _whole(value)
-    if whole is None:
-        return Problem.of("bad_count", criterion=criterion, value=value)
-    return Reading(Fraction(whole))
 
 
 #: How each kind of criterion reads a value, given the criterion: a table, not a branch per kind.

@@ -27,6 +27,7 @@ __all__ = [
     "Ratio",
     "Reading",
     "ratio",
+    "read_count",
     "read_rate",
     "read_yes_no",
 ]
@@ -284,6 +285,27 @@ def read_rate(
     return Problem.of(
         "unsupported_type", criterion=criterion, value=value, type=type(value).__name__
     )
+
+
+def read_count(criterion: str, value: Any) -> Reading | Problem:
+    """Read ``value`` as a count: a non-negative whole number (``2``, ``2.0``, ``"2"``), never a
+    percentage, a bool or a fraction of a thing."""
+    if _is_bool(value):
+        return Problem.of("bool_for_count", criterion=criterion, value=value)
+    if isinstance(value, str):
+        folded = fold(value)
+        if not folded:
+            return MISSING_VALUE
+        if folded == _NOT_APPLICABLE_TEXT:
+            return _EXEMPT
+    elif _is_missing(value):
+        return MISSING_VALUE
+    elif value is NOT_APPLICABLE:
+        return _EXEMPT
+    whole = _whole(value)
+    if whole is None:
+        return Problem.of("bad_count", criterion=criterion, value=value)
+    return Reading(Fraction(whole))
 
 
 def read_yes_no(criterion: str, value: Any, labels: frozenset[str]) -> Reading | Problem:
