@@ -7,7 +7,7 @@ from collections.abc import Callable, Mapping
 from typing import Any
 
 from ._errors import InputError, MeasurementError, Problem
-from ._framework import _MEETS, Criterion, Framework, Kind
+from ._framework import MEETS, Criterion, Framework, Kind
 from ._load import framework_or_default
 from ._report import Report, Status, Verdict
 from ._scoring import Outcome, completion_all, completion_points, completion_share
@@ -60,7 +60,7 @@ class _Judge:
         self.read = _READERS[criterion.kind](criterion)
         target = criterion.targets[year]
         self._threshold = None if target is None else target.threshold
-        self._meets = None if target is None else _MEETS[target.comparison]
+        self._meets = None if target is None else MEETS[target.comparison]
         self._fixed: dict[str, Any] = {"criterion": criterion.id, "name": criterion.name,
                        "pillar": criterion.pillar, "year": year, "kind": criterion.kind,
                        "target": target, "name_en": criterion.name_en}
@@ -109,7 +109,7 @@ def _judges(framework: Framework, year: int) -> tuple[_Judge, ...]:
     return judges
 
 
-def _unknown_keys(values: Mapping[Any, Any], framework: Framework) -> list[Problem]:
+def unknown_keys(values: Mapping[Any, Any], framework: Framework) -> list[Problem]:
     problems = []
     for key in values:
         if key in framework:
@@ -151,7 +151,7 @@ def evaluate(
     if not isinstance(values, Mapping):
         raise MeasurementError([Problem.of("values_not_mapping", value=values)])
     known = framework._index.keys()
-    problems = [] if values.keys() <= known else _unknown_keys(values, framework)
+    problems = [] if values.keys() <= known else unknown_keys(values, framework)
     verdicts = []
     get = values.get
     for judge in _judges(framework, year):

@@ -4,7 +4,7 @@ Every verdict is the one :func:`evaluate` gives for the same row; only the work 
 differently. A column is read once as a NumPy array, and:
 
 * a column of floats for a rate criterion is compared with, for each threshold, the smallest
-  float whose exact reading (:func:`cds_indicators._values._exact_float`: the float read at 12
+  float whose exact reading (:func:`cds_indicators._values.exact_float`: the float read at 12
   significant digits) reaches it. Reading at 12 digits never decreases as the float grows, so
   ``reading(v) >= t`` holds exactly when ``v >= that float``: one exact float comparison per cell
   decides what the exact rational comparison decides;
@@ -33,7 +33,7 @@ from ._evaluate import read_value
 from ._framework import Comparison, Criterion, Framework, Kind, Scoring, Target
 from ._load import framework_or_default
 from ._report import Completion, Status
-from ._values import Ratio, Reading, _exact_float
+from ._values import Ratio, Reading, exact_float
 
 if TYPE_CHECKING:
     import numpy.typing as npt
@@ -67,11 +67,11 @@ def _first_float(holds: Callable[[Fraction], bool]) -> float:
     """The smallest non-negative finite float whose reading satisfies ``holds`` (an upward-closed
     condition), or ``inf`` when none does. Non-negative floats are ordered as their bit patterns."""
     lo, hi = 0, _MAX_FINITE_BITS
-    if not holds(_exact_float(_float_of(hi))):
+    if not holds(exact_float(_float_of(hi))):
         return float("inf")
     while lo < hi:
         mid = (lo + hi) // 2
-        if holds(_exact_float(_float_of(mid))):
+        if holds(exact_float(_float_of(mid))):
             hi = mid
         else:
             lo = mid + 1
@@ -82,11 +82,11 @@ def _last_float(holds: Callable[[Fraction], bool]) -> float:
     """The largest non-negative finite float whose reading satisfies ``holds`` (a
     downward-closed condition), or ``-1.0`` when none does."""
     lo, hi = 0, _MAX_FINITE_BITS
-    if not holds(_exact_float(_float_of(lo))):
+    if not holds(exact_float(_float_of(lo))):
         return -1.0
     while lo < hi:
         mid = (lo + hi + 1) // 2
-        if holds(_exact_float(_float_of(mid))):
+        if holds(exact_float(_float_of(mid))):
             lo = mid
         else:
             hi = mid - 1
@@ -266,7 +266,7 @@ def _float_rate(np: Any, criterion: Criterion, column: str, values: Any, null: A
 
     def exact() -> Any:
         distinct, inverse = np.unique(values, return_inverse=True)
-        numbers = [None if x != x else _exact_float(x) for x in distinct.tolist()]
+        numbers = [None if x != x else exact_float(x) for x in distinct.tolist()]
         return _objects(np, numbers)[inverse.reshape(-1)]
 
     return _Column(state, meets, problems, exact)

@@ -46,7 +46,7 @@ def _at_most(value: Any, threshold: Any) -> bool:
     return bool(value.numerator * threshold.denominator <= threshold.numerator * value.denominator)
 
 
-_MEETS: dict[Comparison, Callable[[Any, Any], bool]] = {
+MEETS: dict[Comparison, Callable[[Any, Any], bool]] = {
     Comparison.AT_LEAST: _at_least,
     Comparison.AT_MOST: _at_most,
     Comparison.YES: lambda value, _: value is True,
@@ -85,7 +85,7 @@ class Target:
 
     def is_met(self, value: Fraction | bool) -> bool:
         """Whether ``value`` (already read exactly) meets this target."""
-        return _MEETS[self.comparison](value, self.threshold)
+        return MEETS[self.comparison](value, self.threshold)
 
     def signs(self) -> tuple[str, str]:
         """The signs written between a value and the threshold when it meets it, and when not."""

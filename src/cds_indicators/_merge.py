@@ -29,11 +29,11 @@ from typing import Any, Final
 import attrs
 
 from ._errors import MeasurementError, Problem
-from ._evaluate import _unknown_keys, read_value
+from ._evaluate import read_value, unknown_keys
 from ._files import Record
 from ._framework import Criterion, Framework, Kind
 from ._load import framework_or_default
-from ._values import MISSING_VALUE, NOT_APPLICABLE, Ratio, Reading, _is_bool
+from ._values import MISSING_VALUE, NOT_APPLICABLE, Ratio, Reading, is_bool
 
 __all__ = ["merge"]
 
@@ -118,7 +118,7 @@ _Weights = dict[str, int | dict[str, int]]
 
 
 def _whole_weight(weight: Any) -> int | None:
-    if _is_bool(weight) or not isinstance(weight, Integral) or int(weight) <= 0:
+    if is_bool(weight) or not isinstance(weight, Integral) or int(weight) <= 0:
         return None
     return int(weight)
 
@@ -310,7 +310,7 @@ def merge(
     year = _one_year(found, problems)
     checked = _weights(weights, found, framework, problems)
     for part in found:
-        problems += [part.problem(p) for p in _unknown_keys(part.values, framework)]
+        problems += [part.problem(p) for p in unknown_keys(part.values, framework)]
     merge_kind = {
         Kind.RATE: _merge_rate,
         Kind.COUNT: _merge_count,

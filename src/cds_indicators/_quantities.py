@@ -15,9 +15,9 @@ __all__ = ["counts_magnitudes", "percent_of"]
 
 def _exact(number: Any) -> Fraction:
     if isinstance(number, float):
-        from ._values import _exact_float
+        from ._values import exact_float
 
-        return _exact_float(number)
+        return exact_float(number)
     return Fraction(number)
 
 

@@ -21,6 +21,7 @@ __all__ = [
     "WIDTH",
     "criteria_text",
     "display_width",
+    "hanging",
     "problems_text",
     "report_text",
     "reports_text",
@@ -125,7 +126,7 @@ def table(
     return lines
 
 
-def _hanging(first: str, text: str, width: int) -> list[str]:
+def hanging(first: str, text: str, width: int) -> list[str]:
     """``text`` wrapped after the prefix ``first``, continuation lines indented to match."""
     indent = " " * display_width(first)
     body = wrap(text, width - len(indent))
@@ -208,7 +209,7 @@ _COMPLETION_ROLES = {
 
 def _verdict_lines(verdict: Verdict, lang: str, style: Style) -> list[str]:
     mark = style(_MARKS[verdict.status], _STATUS_ROLES[verdict.status])
-    lines = _hanging("  x ", verdict.text(lang), WIDTH - 1)
+    lines = hanging("  x ", verdict.text(lang), WIDTH - 1)
     return [f"  {mark} {lines[0][4:]}", *lines[1:]]
 
 
@@ -253,7 +254,7 @@ def report_text(
     )
     details = _completion_details(report, lang)
     if details:
-        lines.extend(_hanging("  ", details, WIDTH - 1))
+        lines.extend(hanging("  ", details, WIDTH - 1))
     return "\n".join(lines)
 
 
@@ -267,7 +268,7 @@ def verdicts_text(reports: Sequence[Report], lang: str = "vi", style: Style = _p
         details = _completion_details(report, lang)
         if details:
             text += f" ({details})"
-        body = _hanging("  x ", text, WIDTH - 1)
+        body = hanging("  x ", text, WIDTH - 1)
         lines.extend([f"  {mark} {body[0][4:]}", *body[1:]])
     return "\n".join(lines)
 
@@ -288,8 +289,8 @@ def reports_text(
 def problems_text(problems: Sequence[Problem], lang: str = "vi") -> str:
     """Problems as one readable block: a heading and every problem with its place."""
     if len(problems) == 1:
-        return "\n".join(_hanging(f"{t('error', lang)}: ", problems[0].text(lang), WIDTH - 1))
+        return "\n".join(hanging(f"{t('error', lang)}: ", problems[0].text(lang), WIDTH - 1))
     lines = [t("problems_heading", lang, n=len(problems))]
     for problem in problems:
-        lines.extend(_hanging("  - ", problem.text(lang), WIDTH - 1))
+        lines.extend(hanging("  - ", problem.text(lang), WIDTH - 1))
     return "\n".join(lines)

@@ -12,7 +12,7 @@ import attrs
 
 from ._cli_text import t
 from ._errors import CdsError, InputError, Problem
-from ._render import WIDTH, _hanging, wrap
+from ._render import WIDTH, hanging, wrap
 from ._report import Completion, Report, Status, completion_word, status_word
 from ._schedule import Schedule
 from ._text import exact, percent, strip_period
@@ -116,16 +116,16 @@ class DistrictSummary:
             if names:
                 text = (f"{completion_word(completion, lang)} ({len(names)}): "
                         + ", ".join(_who(n, lang) for n in names))
-                lines.extend(_hanging(f"  {_MARK[completion]} ", text, WIDTH - 1))
+                lines.extend(hanging(f"  {_MARK[completion]} ", text, WIDTH - 1))
         if self.blocking:
             lines.append(f"{t('blocking', lang)}:")
             for criterion, n in self.blocking[:SHOWN_BLOCKING]:
                 text = (f"{criterion} ({t('communes_count', lang, n=n)}): "
                         + self.criterion_name(criterion, lang))
-                lines.extend(_hanging("  - ", text, WIDTH - 1))
+                lines.extend(hanging("  - ", text, WIDTH - 1))
         if self.one_away:
             text = ", ".join(f"{_who(c, lang)} ({k})" for c, k in self.one_away)
-            lines.extend(_hanging("", f"{t('one_away', lang)}: {text}", WIDTH - 1))
+            lines.extend(hanging("", f"{t('one_away', lang)}: {text}", WIDTH - 1))
         if check is not None:
             lines.extend(check.lines_for(self, lang))
         return lines
@@ -315,7 +315,7 @@ class ScheduleCheck:
         for which in Standing:
             names = [_who(s.commune, lang) for s in mine if s.standing is which]
             if names:
-                lines.extend(_hanging("  - ", f"{standing_word(which, lang)}: "
+                lines.extend(hanging("  - ", f"{standing_word(which, lang)}: "
                                       f"{', '.join(names)}", WIDTH - 1))
         return [f"{t('schedule', lang)}:", *lines] if lines else []
 

@@ -114,7 +114,7 @@ Reader = Callable[[str, Any], "Reading | Problem"]
 _NUMPY_BOOLS: Final = frozenset({"bool_", "bool"})
 
 
-def _is_bool(value: Any) -> bool:
+def is_bool(value: Any) -> bool:
     # numpy's bool_ is no subclass of bool, and no number either.
     kind = type(value)
     return isinstance(value, bool) or (kind.__module__ == "numpy" and kind.__name__ in _NUMPY_BOOLS)
@@ -134,7 +134,7 @@ def _is_quantity(value: Any) -> bool:
     return "pint" in sys.modules and type(value).__module__.startswith("pint")
 
 
-def _exact_float(value: float) -> Fraction:
+def exact_float(value: float) -> Fraction:
     # A float is read at the precision people type and spreadsheets show, so that the noise of
     # binary arithmetic (0.57 * 100 == 56.99999999999999) never decides a verdict.
     return Fraction(format(value, f".{_FLOAT_DIGITS}g"))
@@ -150,7 +150,7 @@ def _percent(criterion: str, value: Fraction, given: Any) -> Reading | Problem:
 
 def _whole(count: Any) -> int | None:
     """``count`` as a non-negative whole number, or None when it is not one."""
-    if _is_bool(count):
+    if is_bool(count):
         return None
     if isinstance(count, Integral):
         whole = int(count)
@@ -256,12 +256,12 @@ def read_rate(
         return MISSING_VALUE
     if value is NOT_APPLICABLE:
         return _EXEMPT
-    if _is_bool(value):
+    if is_bool(value):
         return Problem.of("bool_for_rate", criterion=criterion, value=value)
     if isinstance(value, float | Decimal):
         if not math.isfinite(value):
             return Problem.of("not_finite", criterion=criterion, value=value)
-        number = _exact_float(value) if isinstance(value, float) else Fraction(value)
+        number = exact_float(value) if isinstance(value, float) else Fraction(value)
         return _percent(criterion, number, value)
     if isinstance(value, Integral):
         return _percent(criterion, Fraction(int(value)), value)
@@ -274,7 +274,7 @@ def read_rate(
         as_float = float(value)
         if not math.isfinite(as_float):
             return Problem.of("not_finite", criterion=criterion, value=value)
-        return _percent(criterion, _exact_float(as_float), value)
+        return _percent(criterion, exact_float(as_float), value)
     if isinstance(value, Mapping):
         return _rate_from_mapping(criterion, value, counts)
     if _is_quantity(value):
@@ -290,7 +290,7 @@ def read_rate(
 def read_count(criterion: str, value: Any) -> Reading | Problem:
     """Read ``value`` as a count: a non-negative whole number (``2``, ``2.0``, ``"2"``), never a
     percentage, a bool or a fraction of a thing."""
-    if _is_bool(value):
+    if is_bool(value):
         return Problem.of("bool_for_count", criterion=criterion, value=value)
     if isinstance(value, str):
         folded = fold(value)
@@ -330,7 +330,7 @@ def read_yes_no(criterion: str, value: Any, labels: frozenset[str]) -> Reading |
         return MISSING_VALUE
     if value is NOT_APPLICABLE:
         return _EXEMPT
-    if _is_bool(value):
+    if is_bool(value):
         return Reading(bool(value))
     if isinstance(value, Integral | float | Decimal | Fraction | Ratio) or _is_quantity(value):
         return Problem.of("number_for_yes_no", criterion=criterion, value=value)
