@@ -10,7 +10,7 @@ from html import escape
 from typing import TYPE_CHECKING
 
 from . import _text
-from ._report import Completion, Report, Status, Verdict, completion_word, status_word
+from ._report import Completion, Report, Status, Verdict, completion_word, remedy, status_word
 
 if TYPE_CHECKING:
     from ._summary import DistrictSummary, Summary
@@ -51,7 +51,7 @@ def shortfall_text(verdict: Verdict, lang: str = "vi") -> str:
     """What a failed verdict still lacks: ``cần thêm 8/33``, ``thiếu 2,5 điểm %``; else empty."""
     if verdict.shortfall is None:
         return ""
-    return verdict._remedy(lang).lstrip(", ")
+    return remedy(verdict, lang)
 
 
 def _pillar_names(framework: str | None) -> dict[str, str]:

@@ -80,6 +80,24 @@ _COMPLETION_WORDS = {
 _YES_NO_WORDS = {"vi": ("Có", "Không"), "en": ("Yes", "No")}
 
 
+def remedy(verdict: Verdict, lang: str = "vi") -> str:
+    """What a failed verdict still lacks: ``cần thêm 8/33``, ``thiếu 2,5 điểm %``."""
+    if verdict.needed is not None and verdict.counts is not None:
+        if lang == "vi":
+            return f"cần thêm {verdict.needed}/{verdict.counts[1]}"
+        return f"{verdict.needed} more of {verdict.counts[1]} needed"
+    assert verdict.shortfall is not None
+    if verdict.kind is Kind.COUNT:
+        target = verdict.target
+        more = target is None or target.comparison is not Comparison.AT_MOST
+        count = _text.number(verdict.shortfall, 0, lang)
+        if lang == "vi":
+            return f"cần {'thêm' if more else 'giảm'} {count}"
+        return f"{count} {'more' if more else 'fewer'} needed"
+    points = _text.number(verdict.shortfall, 2, lang)
+    return f"thiếu {points} điểm %" if lang == "vi" else f"{points} points short"
+
+
 def status_word(status: Status, lang: str = "vi") -> str:
     """The status as a district office says it: ``đạt``, ``chưa đạt``, …"""
     return _STATUS_WORDS[lang][status]
@@ -180,23 +198,8 @@ class Verdict:
         sign = meets if self.status is Status.PASS else misses
         line = f"{shown} {sign} {target.label} {year} — {word}"
         if self.status is Status.FAIL:
-            line += self._remedy(lang)
+            line += f", {remedy(self, lang)}"
         return line
-
-    def _remedy(self, lang: str) -> str:
-        if self.needed is not None and self.counts is not None:
-            if lang == "vi":
-                return f", cần thêm {self.needed}/{self.counts[1]}"
-            return f", {self.needed} more of {self.counts[1]} needed"
-        assert self.shortfall is not None
-        if self.kind is Kind.COUNT:
-            more = self.target is None or self.target.comparison is not Comparison.AT_MOST
-            count = _text.number(self.shortfall, 0, lang)
-            if lang == "vi":
-                return f", cần {'thêm' if more else 'giảm'} {count}"
-            return f", {count} {'more' if more else 'fewer'} needed"
-        points = _text.number(self.shortfall, 2, lang)
-        return f", thiếu {points} điểm %" if lang == "vi" else f", {points} points short"
 
     def __str__(self) -> str:
         return self.text()
