@@ -13,7 +13,7 @@ import attrs
 from ._cli_text import t
 from ._errors import CdsError, InputError, Problem
 from ._render import WIDTH, hanging, wrap
-from ._report import Completion, Report, Status, completion_word, status_word
+from ._report import Completion, Report, Status, completion_word
 from ._schedule import Schedule
 from ._text import exact, percent, strip_period
 
@@ -409,7 +409,3 @@ def pillar_names(summary_or_framework: str | None) -> dict[str, tuple[str, str]]
 def rate_text(rate: Fraction | None, lang: str) -> str:
     """A pass rate as a percentage, ``—`` when nothing counts."""
     return "—" if rate is None else percent(rate * 100, lang)
-
-
-def status_label(status: Status, lang: str) -> str:
-    return status_word(status, lang)
