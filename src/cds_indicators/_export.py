@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import Any, Final
 
 from . import _text
-from ._errors import InputError, Problem
+from ._errors import InputError, Problem, require
 from ._framework import Kind
 from ._report import Report, Status, Verdict, completion_word, status_word
 
@@ -112,9 +112,7 @@ def write_reports(
 
 
 def _write_xlsx(rows: list[list[Cell]], target: Path) -> None:
-    from ._xlsx import need_openpyxl
-
-    openpyxl = need_openpyxl()
+    openpyxl = require("openpyxl", "excel")
     workbook = openpyxl.Workbook()
     sheet: Any = workbook.active
     sheet.title = "Kết quả"

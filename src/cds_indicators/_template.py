@@ -14,6 +14,7 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import Any, Final
 
+from ._errors import require
 from ._framework import Criterion, Framework, Kind
 
 __all__ = ["HEADER_ROW", "write_template"]
@@ -185,9 +186,7 @@ def write_template(
     A filled template is read back by :func:`load_values`.
     """
     from ._load import framework_or_default
-    from ._xlsx import need_openpyxl
-
-    openpyxl = need_openpyxl()
+    openpyxl = require("openpyxl", "excel")
 
     framework = framework_or_default(framework)
     year = framework.check_year(year)

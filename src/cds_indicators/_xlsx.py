@@ -12,20 +12,13 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any, Final
 
-from ._errors import InputError, Problem
+from ._errors import InputError, Problem, require
 from ._tables import Table
 
-__all__ = ["MAX_UNPACKED_BYTES", "need_openpyxl", "read_workbook"]
+__all__ = ["MAX_UNPACKED_BYTES", "read_workbook"]
 
 #: A workbook whose parts unpack to more than this is refused (bytes).
 MAX_UNPACKED_BYTES: Final = 200 * 1024 * 1024
-
-
-def need_openpyxl() -> Any:
-    """The openpyxl module, or a :class:`MissingExtraError` naming the ``[excel]`` extra."""
-    from ._errors import require
-
-    return require("openpyxl", "excel")
 
 
 def _percent_text(number: int | float) -> str:
@@ -47,7 +40,7 @@ def _cell(cell: Any) -> Any:
 
 def read_workbook(path: Path, source: str) -> list[Table]:
     """Every worksheet of the workbook at ``path`` as a table of cell values."""
-    openpyxl = need_openpyxl()
+    openpyxl = require("openpyxl", "excel")
     if not zipfile.is_zipfile(path):
         raise InputError([Problem.of("not_xlsx", source=source)])
     try:
