@@ -28,7 +28,6 @@ _HEADERS: Final = {
            "counts", "target", "shortfall (points)", "needed"),
 }
 _SUMMARY: Final = {"vi": "Tổng hợp", "en": "Summary"}
-_YES_NO: Final = {"vi": ("Có", "Không"), "en": ("Yes", "No")}
 _FORMULA_STARTS: Final = ("=", "+", "-", "@", "\t", "\r")
 
 Cell = str | int | None
@@ -45,7 +44,7 @@ def _value(verdict: Verdict, lang: str) -> str:
     if value is None:
         return ""
     if isinstance(value, bool):
-        return _YES_NO[lang][0 if value else 1]
+        return _text.yes_no(value, lang)
     threshold = verdict.target.threshold if verdict.target is not None else None
     if verdict.kind is Kind.RATE:
         return _text.percent(value, lang, apart_from=threshold)

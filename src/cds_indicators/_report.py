@@ -77,7 +77,6 @@ _COMPLETION_WORDS = {
         Completion.UNDETERMINED: "undetermined (values missing)",
     },
 }
-_YES_NO_WORDS = {"vi": ("Có", "Không"), "en": ("Yes", "No")}
 
 
 def remedy(verdict: Verdict, lang: str = "vi") -> str:
@@ -167,7 +166,7 @@ class Verdict:
         if isinstance(self.value, bool):
             if self.value and self.target is not None and lang == "vi":
                 return self.target.label
-            return _YES_NO_WORDS[lang][0 if self.value else 1]
+            return _text.yes_no(self.value, lang)
         assert self.value is not None
         if self.kind is Kind.COUNT:
             return _text.number(self.value, 0, lang)

@@ -7,9 +7,11 @@ import unicodedata
 from decimal import ROUND_HALF_UP, Decimal
 from fractions import Fraction
 
-__all__ = ["commune_label", "decimal", "exact", "fold", "number", "percent", "strip_period"]
+__all__ = ["commune_label", "decimal", "exact", "fold", "number", "percent", "strip_period",
+           "yes_no"]
 
 _DECIMAL_MARK = {"vi": ",", "en": "."}
+_YES_NO = {"vi": ("Có", "Không"), "en": ("Yes", "No")}
 
 
 def number(value: Fraction | int, decimals: int = 1, lang: str = "vi") -> str:
@@ -39,6 +41,11 @@ def percent(value: Fraction | int, lang: str = "vi", *, apart_from: Fraction | N
     ):
         decimals += 1
     return f"{number(value, decimals, lang)}%"
+
+
+def yes_no(value: bool, lang: str = "vi") -> str:
+    """``Có`` / ``Không`` (``Yes`` / ``No``)."""
+    return _YES_NO[lang][0 if value else 1]
 
 
 def commune_label(commune: str, district: str | None) -> str:
