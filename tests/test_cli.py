@@ -22,7 +22,7 @@ from pathlib import Path
 import pytest
 
 import cds_indicators as cds
-from cds_indicators._files import read_commune_file
+from cds_indicators._io.values import read_commune_file
 
 ROOT = Path(__file__).resolve().parent.parent
 DATA = ROOT / "tests" / "data" / "cli"
@@ -99,7 +99,7 @@ def test_the_readme_run_command_evaluates_both_examples() -> None:
 
 
 def _completion(completion: cds.Completion, lang: str) -> str:
-    from cds_indicators._report import completion_word
+    from cds_indicators._model.report import completion_word
 
     return completion_word(completion, lang)
 

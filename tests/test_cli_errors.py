@@ -143,7 +143,7 @@ def test_an_output_that_cannot_be_written(tmp_path: Path) -> None:
 
 
 INTERNAL_RUN = (
-    "import sys, cds_indicators._cli as cli\n"
+    "import sys, cds_indicators._cli.main as cli\n"
     "def broken(*args, **kwargs):\n"
     "    raise RuntimeError('the evaluation broke')\n"
     "cli.evaluate = broken\n"

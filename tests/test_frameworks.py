@@ -120,8 +120,8 @@ def test_schema_checks(tmp_path, version, meta, levels, criterion, expected):
 
 
 def test_every_known_completion_policy_is_implemented():
-    from cds_indicators._evaluate import COMPLETION_POLICIES
-    from cds_indicators._load import _COMPLETION_POLICIES
+    from cds_indicators._evaluation.scalar import COMPLETION_POLICIES
+    from cds_indicators._frameworks.files import _COMPLETION_POLICIES
 
     assert set(COMPLETION_POLICIES) == set(_COMPLETION_POLICIES)
 

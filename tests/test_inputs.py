@@ -10,7 +10,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import cds_indicators as cds
-from cds_indicators._files import MAX_FILE_BYTES
+from cds_indicators._io.values import MAX_FILE_BYTES
 
 DATA = Path(__file__).parent / "data"
 VALID = DATA / "valid"

@@ -11,6 +11,8 @@ from pathlib import Path
 import pytest
 
 import cds_indicators as cds
+from cds_indicators._model.report import status_word
+from cds_indicators._words import format as _format
 
 ROOT = Path(__file__).resolve().parent.parent
 FRAMEWORK = cds.load_framework()
@@ -58,7 +60,7 @@ def test_report_html_shows_a_shortfall_in_points() -> None:
     row = next(r for r in re.findall(r"<tr>(.*?)</tr>", report._repr_html_()) if ">3.1<" in r)
     shortfall = report["3.1"].shortfall
     assert shortfall is not None
-    assert cells(row)[5] == f"thiếu {cds._text.number(shortfall, 2)} điểm %"  # type: ignore[attr-defined]
+    assert cells(row)[5] == f"thiếu {_format.number(shortfall, 2)} điểm %"
 
 
 def test_text_is_escaped() -> None:
@@ -89,7 +91,7 @@ def test_summary_html() -> None:
         for pillar in FRAMEWORK.pillars:
             rate = group.pillars[pillar.code]
             assert rate is not None
-            assert f"tỷ lệ chỉ tiêu đạt {cds._text.number(rate * 100, 1)}%" in html  # type: ignore[attr-defined]
+            assert f"tỷ lệ chỉ tiêu đạt {_format.number(rate * 100, 1)}%" in html
 
 
 def test_import_does_not_load_matplotlib() -> None:
@@ -122,7 +124,7 @@ def test_report_plot(lang: str) -> None:
     widths = [bar.get_width() for bar in axes.patches]
     assert sum(widths) == len(report)
     legend = [t.get_text() for t in axes.get_legend().get_texts()]
-    assert legend == [cds._report.status_word(s, lang)  # type: ignore[attr-defined]
+    assert legend == [status_word(s, lang)
                       for s in (cds.Status.PASS, cds.Status.FAIL, cds.Status.MISSING,
                                 cds.Status.EXEMPT, cds.Status.NO_TARGET)]
     assert str(report.year) in axes.get_title()

@@ -10,8 +10,16 @@ from __future__ import annotations
 
 from typing import Any
 
-from ._diff import Change, FrameworkDiff, diff
-from ._errors import (
+from cds_indicators._evaluation.columnar import evaluate_frame
+from cds_indicators._evaluation.reading import NOT_APPLICABLE, Ratio, ratio
+from cds_indicators._evaluation.scalar import evaluate
+from cds_indicators._evaluation.trajectory import CriterionTrajectory, Trajectory, trajectory
+from cds_indicators._frameworks.diff import Change, FrameworkDiff, diff
+from cds_indicators._frameworks.files import available_frameworks, dump_framework, load_framework
+from cds_indicators._io.export import write_reports
+from cds_indicators._io.template import write_template
+from cds_indicators._io.values import Record, load_values
+from cds_indicators._model.errors import (
     CdsError,
     FrameworkError,
     InputError,
@@ -21,20 +29,27 @@ from ._errors import (
     UnknownCriterionError,
     UnknownYearError,
 )
-from ._evaluate import evaluate
-from ._export import write_reports
-from ._files import Record, load_values
-from ._frames import evaluate_frame
-from ._framework import Comparison, Criterion, Framework, Kind, Level, Pillar, Scoring, Target
-from ._load import available_frameworks, dump_framework, load_framework
-from ._long import reports_to_frame
-from ._merge import merge
-from ._report import Completion, Report, Status, Verdict
-from ._schedule import Schedule
-from ._summary import DistrictSummary, ScheduleCheck, Standing, Summary, summarize
-from ._template import write_template
-from ._trajectory import CriterionTrajectory, Trajectory, trajectory
-from ._values import NOT_APPLICABLE, Ratio, ratio
+from cds_indicators._model.framework import (
+    Comparison,
+    Criterion,
+    Framework,
+    Kind,
+    Level,
+    Pillar,
+    Scoring,
+    Target,
+)
+from cds_indicators._model.report import Completion, Report, Status, Verdict
+from cds_indicators._render.long import reports_to_frame
+from cds_indicators._rollup.merge import merge
+from cds_indicators._rollup.schedule import Schedule
+from cds_indicators._rollup.summary import (
+    DistrictSummary,
+    ScheduleCheck,
+    Standing,
+    Summary,
+    summarize,
+)
 
 __all__ = [
     "NOT_APPLICABLE",

@@ -10,7 +10,7 @@ __all__ = ["main"]
 def main(argv: list[str] | None = None) -> int:
     """Run the command line; returns the exit status."""
     try:
-        from ._cli import run
+        from cds_indicators._cli.main import run
     except ImportError as exc:
         if exc.name not in {"click"}:
             raise

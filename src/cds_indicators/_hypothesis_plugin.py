@@ -15,13 +15,13 @@ __all__ = ["_hypothesis_setup_hook"]
 def _hypothesis_setup_hook() -> None:
     from hypothesis import strategies as st
 
-    from ._framework import Criterion, Framework
-    from ._report import Report, Verdict
-    from ._values import Ratio
+    from cds_indicators._evaluation.reading import Ratio
+    from cds_indicators._model.framework import Criterion, Framework
+    from cds_indicators._model.report import Report, Verdict
 
     def lazy(kind: type) -> Any:
         def build() -> Any:
-            from .strategies import TYPE_STRATEGIES
+            from cds_indicators.strategies import TYPE_STRATEGIES
 
             return TYPE_STRATEGIES[kind]()
 

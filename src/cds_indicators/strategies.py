@@ -17,13 +17,13 @@ from typing import Any
 try:
     from hypothesis import strategies as st
 except ImportError:  # pragma: no cover - exercised in a subprocess by the tests
-    from ._errors import MissingExtraError
+    from cds_indicators._model.errors import MissingExtraError
 
     raise MissingExtraError("testing", "hypothesis") from None
 
-from . import _text
-from ._evaluate import evaluate
-from ._framework import (
+from cds_indicators._evaluation.reading import NOT_APPLICABLE, Ratio, ratio
+from cds_indicators._evaluation.scalar import evaluate
+from cds_indicators._model.framework import (
     Comparison,
     Criterion,
     Framework,
@@ -33,8 +33,8 @@ from ._framework import (
     Scoring,
     Target,
 )
-from ._report import Report, Verdict
-from ._values import NOT_APPLICABLE, Ratio, ratio
+from cds_indicators._model.report import Report, Verdict
+from cds_indicators._words import format as _text
 
 __all__ = [
     "YES_NO_LABELS",

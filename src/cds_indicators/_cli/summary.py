@@ -1,0 +1,111 @@
+"""The district roll-up as the command line shows it: the public :func:`summarize` and
+:meth:`Summary.against` do the counting; this module only lays the result out as text, rows and a
+page.
+"""
+
+from __future__ import annotations
+
+from html import escape
+from typing import Any
+
+from cds_indicators._model.framework import Framework
+from cds_indicators._model.report import Completion, completion_word
+from cds_indicators._render.page import document
+from cds_indicators._rollup.summary import (
+    DistrictSummary,
+    ScheduleCheck,
+    Standing,
+    Summary,
+    standing_word,
+)
+from cds_indicators._words.interface import t
+
+__all__ = ["rollup_dicts", "rollup_html", "rollup_rows"]
+
+
+def rollup_dicts(summary: Summary, check: ScheduleCheck | None) -> list[dict[str, Any]]:
+    """One JSON object per district and year; with a schedule, the communes of each standing."""
+    found = []
+    for group in summary.groups:
+        data = group.to_dict()
+        data["schedule"] = None if check is None else {
+            which.value: [s.commune for s in check.standings
+                          if (s.district, s.year) == (group.district, group.year)
+                          and s.standing is which]
+            for which in Standing}
+        found.append(data)
+    return found
+
+
+def rollup_rows(summary: Summary,
+                check: ScheduleCheck | None) -> tuple[list[str], list[list[object]]]:
+    """One row per commune: its district, year, completion, what it lacks and its standing."""
+    header = ["commune", "district", "year", "completion", "failed", "missing", "due",
+              "standing"]
+    rows: list[list[object]] = []
+    for report in summary.reports:
+        found = None if check is None else check.of(report)
+        rows.append([report.commune or "", report.district or "", report.year,
+                     report.completion.value, " ".join(report.failed),
+                     " ".join(report.missing), "" if found is None or found.due is None
+                     else found.due, "" if found is None else found.standing.value])
+    return header, rows
+
+
+def _bar(group: DistrictSummary, lang: str) -> str:
+    width, height = 560, 26
+    total = len(group.reports) or 1
+    colours = {Completion.COMPLETED: "#2e7d32", Completion.NOT_COMPLETED: "#c62828",
+               Completion.UNDETERMINED: "#f9a825"}
+    parts, x = [], 0.0
+    for completion, colour in colours.items():
+        n = len(group.with_(completion))
+        if not n:
+            continue
+        w = width * n / total
+        tip = f"{n} {completion_word(completion, lang)}"
+        parts.append(f'<rect x="{x:.1f}" y="0" width="{w:.1f}" height="{height}" '
+                     f'fill="{colour}"><title>{escape(tip)}</title></rect>'
+                     f'<text x="{x + w / 2:.1f}" y="18" font-size="13" text-anchor="middle" '
+                     f'fill="#fff">{n}</text>')
+        x += w
+    return (f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {width} {height}" '
+            f'width="{width}" height="{height}" role="img">{"".join(parts)}</svg>')
+
+
+def rollup_html(summary: Summary, check: ScheduleCheck | None, framework: Framework,
+                lang: str = "vi") -> str:
+    """The roll-up as one self-contained page."""
+    css = {Completion.COMPLETED: "pass", Completion.NOT_COMPLETED: "fail",
+           Completion.UNDETERMINED: "missing"}
+    body = [f"<h1>{escape(t('summary_title', lang))}</h1>",
+            f'<p class="meta">{escape(str(framework))}</p>']
+    for group in summary.groups:
+        body.append('<section class="district">')
+        body.append(f"<h2>{escape(group.title(lang))}</h2>")
+        body.append(_bar(group, lang))
+        heads = ["commune", "completion", "failed_ids", "missing_ids"]
+        if check is not None:
+            heads.append("schedule")
+        body.append("<table><thead><tr>" + "".join(
+            f"<th>{escape(t(h, lang))}</th>" for h in heads) + "</tr></thead><tbody>")
+        for report in group.reports:
+            cells = [escape(report.commune or ""),
+                     f'<span class="badge {css[report.completion]}">'
+                     f"{escape(completion_word(report.completion, lang))}</span>",
+                     escape(", ".join(report.failed)), escape(", ".join(report.missing))]
+            if check is not None:
+                found = check.of(report)
+                cells.append("" if found is None else escape(standing_word(found.standing, lang)))
+            body.append("<tr>" + "".join(f"<td>{c}</td>" for c in cells) + "</tr>")
+        body.append("</tbody></table>")
+        if group.blocking:
+            body.append(f"<h3>{escape(t('blocking', lang))}</h3><table><tbody>")
+            for criterion, n in group.blocking[:5]:
+                body.append(f"<tr><td>{escape(criterion)}</td>"
+                            f"<td>{escape(group.criterion_name(criterion, lang))}</td>"
+                            f"<td>{escape(t('communes_count', lang, n=n))}</td></tr>")
+            body.append("</tbody></table>")
+        body.append("</section>")
+    return document(t("summary_title", lang), body, lang)
+

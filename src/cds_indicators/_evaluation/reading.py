@@ -1,0 +1,344 @@
+"""Reading a measured value once, at the boundary, into an exact number or a bool.
+
+A rate becomes a :class:`~fractions.Fraction` of percent, a yes/no value a ``bool``; what cannot
+be read becomes a :class:`Problem`. Evaluation afterwards compares exact numbers only.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+import sys
+from collections.abc import Callable, Mapping
+from decimal import Decimal
+from fractions import Fraction
+from numbers import Integral, Real
+from typing import Any, Final
+
+import attrs
+
+from cds_indicators._model.errors import Problem
+from cds_indicators._words.format import fold
+
+__all__ = [
+    "MISSING_VALUE",
+    "NOT_APPLICABLE",
+    "NotApplicable",
+    "Ratio",
+    "Reading",
+    "ratio",
+    "read_count",
+    "read_rate",
+    "read_yes_no",
+]
+
+_HUNDRED: Final = Fraction(100)
+_FLOAT_DIGITS: Final = 12
+
+
+class NotApplicable:
+    """The type of :data:`NOT_APPLICABLE`: a conditional criterion does not apply here."""
+
+    _instance: NotApplicable | None = None
+
+    def __new__(cls) -> NotApplicable:
+        if cls._instance is None:
+            cls._instance = super().__new__(cls)
+        return cls._instance
+
+    def __repr__(self) -> str:
+        return "NOT_APPLICABLE"
+
+    def __reduce__(self) -> str:
+        return "NOT_APPLICABLE"
+
+
+NOT_APPLICABLE: Final = NotApplicable()
+"""Declares that a conditional criterion ("(nếu có)") does not apply to this commune."""
+
+
+@attrs.frozen(repr=False)
+class Ratio:
+    """A share given as counts: ``numerator`` of ``denominator`` units meet the criterion.
+
+    Made by :func:`ratio`; checked when it is evaluated against a criterion, so that a bad count is
+    reported with the criterion it was given for.
+    """
+
+    numerator: Any
+    denominator: Any
+
+    def __repr__(self) -> str:
+        return f"ratio({self.numerator!r}, {self.denominator!r})"
+
+    def __str__(self) -> str:
+        return f"{self.numerator}/{self.denominator}"
+
+
+def ratio(numerator: Any, denominator: Any) -> Ratio:
+    """A rate given as counts, e.g. ``ratio(19, 33)``: 19 of 33 enterprises.
+
+    Counts are whole numbers (or pint quantities of the counted units, see
+    :mod:`cds_indicators.units`); the rate is their exact quotient, and a failed rate given this
+    way also says how many more units reach the target.
+    """
+    return Ratio(numerator, denominator)
+
+
+@attrs.frozen
+class Reading:
+    """A value read for one criterion: exact, or exempt, or missing.
+
+    ``value`` is a Fraction of percent or a bool (``None`` when missing or exempt); ``counts`` the
+    (numerator, denominator) pair when the rate came as counts.
+    """
+
+    value: Fraction | bool | None
+    counts: tuple[int, int] | None = None
+    exempt: bool = False
+
+
+MISSING_VALUE: Final = Reading(None)
+_EXEMPT: Final = Reading(None, exempt=True)
+
+
+_NOT_APPLICABLE_TEXT: Final = fold("không áp dụng")
+_YES: Final = frozenset(map(fold, ("có", "đạt", "yes", "true")))
+_NO: Final = frozenset(map(fold, ("không", "không đạt", "chưa đạt", "chưa", "no", "false")))
+_RATE_TEXT: Final = re.compile(r"([+-]?)(\d+)(?:[.,](\d+))?\s*(%?)")
+_COUNTS_TEXT: Final = re.compile(r"(\d+)\s*/\s*(\d+)")
+
+Reader = Callable[[str, Any], "Reading | Problem"]
+
+
+_NUMPY_BOOLS: Final = frozenset({"bool_", "bool"})
+
+
+def is_bool(value: Any) -> bool:
+    # numpy's bool_ is no subclass of bool, and no number either.
+    kind = type(value)
+    return isinstance(value, bool) or (kind.__module__ == "numpy" and kind.__name__ in _NUMPY_BOOLS)
+
+
+def _is_missing(value: Any) -> bool:
+    if value is None:
+        return True
+    if isinstance(value, float):
+        return value != value
+    if isinstance(value, Decimal):
+        return value.is_nan()
+    return type(value).__name__ in {"NAType", "NaTType"}
+
+
+def _is_quantity(value: Any) -> bool:
+    return "pint" in sys.modules and type(value).__module__.startswith("pint")
+
+
+def exact_float(value: float) -> Fraction:
+    # A float is read at the precision people type and spreadsheets show, so that the noise of
+    # binary arithmetic (0.57 * 100 == 56.99999999999999) never decides a verdict.
+    return Fraction(format(value, f".{_FLOAT_DIGITS}g"))
+
+
+def _percent(criterion: str, value: Fraction, given: Any) -> Reading | Problem:
+    # Integer arithmetic on the exact parts: the same test as 0 <= value <= 100, without
+    # Fraction's slower rich comparison in evaluate()'s inner loop.
+    if 0 <= value.numerator <= 100 * value.denominator:
+        return Reading(value)
+    return Problem.of("rate_out_of_range", criterion=criterion, value=given)
+
+
+def _whole(count: Any) -> int | None:
+    """``count`` as a non-negative whole number, or None when it is not one."""
+    if is_bool(count):
+        return None
+    if isinstance(count, Integral):
+        whole = int(count)
+    elif isinstance(count, float | Decimal | Fraction):
+        if isinstance(count, float | Decimal) and not math.isfinite(count):
+            return None
+        exact = Fraction(count)
+        if exact.denominator != 1:
+            return None
+        whole = int(exact)
+    elif isinstance(count, str) and count.strip().isascii() and count.strip().isdigit():
+        whole = int(count.strip())
+    else:
+        return None
+    return whole if whole >= 0 else None
+
+
+def _count(criterion: str, count: Any, which: str, given: Any) -> int | Problem:
+    whole = _whole(count)
+    return _count_problem(criterion, count, which, given) if whole is None else whole
+
+
+def _count_problem(criterion: str, count: Any, which: str, given: Any) -> Problem:
+    which_en = {"tử số": "numerator", "mẫu số": "denominator"}[which]
+    return Problem.of(
+        "count_not_whole", criterion=criterion, value=given, which=which, which_en=which_en,
+        count=count,
+    )
+
+
+def read_counts(
+    criterion: str, numerator: Any, denominator: Any, given: Any = None,
+    expected: tuple[str, str] | None = None,
+) -> Reading | Problem:
+    """The rate ``numerator / denominator`` in percent, with its counts kept; pint quantities
+    must count ``expected`` (the criterion's counted units) when it is given."""
+    given = Ratio(numerator, denominator) if given is None else given
+    if _is_quantity(numerator) or _is_quantity(denominator):
+        from cds_indicators._evaluation.quantities import counts_magnitudes
+
+        found = counts_magnitudes(criterion, numerator, denominator, given, expected)
+        if isinstance(found, Problem):
+            return found
+        numerator, denominator = found
+    num = _count(criterion, numerator, "tử số", given)
+    if isinstance(num, Problem):
+        return num
+    den = _count(criterion, denominator, "mẫu số", given)
+    if isinstance(den, Problem):
+        return den
+    if den <= 0:
+        return Problem.of("denominator_not_positive", criterion=criterion, value=given, count=den)
+    if num > den:
+        return Problem.of(
+            "numerator_above_denominator", criterion=criterion, value=given, numerator=num,
+            denominator=den,
+        )
+    return Reading(Fraction(100 * num, den), (num, den))
+
+
+def _rate_from_text(criterion: str, text: str) -> Reading | Problem:
+    folded = fold(text)
+    if not folded:
+        return MISSING_VALUE
+    if folded == _NOT_APPLICABLE_TEXT:
+        return _EXEMPT
+    match = _RATE_TEXT.fullmatch(folded)
+    if match:
+        sign, whole, decimals, _ = match.groups()
+        number = Fraction(f"{sign}{whole}.{decimals or 0}")
+        return _percent(criterion, number, text)
+    match = _COUNTS_TEXT.fullmatch(folded)
+    if match:
+        return read_counts(criterion, int(match[1]), int(match[2]), text)
+    return Problem.of("bad_rate_text", criterion=criterion, value=text)
+
+
+def _rate_from_mapping(
+    criterion: str, value: Mapping[Any, Any], counts: tuple[str, str] | None = None
+) -> Reading | Problem:
+    if set(value) != {"numerator", "denominator"}:
+        return Problem.of("bad_ratio_mapping", criterion=criterion, value=value)
+    return read_counts(criterion, value["numerator"], value["denominator"], value, counts)
+
+
+def read_rate(
+    criterion: str, value: Any, counts: tuple[str, str] | None = None
+) -> Reading | Problem:
+    """Read ``value`` as a percentage (0–100) for the rate criterion ``criterion``."""
+    kind = type(value)
+    if kind is int:
+        # The commonest input, checked on the int itself before it becomes a Fraction.
+        if 0 <= value <= 100:
+            return Reading(Fraction(value))
+        return _percent(criterion, Fraction(value), value)
+    if kind is Fraction:
+        return _percent(criterion, value, value)
+    if kind is Ratio:
+        return read_counts(criterion, value.numerator, value.denominator, value, counts)
+    if kind is str:
+        return _rate_from_text(criterion, value)
+    if _is_missing(value):
+        return MISSING_VALUE
+    if value is NOT_APPLICABLE:
+        return _EXEMPT
+    if is_bool(value):
+        return Problem.of("bool_for_rate", criterion=criterion, value=value)
+    if isinstance(value, float | Decimal):
+        if not math.isfinite(value):
+            return Problem.of("not_finite", criterion=criterion, value=value)
+        number = exact_float(value) if isinstance(value, float) else Fraction(value)
+        return _percent(criterion, number, value)
+    if isinstance(value, Integral):
+        return _percent(criterion, Fraction(int(value)), value)
+    if isinstance(value, Fraction):
+        return _percent(criterion, value, value)
+    if isinstance(value, str):
+        return _rate_from_text(criterion, str(value))
+    if isinstance(value, Real):
+        # Other real numbers (numpy's float32, …) are read as the float they hold.
+        as_float = float(value)
+        if not math.isfinite(as_float):
+            return Problem.of("not_finite", criterion=criterion, value=value)
+        return _percent(criterion, exact_float(as_float), value)
+    if isinstance(value, Mapping):
+        return _rate_from_mapping(criterion, value, counts)
+    if _is_quantity(value):
+        from cds_indicators._evaluation.quantities import percent_of
+
+        found = percent_of(criterion, value)
+        return found if isinstance(found, Problem) else _percent(criterion, found, value)
+    return Problem.of(
+        "unsupported_type", criterion=criterion, value=value, type=type(value).__name__
+    )
+
+
+def read_count(criterion: str, value: Any) -> Reading | Problem:
+    """Read ``value`` as a count: a non-negative whole number (``2``, ``2.0``, ``"2"``), never a
+    percentage, a bool or a fraction of a thing."""
+    if is_bool(value):
+        return Problem.of("bool_for_count", criterion=criterion, value=value)
+    if isinstance(value, str):
+        folded = fold(value)
+        if not folded:
+            return MISSING_VALUE
+        if folded == _NOT_APPLICABLE_TEXT:
+            return _EXEMPT
+    elif _is_missing(value):
+        return MISSING_VALUE
+    elif value is NOT_APPLICABLE:
+        return _EXEMPT
+    whole = _whole(value)
+    if whole is None:
+        return Problem.of("bad_count", criterion=criterion, value=value)
+    return Reading(Fraction(whole))
+
+
+def read_yes_no(criterion: str, value: Any, labels: frozenset[str]) -> Reading | Problem:
+    """Read ``value`` as yes/no for ``criterion``; ``labels`` are its targets' folded labels,
+    which also mean yes (``Sử dụng hiệu quả``)."""
+    if value is True or value is False:
+        return Reading(value)
+    if isinstance(value, str):
+        folded = fold(value)
+        if not folded:
+            return MISSING_VALUE
+        if folded in _YES or folded in labels:
+            return Reading(True)
+        if folded in _NO:
+            return Reading(False)
+        if folded == _NOT_APPLICABLE_TEXT:
+            return _EXEMPT
+        return Problem.of(
+            "bad_yes_no_text", criterion=criterion, value=value, labels=_label_hint(labels)
+        )
+    if _is_missing(value):
+        return MISSING_VALUE
+    if value is NOT_APPLICABLE:
+        return _EXEMPT
+    if is_bool(value):
+        return Reading(bool(value))
+    if isinstance(value, Integral | float | Decimal | Fraction | Ratio) or _is_quantity(value):
+        return Problem.of("number_for_yes_no", criterion=criterion, value=value)
+    return Problem.of(
+        "unsupported_type", criterion=criterion, value=value, type=type(value).__name__
+    )
+
+
+def _label_hint(labels: frozenset[str]) -> str:
+    others = sorted(label for label in labels if label not in _YES)
+    return "".join(f" / {label!r}" for label in others)

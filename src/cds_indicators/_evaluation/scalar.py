@@ -1,0 +1,190 @@
+"""Evaluating one commune-year: read every value once, then compare exact numbers."""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Callable, Mapping
+from typing import Any
+
+from cds_indicators._evaluation.reading import (
+    MISSING_VALUE,
+    Reading,
+    read_count,
+    read_rate,
+    read_yes_no,
+)
+from cds_indicators._frameworks.files import framework_or_default
+from cds_indicators._model.errors import InputError, MeasurementError, Problem
+from cds_indicators._model.framework import MEETS, Criterion, Framework, Kind
+from cds_indicators._model.policies import (
+    Outcome,
+    completion_all,
+    completion_points,
+    completion_share,
+)
+from cds_indicators._model.report import Report, Status, Verdict
+
+__all__ = ["COMPLETION_POLICIES", "evaluate", "read_value"]
+
+
+#: How a framework's ``completion`` policy turns the verdicts into the completion verdict (and,
+#: for ``points``, the score and level); see ``docs/framework-schema.md``.
+COMPLETION_POLICIES: dict[str, Callable[[Framework, tuple[Verdict, ...]], Outcome]] = {
+    "all": completion_all,
+    "share": completion_share,
+    "points": completion_points,
+}
+
+
+#: How each kind of criterion reads a value, given the criterion: a table, not a branch per kind.
+_READERS: dict[Kind, Callable[[Criterion], Callable[[Any], Reading | Problem]]] = {
+    Kind.RATE: lambda c: functools.partial(read_rate, c.id, counts=c.counts),
+    Kind.YES_NO: lambda c: functools.partial(read_yes_no, c.id, labels=c.labels),
+    Kind.COUNT: lambda c: functools.partial(read_count, c.id),
+}
+
+
+def _checked(criterion: Criterion, value: Any, found: Reading | Problem) -> Reading | Problem:
+    if isinstance(found, Reading) and found.exempt and not criterion.conditional:
+        return Problem.of("not_conditional", criterion=criterion.id, value=value)
+    return found
+
+
+def read_value(criterion: Criterion, value: Any) -> Reading | Problem:
+    """``value`` read exactly for ``criterion``, or the problem with it."""
+    return _checked(criterion, value, _READERS[criterion.kind](criterion)(value))
+
+
+class _Judge:
+    """One criterion in one year, with everything about it that no value changes: how to read a
+    value, the target and the comparison that decides it, and the verdict's fixed fields.
+
+    Made once per framework and year (see :func:`_judges`), so that evaluating a commune-year
+    only reads values and compares numbers. Verdicts that can take only a few forms (missing,
+    exempt, yes/no) are made once and shared: verdicts are immutable.
+    """
+
+    __slots__ = ("_fixed", "_known", "_meets", "_threshold", "criterion", "read")
+
+    def __init__(self, criterion: Criterion, year: int) -> None:
+        self.criterion = criterion
+        self.read = _READERS[criterion.kind](criterion)
+        target = criterion.targets[year]
+        self._threshold = None if target is None else target.threshold
+        self._meets = None if target is None else MEETS[target.comparison]
+        self._fixed: dict[str, Any] = {"criterion": criterion.id, "name": criterion.name,
+                       "pillar": criterion.pillar, "year": year, "kind": criterion.kind,
+                       "target": target, "name_en": criterion.name_en}
+        self._known: dict[tuple[bool | None, bool], Verdict] = {}
+
+    def verdict(self, reading: Reading) -> Verdict:
+        value = reading.value
+        if value is None or value.__class__ is bool:
+            key = (value, reading.exempt)
+            known = self._known.get(key)
+            if known is None:
+                known = self._known[key] = self._make(reading)
+            return known
+        return self._make(reading)
+
+    def _make(self, reading: Reading) -> Verdict:
+        value = reading.value
+        meets = self._meets
+        if meets is None:
+            status = Status.NO_TARGET
+        elif reading.exempt:
+            status = Status.EXEMPT
+        elif value is None:
+            status = Status.MISSING
+        else:
+            status = Status.PASS if meets(value, self._threshold) else Status.FAIL
+        return Verdict(status=status, value=value, counts=reading.counts, **self._fixed)
+
+
+_JUDGES: dict[tuple[int, int], tuple[Framework, tuple[_Judge, ...]]] = {}
+_JUDGES_KEPT = 64
+
+
+def _judges(framework: Framework, year: int) -> tuple[_Judge, ...]:
+    """The judges of ``framework``'s criteria in ``year``, made once. Frameworks are immutable
+    and unhashable (their criteria hold dicts), so they are told apart by identity; the entry
+    keeps the framework alive, so that its ``id`` cannot be reused while the entry exists."""
+    key = (id(framework), year)
+    entry = _JUDGES.get(key)
+    if entry is not None and entry[0] is framework:
+        return entry[1]
+    judges = tuple(_Judge(criterion, year) for criterion in framework)
+    if len(_JUDGES) >= _JUDGES_KEPT:
+        _JUDGES.clear()
+    _JUDGES[key] = (framework, judges)
+    return judges
+
+
+def unknown_keys(values: Mapping[Any, Any], framework: Framework) -> list[Problem]:
+    problems = []
+    for key in values:
+        if key in framework:
+            continue
+        if isinstance(key, str):
+            problems.append(
+                Problem.of("unknown_criterion", criterion=key, value=values[key],
+                           framework=framework.id)
+            )
+        else:
+            problems.append(Problem.of("criterion_id_not_text", value=key))
+    return problems
+
+
+def evaluate(
+    values: Mapping[str, Any],
+    year: int,
+    *,
+    framework: Framework | None = None,
+    commune: str | None = None,
+    district: str | None = None,
+) -> Report:
+    """The verdict of every criterion for one commune in ``year``, and whether it completed.
+
+    ``values`` maps criterion ids (``"2.5"``) to measured values: numbers or text in percent,
+    :func:`ratio` counts, yes/no values, :data:`NOT_APPLICABLE`; an absent id or ``None`` is
+    missing. Every value that cannot be read is reported at once in one
+    :class:`MeasurementError`; a year the framework has no targets for raises
+    :class:`UnknownYearError`.
+    """
+    framework = framework_or_default(framework)
+    year = framework.check_year(year)
+    for field, field_vi, given in (("commune", "tên xã", commune),
+                                   ("district", "tên huyện", district)):
+        if given is not None and not isinstance(given, str):
+            # A name kept as a number would not survive Report.to_dict()/from_dict().
+            raise InputError([Problem.of("name_not_text", value=given, field=field,
+                                         field_vi=field_vi)])
+    if not isinstance(values, Mapping):
+        raise MeasurementError([Problem.of("values_not_mapping", value=values)])
+    known = framework._index.keys()
+    problems = [] if values.keys() <= known else unknown_keys(values, framework)
+    verdicts = []
+    get = values.get
+    for judge in _judges(framework, year):
+        given = get(judge.criterion.id)
+        found = MISSING_VALUE if given is None else judge.read(given)
+        if isinstance(found, Problem) or found.exempt:
+            found = _checked(judge.criterion, given, found)
+            if isinstance(found, Problem):
+                problems.append(found)
+                continue
+        verdicts.append(judge.verdict(found))
+    if problems:
+        raise MeasurementError(problems)
+    outcome = COMPLETION_POLICIES[framework.completion](framework, tuple(verdicts))
+    return Report(
+        framework=framework.id,
+        year=year,
+        completion=outcome.completion,
+        verdicts=outcome.verdicts,
+        commune=commune,
+        district=district,
+        score=outcome.score,
+        max_score=outcome.max_score,
+        level=outcome.level,
+    )

@@ -1,0 +1,2 @@
+"""Framework files: schema, parsing and checks, building, writing, the shipped
+registry, editions."""

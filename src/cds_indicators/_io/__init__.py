@@ -1,0 +1,1 @@
+"""Files: values in TOML/JSON/CSV/XLSX, the one table reader, templates and exports."""

@@ -1,0 +1,425 @@
+"""Commune values from tables (CSV files, spreadsheet sheets): wide and long.
+
+A **wide** table has one row per commune-year: columns ``commune``, ``district``, ``year``, then
+one column per criterion id. A **long** table has one row per commune-year-criterion: a
+``criterion`` column and either ``value`` or ``numerator`` and ``denominator``. Headers may be
+English or Vietnamese (``Xã``, ``Huyện``, ``Năm``, ``Mã chỉ tiêu``, ``Giá trị``, ``Tử số``,
+``Mẫu số``).
+
+Above the header, a table may have title lines (one cell) and lines ``Xã | <name>``,
+``Huyện | <name>``, ``Năm | <year>`` that hold the commune, district or year of every row below:
+the shape of the entry template. Every problem is collected with its place (row and column as a
+spreadsheet shows them), never dropped: an unknown column such as ``3.1O`` is an error.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import re
+import unicodedata
+from collections.abc import Sequence
+from typing import Any, Final
+
+import attrs
+
+from cds_indicators._evaluation.reading import ratio
+from cds_indicators._evaluation.scalar import read_value
+from cds_indicators._model.errors import Problem
+from cds_indicators._model.framework import Framework
+from cds_indicators._words.format import commune_label, fold
+
+__all__ = ["Row", "Table", "column_letter", "read_csv_text", "records_from_table"]
+
+
+@attrs.frozen
+class Table:
+    """The cells of one CSV file or one sheet, row by row, as read (``None`` for empty)."""
+
+    rows: Sequence[Sequence[Any]]
+    source: str
+    sheet: str | None = None
+
+
+@attrs.frozen(kw_only=True)
+class Row:
+    """One commune-year read from a table, before it becomes a record."""
+
+    commune: str
+    district: str | None
+    year: int
+    values: dict[str, Any]
+    row: int
+    sheet: str | None
+
+
+def _fold(text: str) -> str:
+    return fold(text).rstrip(":").rstrip()
+
+
+#: Header roles, each with the headers (folded) that name it.
+_ROLES: Final[dict[str, tuple[str, ...]]] = {
+    "commune": ("commune", "xã", "tên xã", "xã, phường, thị trấn", "xã/phường/thị trấn"),
+    "district": ("district", "huyện", "huyện, thị xã, thành phố"),
+    "year": ("year", "năm"),
+    "criterion": ("criterion", "mã chỉ tiêu", "mã"),
+    "value": ("value", "giá trị", "kết quả thực hiện"),
+    "numerator": ("numerator", "tử số"),
+    "denominator": ("denominator", "mẫu số"),
+}
+_ROLE_OF: Final = {name: role for role, names in _ROLES.items() for name in names}
+#: Columns that describe a criterion for people and are not read (the template has them).
+_INFO: Final = frozenset(
+    (
+        "stt", "tt", "no", "pillar", "nhóm", "nhóm tiêu chí", "tiêu chí", "name", "tên chỉ tiêu",
+        "unit", "đơn vị tính", "responsible", "đơn vị chủ trì", "note", "notes", "ghi chú",
+        "target", "chỉ tiêu",
+    )
+)
+_INFO_PATTERN: Final = re.compile(r"(chỉ tiêu|target)( năm)? \d{4}")
+_FIELD_ROLES: Final = ("commune", "district", "year")
+#: How the roles are named in messages: (Vietnamese, English).
+_ROLE_NAMES: Final = {
+    "commune": ("Xã (commune)", "commune (Xã)"),
+    "year": ("Năm (year)", "year (Năm)"),
+    "value": (
+        "Giá trị (value) hoặc Tử số và Mẫu số (numerator, denominator)",
+        "value (Giá trị), or numerator and denominator (Tử số, Mẫu số)",
+    ),
+}
+_DIGITS: Final = re.compile(r"\d+")
+
+
+def column_letter(index: int) -> str:
+    """The spreadsheet letter of the 0-based column ``index``: 0 → ``A``, 27 → ``AB``."""
+    letters = ""
+    index += 1
+    while index:
+        index, rest = divmod(index - 1, 26)
+        letters = chr(ord("A") + rest) + letters
+    return letters
+
+
+def _empty(cell: Any) -> bool:
+    return cell is None or (isinstance(cell, str) and not cell.strip())
+
+
+def _text(cell: Any) -> str:
+    if isinstance(cell, float) and cell.is_integer():
+        return str(int(cell))
+    return "" if cell is None else unicodedata.normalize("NFC", str(cell)).strip()
+
+
+def _role(cell: Any) -> str | None:
+    return _ROLE_OF.get(_fold(cell)) if isinstance(cell, str) else None
+
+
+def _is_info(cell: Any) -> bool:
+    folded = _fold(cell) if isinstance(cell, str) else ""
+    return folded in _INFO or _INFO_PATTERN.fullmatch(folded) is not None
+
+
+class _Reader:
+    """Reads one table; ``problems`` collects everything wrong with it."""
+
+    def __init__(self, table: Table, framework: Framework, year: int | None) -> None:
+        self.table = table
+        self.framework = framework
+        self.default_year = year
+        self.problems: list[Problem] = []
+
+    def problem(self, code: str, row: int | None = None, col: int | None = None,
+                **fields: Any) -> None:
+        column = None if col is None else column_letter(col)
+        self.problems.append(
+            Problem.of(code, source=self.table.source, sheet=self.table.sheet, row=row,
+                       column=column, **fields)
+        )
+
+    def place(self, problem: Problem, row: int, col: int) -> None:
+        self.problems.append(
+            attrs.evolve(problem, source=self.table.source, sheet=self.table.sheet, row=row,
+                         column=column_letter(col))
+        )
+
+    # -- the parts of a table ------------------------------------------------------------
+
+    def criterion_id(self, cell: Any, row: int, col: int) -> str | None:
+        """The criterion id a cell names, or None (with the problem recorded)."""
+        if isinstance(cell, int | float) and not isinstance(cell, bool):
+            # A spreadsheet turns "2.5" into a number, and "1.10" into 1.1.
+            found = str(cell) if isinstance(cell, int) else format(cell, ".12g")
+            if found in self.framework and f"{found}0" in self.framework:
+                self.problem("ambiguous_criterion_number", row, col, value=cell,
+                             first=found, second=f"{found}0")
+                return None
+            return found if found in self.framework else None
+        found = _text(cell)
+        return found if found in self.framework else None
+
+    def preamble(self, rows: Sequence[Sequence[Any]]) -> tuple[int | None, dict[str, Any]]:
+        """The index of the header row, and the fields given above it (role → (value, row))."""
+        fields: dict[str, Any] = {}
+        for index, cells in enumerate(rows):
+            filled = [i for i, cell in enumerate(cells) if not _empty(cell)]
+            if not filled:
+                continue
+            role = _role(cells[0]) if filled[0] == 0 else None
+            if role in _FIELD_ROLES and max(filled) <= 1:
+                value = cells[1] if len(cells) > 1 else None
+                if _role(value) is None and not self.looks_like_id(value):
+                    fields[role] = (value, index + 1)
+                    continue
+            if len(filled) == 1:
+                continue  # a title
+            return index, fields
+        return None, fields
+
+    def looks_like_id(self, cell: Any) -> bool:
+        return isinstance(cell, str) and _text(cell) in self.framework
+
+    def header(self, cells: Sequence[Any], row: int) -> tuple[dict[str, int], dict[int, str]]:
+        """Columns by role, and criterion columns (index → id)."""
+        roles: dict[str, int] = {}
+        criteria: dict[int, str] = {}
+        seen: dict[str, int] = {}
+        for col, cell in enumerate(cells):
+            if _empty(cell):
+                continue
+            role = _role(cell)
+            key = role or ""
+            if role is None and not _is_info(cell):
+                before = len(self.problems)
+                found = self.criterion_id(cell, row, col)
+                if found is None:
+                    if len(self.problems) == before:
+                        self.problem("unknown_column", row, col, criterion=_text(cell),
+                                     header=_text(cell), framework=self.framework.id)
+                    continue
+                key = f"id:{found}"
+                criteria[col] = found
+            elif role is not None:
+                roles[role] = col
+            if key:
+                if key in seen:
+                    self.problem("duplicate_column", row, col, header=_text(cell),
+                                 first=column_letter(seen[key]))
+                else:
+                    seen[key] = col
+        return roles, criteria
+
+    def field(self, role: str, cells: Sequence[Any], roles: dict[str, int],
+              fields: dict[str, Any], row: int) -> tuple[Any, int, int]:
+        """A commune/district/year cell: (value, its row, its column)."""
+        if role in roles:
+            col = roles[role]
+            return (cells[col] if col < len(cells) else None), row, col
+        value, at = fields.get(role, (None, row))
+        return value, at, 1
+
+    def year(self, cell: Any, row: int, col: int) -> int | None:
+        if _empty(cell):
+            if self.default_year is None:
+                self.problem("missing_year", row, col)
+                return None
+            return self.default_year
+        year: int | None = None
+        if isinstance(cell, int) and not isinstance(cell, bool):
+            year = cell
+        elif isinstance(cell, float) and cell.is_integer():
+            year = int(cell)
+        elif isinstance(cell, str) and _DIGITS.fullmatch(cell.strip()):
+            year = int(cell.strip())
+        if year is None:
+            self.problem("bad_year", row, col, value=cell)
+            return None
+        if year not in self.framework.years:
+            self.problem("year_not_in_framework", row, col, value=year,
+                         framework=self.framework.id,
+                         years=", ".join(map(str, self.framework.years)))
+            return None
+        return year
+
+    def value(self, criterion: str, cell: Any, row: int, col: int) -> Any:
+        """The cell as a value, checked against its criterion (problems recorded)."""
+        value = cell.strip() if isinstance(cell, str) else cell
+        found = read_value(self.framework[criterion], value)
+        if isinstance(found, Problem):
+            self.place(found, row, col)
+        return value
+
+    # -- the whole table -----------------------------------------------------------------
+
+    def read(self) -> list[Row]:
+        rows = self.table.rows
+        start, fields = self.preamble(rows)
+        if start is None:
+            if fields:
+                self.problem("no_header", max(at for _, at in fields.values()))
+            return []
+        header_row = start + 1
+        roles, criteria = self.header(rows[start], header_row)
+        width = len(rows[start])
+        long = "criterion" in roles
+        if long:
+            for col, criterion in criteria.items():
+                self.problem("criterion_column_in_long_table", header_row, col,
+                             criterion=criterion)
+            if "value" not in roles and not {"numerator", "denominator"} <= roles.keys():
+                self.missing_column("value", header_row)
+        if "commune" not in roles and "commune" not in fields:
+            self.missing_column("commune", header_row)
+        if "year" not in roles and "year" not in fields and self.default_year is None:
+            self.missing_column("year", header_row)
+        if any(p.code == "missing_column" for p in self.problems):
+            return []  # the rows cannot be read; the header's other problems are reported
+        found: dict[tuple[str, str, int], Row] = {}
+        firsts: dict[tuple[tuple[str, str, int], str], int] = {}
+        for index in range(start + 1, len(rows)):
+            cells, row = rows[index], index + 1
+            if all(_empty(cell) for cell in cells):
+                continue
+            for col in range(width, len(cells)):
+                if not _empty(cells[col]):
+                    self.problem("extra_cell", row, col, value=cells[col])
+            read = self.commune_year(cells, roles, fields, row)
+            if long:
+                self.long_row(cells, roles, row, read, found, firsts)
+            else:
+                self.wide_row(cells, criteria, row, read, found)
+        if long and not found and "commune" in fields and "commune" not in roles:
+            # A template sheet with nothing filled in yet: the commune-year, every value missing.
+            read = self.commune_year([], roles, fields, header_row)
+            if read is not None:
+                found[(_fold(read[0]), _fold(read[1] or ""), read[2])] = self.new_row(
+                    read, header_row)
+        return list(found.values())
+
+    def missing_column(self, role: str, row: int) -> None:
+        vi, en = _ROLE_NAMES[role]
+        self.problem("missing_column", row, column_vi=vi, column_en=en)
+
+    def commune_year(self, cells: Sequence[Any], roles: dict[str, int],
+                     fields: dict[str, Any], row: int) -> tuple[str, str | None, int] | None:
+        commune, at, col = self.field("commune", cells, roles, fields, row)
+        name = _text(commune)
+        if not name:
+            self.problem("missing_commune", at, col)
+        district, _, _ = self.field("district", cells, roles, fields, row)
+        year_cell, at, col = self.field("year", cells, roles, fields, row)
+        year = self.year(year_cell, at, col)
+        if not name or year is None:
+            return None
+        return name, _text(district) or None, year
+
+    def new_row(self, read: tuple[str, str | None, int], row: int) -> Row:
+        commune, district, year = read
+        return Row(commune=commune, district=district, year=year, values={}, row=row,
+                   sheet=self.table.sheet)
+
+    def wide_row(self, cells: Sequence[Any], criteria: dict[int, str], row: int,
+                 read: tuple[str, str | None, int] | None,
+                 found: dict[tuple[str, str, int], Row]) -> None:
+        record = None if read is None else self.new_row(read, row)
+        for col, criterion in criteria.items():
+            if col < len(cells) and not _empty(cells[col]):
+                value = self.value(criterion, cells[col], row, col)
+                if record is not None:
+                    record.values[criterion] = value
+        if record is not None:
+            # Duplicated commune-years are found across the whole file, by the caller.
+            found[(_fold(record.commune), str(row), record.year)] = record
+
+    def long_row(self, cells: Sequence[Any], roles: dict[str, int], row: int,
+                 read: tuple[str, str | None, int] | None,
+                 found: dict[tuple[str, str, int], Row],
+                 firsts: dict[tuple[tuple[str, str, int], str], int]) -> None:
+        def cell(role: str) -> Any:
+            col = roles.get(role)
+            return None if col is None or col >= len(cells) or _empty(cells[col]) else cells[col]
+
+        value, numerator, denominator = cell("value"), cell("numerator"), cell("denominator")
+        criterion_col = roles["criterion"]
+        raw_id = cell("criterion")
+        if value is None and numerator is None and denominator is None:
+            if raw_id is not None:
+                self.check_id(raw_id, row, criterion_col)
+            return  # a criterion without a value: missing
+        if raw_id is None:
+            self.problem("missing_criterion_id", row, criterion_col)
+            return
+        criterion = self.check_id(raw_id, row, criterion_col)
+        if criterion is None:
+            return
+        given = self.long_value(criterion, value, numerator, denominator, roles, row)
+        if read is None or given is None:
+            return
+        key = (_fold(read[0]), _fold(read[1] or ""), read[2])
+        record = found.setdefault(key, self.new_row(read, row))
+        first = firsts.get((key, criterion))
+        if first is not None:
+            self.problem("duplicate_value", row, criterion_col, criterion=criterion,
+                         who=commune_label(read[0], read[1]), year=read[2], first=first)
+            return
+        firsts[(key, criterion)] = row
+        record.values[criterion] = given
+
+    def check_id(self, raw: Any, row: int, col: int) -> str | None:
+        before = len(self.problems)
+        criterion = self.criterion_id(raw, row, col)
+        if criterion is None and len(self.problems) == before:
+            self.problem("unknown_criterion", row, col, criterion=_text(raw),
+                         framework=self.framework.id)
+        return criterion
+
+    def long_value(self, criterion: str, value: Any, numerator: Any, denominator: Any,
+                   roles: dict[str, int], row: int) -> Any:
+        if value is not None:
+            if numerator is not None or denominator is not None:
+                self.problem("value_and_counts", row, roles["value"], criterion=criterion)
+                return None
+            return self.value(criterion, value, row, roles["value"])
+        if numerator is None or denominator is None:
+            present, absent = ("numerator", "denominator") if denominator is None else (
+                "denominator", "numerator")
+            self.problem("half_counts", row, roles[present], criterion=criterion,
+                         present=_COUNT_WORDS[present], absent=_COUNT_WORDS[absent],
+                         present_en=present, absent_en=absent)
+            return None
+        given = ratio(_count(numerator), _count(denominator))
+        return self.value(criterion, given, row, roles["numerator"])
+
+
+_COUNT_WORDS: Final = {"numerator": "tử số", "denominator": "mẫu số"}
+
+
+def _count(cell: Any) -> Any:
+    if isinstance(cell, str) and _DIGITS.fullmatch(cell.strip()):
+        return int(cell.strip())
+    if isinstance(cell, float) and cell.is_integer():
+        return int(cell)
+    return cell.strip() if isinstance(cell, str) else cell
+
+
+def records_from_table(
+    table: Table, framework: Framework, year: int | None
+) -> tuple[list[Row], list[Problem]]:
+    """The commune-years of ``table``, and every problem found in it."""
+    reader = _Reader(table, framework, year)
+    rows = reader.read()
+    # A field above the header is read for every row: say what is wrong with it once.
+    return rows, list(dict.fromkeys(reader.problems))
+
+
+_SEPARATORS: Final = (",", ";", "\t")
+
+
+def read_csv_text(text: str, source: str) -> Table | Problem:
+    """The cells of a CSV text; the separator (``,``, ``;`` or tab) is that of its first line."""
+    first = next((line for line in text.splitlines() if line.strip()), "")
+    separator = max(_SEPARATORS, key=first.count)
+    try:
+        rows = list(csv.reader(io.StringIO(text, newline=""), delimiter=separator))
+    except csv.Error as exc:
+        return Problem.of("csv_syntax", source=source, detail=str(exc))
+    return Table(rows=rows, source=source)

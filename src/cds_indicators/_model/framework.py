@@ -1,0 +1,247 @@
+"""The immutable model of a criteria set: Framework, Pillar, Criterion, Target."""
+
+from __future__ import annotations
+
+import datetime
+import enum
+from collections.abc import Callable, Iterator, Mapping
+from fractions import Fraction
+from numbers import Integral
+from typing import Any
+
+import attrs
+
+from cds_indicators._model.errors import UnknownCriterionError, UnknownYearError
+from cds_indicators._words.format import fold
+
+__all__ = ["Comparison", "Criterion", "Framework", "Kind", "Level", "Pillar", "Scoring", "Target"]
+
+
+class Kind(enum.Enum):
+    """What a criterion measures."""
+
+    RATE = "rate"
+    """A share in percent (0–100), given as a percentage or as counts."""
+    YES_NO = "yes_no"
+    """Whether something exists or is done; its target is printed as a label (``Có``)."""
+    COUNT = "count"
+    """A whole number of things (training classes, security incidents), never a percentage."""
+
+
+class Comparison(enum.Enum):
+    """How a value is held against a target's threshold."""
+
+    AT_LEAST = "at_least"
+    AT_MOST = "at_most"
+    YES = "yes"
+
+
+def _at_least(value: Any, threshold: Any) -> bool:
+    # Exact rationals (Fraction or int) compared by cross-multiplying their integer parts: the
+    # same answer as ``value >= threshold``, without Fraction's slower rich comparison.
+    return bool(value.numerator * threshold.denominator >= threshold.numerator * value.denominator)
+
+
+def _at_most(value: Any, threshold: Any) -> bool:
+    return bool(value.numerator * threshold.denominator <= threshold.numerator * value.denominator)
+
+
+MEETS: dict[Comparison, Callable[[Any, Any], bool]] = {
+    Comparison.AT_LEAST: _at_least,
+    Comparison.AT_MOST: _at_most,
+    Comparison.YES: lambda value, _: value is True,
+}
+
+_SIGNS = {Comparison.AT_LEAST: ("≥", "<"), Comparison.AT_MOST: ("≤", ">")}
+
+
+class Scoring(enum.Enum):
+    """How a criterion of a points framework turns its value into points."""
+
+    ALL_OR_NOTHING = "all_or_nothing"
+    """The maximum when the target is met, else 0."""
+    PROPORTIONAL = "proportional"
+    """``Điểm = Tỷ lệ × Điểm tối đa``: a rate scores ``value / 100 × maximum``, a count
+    ``value / threshold × maximum``, capped at the maximum."""
+
+
+@attrs.frozen(kw_only=True)
+class Target:
+    """One year's target of a criterion: the cell as printed and what it demands.
+
+    ``label`` is the cell as printed (``80%``, ``Có``, ``Sử dụng hiệu quả``); ``threshold`` the
+    exact number a rate (percent) or a count is compared with, ``None`` for a yes/no target.
+    """
+
+    label: str
+    kind: Kind
+    comparison: Comparison
+    threshold: Fraction | None = None
+
+    @property
+    def percent(self) -> Fraction | None:
+        """The threshold as an exact Fraction of percent for a rate target, else ``None``."""
+        return self.threshold if self.kind is Kind.RATE else None
+
+    def is_met(self, value: Fraction | bool) -> bool:
+        """Whether ``value`` (already read exactly) meets this target."""
+        return MEETS[self.comparison](value, self.threshold)
+
+    def signs(self) -> tuple[str, str]:
+        """The signs written between a value and the threshold when it meets it, and when not."""
+        return _SIGNS.get(self.comparison, ("=", "≠"))
+
+    def __str__(self) -> str:
+        return self.label
+
+
+def _by_year(targets: Mapping[int, Target | None]) -> dict[int, Target | None]:
+    return dict(sorted(targets.items()))
+
+
+@attrs.frozen(kw_only=True)
+class Criterion:
+    """One measurable criterion (chỉ tiêu) with its target for each year of its framework."""
+
+    id: str
+    pillar: str
+    name: str
+    unit: str
+    kind: Kind
+    responsible: str = ""
+    conditional: bool = False
+    name_en: str | None = None
+    counts: tuple[str, str] | None = None
+    targets: Mapping[int, Target | None] = attrs.field(
+        factory=dict, hash=False, converter=_by_year
+    )
+    mandatory: bool = False
+    points: Fraction | None = None
+    scoring: Scoring = Scoring.ALL_OR_NOTHING
+    labels: frozenset[str] = attrs.field(init=False, eq=False, repr=False, hash=False)
+
+    @labels.default
+    def _labels(self) -> frozenset[str]:
+        return frozenset(fold(t.label) for t in self.targets.values() if t is not None)
+
+    def target(self, year: int) -> Target | None:
+        """The target for ``year``; ``None`` where the decision prints ``*`` (no target)."""
+        try:
+            return self.targets[year]
+        except (KeyError, TypeError):
+            raise UnknownYearError(year, self.targets) from None
+
+    @property
+    def comparison(self) -> Comparison:
+        """How values are held against this criterion's thresholds."""
+        for target in self.targets.values():
+            if target is not None:
+                return target.comparison
+        return Comparison.YES if self.kind is Kind.YES_NO else Comparison.AT_LEAST
+
+    def __str__(self) -> str:
+        return f"{self.id} {self.name}"
+
+
+@attrs.frozen(kw_only=True)
+class Level:
+    """A grade of a points framework (``Tốt``, ``Khá``, …) reached from ``min_score`` points."""
+
+    name: str
+    min_score: Fraction
+
+    def __str__(self) -> str:
+        return self.name
+
+
+@attrs.frozen(kw_only=True)
+class Pillar:
+    """A group of criteria (tiêu chí): ``Chính quyền số``, ``Kinh tế số``, …"""
+
+    code: str
+    name: str
+    criteria: tuple[Criterion, ...] = ()
+    name_en: str | None = None
+
+    def __str__(self) -> str:
+        return self.name
+
+
+@attrs.frozen(kw_only=True)
+class Framework:
+    """A criteria set: its pillars and criteria in the decision's order, and its years.
+
+    ``completion`` names the policy that decides completion (``all``, ``share``, ``points``);
+    ``share`` is the percentage of criteria a ``share`` policy needs, ``pass_score`` the points a
+    ``points`` policy needs, ``levels`` its grades from the highest cut-off down.
+
+    ``framework["2.5"]`` is a criterion; ``len()`` and iteration go over the criteria.
+    """
+
+    id: str
+    title: str
+    years: tuple[int, ...]
+    pillars: tuple[Pillar, ...]
+    completion: str = "all"
+    decision: str | None = None
+    issuer: str | None = None
+    issued: datetime.date | None = None
+    province: str | None = None
+    source: str | None = None
+    schema_version: int = 1
+    share: Fraction | None = None
+    pass_score: Fraction | None = None
+    levels: tuple[Level, ...] = ()
+    _index: dict[str, Criterion] = attrs.field(init=False, eq=False, repr=False, hash=False)
+
+    @_index.default
+    def _build_index(self) -> dict[str, Criterion]:
+        return {c.id: c for p in self.pillars for c in p.criteria}
+
+    @property
+    def scored(self) -> bool:
+        """Whether criteria carry points (a ``points`` framework)."""
+        return self.completion == "points"
+
+    def level(self, score: Fraction) -> Level | None:
+        """The highest level ``score`` reaches; ``None`` below every cut-off."""
+        for level in self.levels:
+            if score >= level.min_score:
+                return level
+        return None
+
+    @property
+    def criteria(self) -> tuple[Criterion, ...]:
+        """Every criterion, in the decision's order."""
+        return tuple(self._index.values())
+
+    def pillar(self, code: str) -> Pillar:
+        """The pillar with this code."""
+        for pillar in self.pillars:
+            if pillar.code == code:
+                return pillar
+        raise LookupError(f"no pillar {code!r} in framework {self.id}")
+
+    def check_year(self, year: object) -> int:
+        """``year`` if the framework has targets for it; else :class:`UnknownYearError`."""
+        if isinstance(year, Integral) and not isinstance(year, bool) and int(year) in self.years:
+            return int(year)
+        raise UnknownYearError(year, self.years, framework=self.id)
+
+    def __getitem__(self, criterion: str) -> Criterion:
+        try:
+            return self._index[criterion]
+        except (KeyError, TypeError):
+            raise UnknownCriterionError(str(criterion), framework=self.id) from None
+
+    def __contains__(self, criterion: object) -> bool:
+        return criterion in self._index
+
+    def __iter__(self) -> Iterator[Criterion]:
+        return iter(self._index.values())
+
+    def __len__(self) -> int:
+        return len(self._index)
+
+    def __str__(self) -> str:
+        return f"{self.title} ({self.decision or self.id})"

@@ -1,0 +1,1 @@
+"""Presentation: text, notebook HTML, the HTML page, plots, the long table."""

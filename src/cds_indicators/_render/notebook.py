@@ -1,0 +1,156 @@
+"""Reports and summaries as compact HTML tables for notebooks (``_repr_html_``).
+
+Inline styles only (a notebook keeps no style sheet between cells), Vietnamese labels, status in
+colour, and every piece of text that comes from data escaped.
+"""
+
+from __future__ import annotations
+
+from html import escape
+from typing import TYPE_CHECKING
+
+from cds_indicators._model.report import (
+    Completion,
+    Report,
+    Status,
+    Verdict,
+    completion_word,
+    remedy,
+    status_word,
+)
+from cds_indicators._words import format as _text
+
+if TYPE_CHECKING:
+    from cds_indicators._rollup.summary import DistrictSummary, Summary
+
+__all__ = ["COLOURS", "INK", "report_html", "shortfall_text", "summary_html"]
+
+#: Background colour of each status, in tables and plots alike.
+COLOURS = {
+    Status.PASS: "#2e7d32",
+    Status.FAIL: "#c62828",
+    Status.MISSING: "#f9a825",
+    Status.EXEMPT: "#90a4ae",
+    Status.NO_TARGET: "#cfd8dc",
+}
+#: Text colour on each status's background.
+INK = {Status.PASS: "#fff", Status.FAIL: "#fff", Status.MISSING: "#1b1b1b",
+       Status.EXEMPT: "#fff", Status.NO_TARGET: "#1b1b1b"}
+COMPLETION_STATUS = {Completion.COMPLETED: Status.PASS, Completion.NOT_COMPLETED: Status.FAIL,
+                     Completion.UNDETERMINED: Status.MISSING}
+
+_TABLE = 'style="border-collapse:collapse;font-size:90%;margin:.25em 0"'
+_CELL = "border:1px solid #b0bec5;padding:2px 6px;text-align:left;vertical-align:top"
+_HEAD = f'style="{_CELL};background:#eceff1"'
+_PILLAR = f'style="{_CELL};background:#37474f;color:#fff"'
+
+
+def _td(text: str, style: str = "") -> str:
+    return f'<td style="{_CELL}{";" + style if style else ""}">{text}</td>'
+
+
+def badge(status: Status, text: str) -> str:
+    """``text`` (escaped) on the colour of ``status``."""
+    return (f'<span style="background:{COLOURS[status]};color:{INK[status]};padding:0 6px;'
+            f'border-radius:3px;white-space:nowrap">{escape(text)}</span>')
+
+
+def shortfall_text(verdict: Verdict, lang: str = "vi") -> str:
+    """What a failed verdict still lacks: ``cần thêm 8/33``, ``thiếu 2,5 điểm %``; else empty."""
+    if verdict.shortfall is None:
+        return ""
+    return remedy(verdict, lang)
+
+
+def _pillar_names(framework: str | None) -> dict[str, str]:
+    from cds_indicators._rollup.summary import pillar_names
+
+    return {code: vi for code, (vi, _) in pillar_names(framework).items()}
+
+
+def report_html(report: Report) -> str:
+    """One commune-year: a row per criterion under its pillar, the status in colour, what a
+    failed criterion still lacks."""
+    names = _pillar_names(report.framework)
+    who = escape(report.commune or "(không tên)")
+    if report.district:
+        who += f" (huyện {escape(report.district)})"
+    status = COMPLETION_STATUS[report.completion]
+    rows = [
+        f"<table {_TABLE}>",
+        f'<caption style="text-align:left;padding:2px 0"><b>{who}</b> — năm {report.year}: '
+        f"{badge(status, completion_word(report.completion))}</caption>",
+        "<tr>" + "".join(f"<th {_HEAD}>{h}</th>" for h in (
+            "Mã", "Chỉ tiêu", "Giá trị", f"Yêu cầu {report.year}", "Kết quả", "Còn thiếu"))
+        + "</tr>",
+    ]
+    pillar = None
+    for verdict in report:
+        if verdict.pillar != pillar:
+            pillar = verdict.pillar
+            counts = report.pillars[pillar]
+            counted = counts[Status.PASS] + counts[Status.FAIL] + counts[Status.MISSING]
+            rows.append(f'<tr><th colspan="6" {_PILLAR}>{escape(names.get(pillar, pillar))} '
+                        f"— đạt {counts[Status.PASS]}/{counted}</th></tr>")
+        value = "" if verdict.value is None else verdict._shown_value("vi")
+        target = "" if verdict.target is None else verdict.target.label
+        rows.append(
+            "<tr>" + _td(escape(verdict.criterion)) + _td(escape(_text.strip_period(verdict.name)))
+            + _td(escape(value)) + _td(escape(target))
+            + _td(badge(verdict.status, status_word(verdict.status)))
+            + _td(escape(shortfall_text(verdict))) + "</tr>"
+        )
+    rows.append("</table>")
+    return "\n".join(rows)
+
+
+def _group_html(group: DistrictSummary, names: dict[str, str]) -> list[str]:
+    from cds_indicators._rollup.summary import rate_text
+
+    parts = [f"<h4 style=\"margin:.75em 0 .25em\">{escape(group.title())}</h4>",
+             f"<table {_TABLE}>"]
+    for completion in Completion:
+        communes = group.with_(completion)
+        label = f"{completion_word(completion)} ({len(communes)})"
+        parts.append(f"<tr><th {_HEAD}>{badge(COMPLETION_STATUS[completion], label)}</th>"
+                     + _td(escape(", ".join(c or "(không tên)" for c in communes))) + "</tr>")
+    if group.one_away:
+        away = ", ".join(f"{c or '(không tên)'} ({k})" for c, k in group.one_away)
+        parts.append(f"<tr><th {_HEAD}>Xã chỉ còn một chỉ tiêu</th>" + _td(escape(away))
+                     + "</tr>")
+    parts.append("</table>")
+    statuses = (Status.PASS, Status.FAIL, Status.MISSING, Status.EXEMPT)
+    parts.append(f"<table {_TABLE}><tr>" + "".join(
+        f"<th {_HEAD}>{h}</th>" for h in ("Mã", "Chỉ tiêu cản trở (số xã)"))
+        + "".join(f"<th {_HEAD}>{badge(s, status_word(s))}</th>" for s in statuses) + "</tr>")
+    by_pillar: dict[str, list[str]] = {}
+    for criterion, counts in group.criteria.items():
+        pillar = group.reports[0][criterion].pillar
+        by_pillar.setdefault(pillar, [])
+        if counts[Status.FAIL] or counts[Status.MISSING]:
+            by_pillar[pillar].append(criterion)
+    for pillar, criteria in by_pillar.items():
+        rate = rate_text(group.pillars.get(pillar), "vi")
+        parts.append(f'<tr><th colspan="{2 + len(statuses)}" {_PILLAR}>'
+                     f"{escape(names.get(pillar, pillar))} — tỷ lệ chỉ tiêu đạt {rate}</th></tr>")
+        for criterion in criteria:
+            counts = group.criteria[criterion]
+            parts.append("<tr>" + _td(escape(criterion))
+                         + _td(escape(group.criterion_name(criterion)))
+                         + "".join(_td(str(counts[s]) if counts[s] else "",
+                                       "text-align:right") for s in statuses) + "</tr>")
+    parts.append("</table>")
+    return parts
+
+
+def summary_html(summary: Summary) -> str:
+    """Each district-year: the communes by completion, then per pillar its pass rate and the
+    criteria some commune has not met, with how many communes have each status."""
+    names = _pillar_names(summary.framework)
+    parts = ["<div>"]
+    for group in summary.groups:
+        parts.extend(_group_html(group, names))
+    if not summary.groups:
+        parts.append("<p>(không có báo cáo nào)</p>")
+    parts.append("</div>")
+    return "\n".join(parts)

@@ -1,0 +1,1 @@
+"""Roll-ups: summaries, the completion schedule, merged communes."""

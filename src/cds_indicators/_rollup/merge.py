@@ -1,0 +1,342 @@
+"""Combining the values of communes merged into one (the 1 July 2025 merger).
+
+Every part's value is read once, by the same rules as :func:`evaluate`; then, criterion by
+criterion (the rules are told in full in ``docs/merging.md``):
+
+* a rate is the sum of the parts' numerators over the sum of their denominators, never an
+  average of rates. A part whose rate is only a percentage has no numerator to add: without its
+  denominator in ``weights`` it is refused (:class:`MeasurementError`); with it, its numerator is
+  ``percent × weight / 100``, exactly. The merged rate is ``ratio(Σ numerators, Σ denominators)``
+  when every numerator is whole, else the exact :class:`~fractions.Fraction` of percent
+  ``100 × Σ numerators / Σ denominators`` (no counts are made up);
+* a count is the sum of the parts' counts;
+* a yes/no criterion is met only if every part meets it (``yes_no="all"``), or if any part does
+  (``yes_no="any"``);
+* a part that declared the criterion not applicable is left out; if every part did, so does the
+  merged commune;
+* a part without a value makes the merged value missing (``missing="propagate"``), or is left
+  out (``missing="skip"``);
+* when a single part gives a value, the merged commune has that value.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Mapping
+from fractions import Fraction
+from numbers import Integral
+from typing import Any, Final
+
+import attrs
+
+from cds_indicators._evaluation.reading import (
+    MISSING_VALUE,
+    NOT_APPLICABLE,
+    Ratio,
+    Reading,
+    is_bool,
+)
+from cds_indicators._evaluation.scalar import read_value, unknown_keys
+from cds_indicators._frameworks.files import framework_or_default
+from cds_indicators._io.values import Record
+from cds_indicators._model.errors import MeasurementError, Problem
+from cds_indicators._model.framework import Criterion, Framework, Kind
+
+__all__ = ["merge"]
+
+_YES_NO: Final[dict[str, Callable[[Iterable[bool]], bool]]] = {"all": all, "any": any}
+_MISSING: Final = ("propagate", "skip")
+# Problems with the type of an argument: the error raised is then also a TypeError.
+_TYPE_CODES: Final = frozenset(
+    {"merge_parts_type", "merge_part_type", "merge_weights_type", "merge_bad_into"}
+)
+
+
+class _MergeTypeError(MeasurementError, TypeError):
+    """A :class:`MeasurementError` one of whose problems is an argument of the wrong type."""
+
+
+@attrs.frozen
+class _Part:
+    """One commune being merged: its name, its values and where they were read."""
+
+    name: str
+    values: Mapping[Any, Any]
+    year: int | None = None
+    district: str | None = None
+    place: Mapping[str, Any] = attrs.field(factory=dict)
+
+    def problem(self, problem: Problem) -> Problem:
+        """``problem`` said of this part: its name before the message, its file as the place."""
+        place = {k: v for k, v in self.place.items() if getattr(problem, k) is None}
+        return attrs.evolve(
+            problem,
+            message=f"{self.name}: {problem.message}",
+            message_en=f"{self.name}: {problem.message_en}",
+            **place,
+        )
+
+
+def _part(name: str, given: Any, problems: list[Problem]) -> _Part | None:
+    if isinstance(given, Record):
+        place = {k: getattr(given, k) for k in ("source", "sheet", "row", "path")}
+        return _Part(name, given.values, given.year, given.district,
+                     {k: v for k, v in place.items() if v is not None})
+    if isinstance(given, Mapping):
+        return _Part(name, given)
+    problems.append(Problem.of("merge_part_type", value=given, part=name))
+    return None
+
+
+def _parts(given: Any, problems: list[Problem]) -> list[_Part]:
+    """The parts from a mapping ``{name: values or Record}`` or a list of Records/mappings."""
+    if isinstance(given, Mapping):
+        named: Iterable[tuple[Any, Any]] = given.items()
+    elif isinstance(given, Iterable) and not isinstance(given, str | bytes):
+        named = (
+            (item.commune if isinstance(item, Record) else f"#{i}", item)
+            for i, item in enumerate(given, start=1)
+        )
+    else:
+        problems.append(Problem.of("merge_parts_type", value=given, type=type(given).__name__))
+        return []
+    parts: list[_Part] = []
+    seen: set[str] = set()
+    before = len(problems)
+    for name, item in named:
+        if not isinstance(name, str):
+            problems.append(Problem.of("merge_part_name", value=name))
+            continue
+        if name in seen:
+            problems.append(Problem.of("merge_duplicate_part", value=name))
+            continue
+        seen.add(name)
+        part = _part(name, item, problems)
+        if part is not None:
+            parts.append(part)
+    if not parts and len(problems) == before:
+        problems.append(Problem.of("merge_no_parts"))
+    return parts
+
+
+# Weights ---------------------------------------------------------------------------------------
+
+_Weights = dict[str, int | dict[str, int]]
+
+
+def _whole_weight(weight: Any) -> int | None:
+    if is_bool(weight) or not isinstance(weight, Integral) or int(weight) <= 0:
+        return None
+    return int(weight)
+
+
+def _weights(weights: Any, parts: list[_Part], framework: Framework,
+             problems: list[Problem]) -> _Weights:
+    """``weights`` checked: every commune one of the parts, every weight a positive whole
+    number, every criterion a rate of ``framework``."""
+    if weights is None:
+        return {}
+    if not isinstance(weights, Mapping):
+        problems.append(Problem.of("merge_weights_type", value=weights))
+        return {}
+    names = [part.name for part in parts]
+    checked: _Weights = {}
+    for commune, weight in weights.items():
+        if commune not in names:
+            problems.append(Problem.of("merge_weight_unknown_part", value=commune,
+                                       parts=", ".join(names)))
+            continue
+        if not isinstance(weight, Mapping):
+            whole = _whole_weight(weight)
+            if whole is None:
+                problems.append(Problem.of("merge_bad_weight", value=weight, commune=commune))
+            else:
+                checked[commune] = whole
+            continue
+        per: dict[str, int] = {}
+        for criterion, value in weight.items():
+            if criterion not in framework:
+                problems.append(Problem.of("merge_weight_unknown_criterion", value=value,
+                                           criterion=str(criterion), commune=commune,
+                                           framework=framework.id))
+            elif framework[criterion].kind is not Kind.RATE:
+                problems.append(Problem.of("merge_weight_not_rate", criterion=criterion,
+                                           value=value, commune=commune))
+            elif (whole := _whole_weight(value)) is None:
+                problems.append(Problem.of("merge_bad_weight_of", criterion=criterion,
+                                           value=value, commune=commune))
+            else:
+                per[criterion] = whole
+        checked[commune] = per
+    return checked
+
+
+def _weight(weights: _Weights, commune: str, criterion: str) -> tuple[int | None, bool]:
+    """The weight of ``criterion`` for ``commune``, and whether it was given for that criterion
+    alone (rather than as the commune's one weight for every rate)."""
+    weight = weights.get(commune)
+    if isinstance(weight, dict):
+        return weight.get(criterion), True
+    return weight, False
+
+
+# Criterion by criterion ------------------------------------------------------------------------
+
+_Given = list[tuple[_Part, Reading, Any]]
+
+
+def _merge_rate(criterion: Criterion, given: _Given, weights: _Weights,
+                problems: list[Problem], several: bool) -> Any:
+    numerators: list[Fraction] = []
+    denominator = 0
+    for part, reading, value in given:
+        weight, own = _weight(weights, part.name, criterion.id)
+        if reading.counts is not None:
+            num, den = reading.counts
+            if own and weight is not None and weight != den:
+                problems.append(part.problem(Problem.of(
+                    "merge_weight_conflict", criterion=criterion.id, value=weight,
+                    denominator=den)))
+            numerators.append(Fraction(num))
+            denominator += den
+        elif weight is None:
+            if several:
+                problems.append(part.problem(Problem.of(
+                    "merge_percent_only", criterion=criterion.id, value=value)))
+        else:
+            assert isinstance(reading.value, Fraction)
+            numerators.append(reading.value * weight / 100)
+            denominator += weight
+    if not several:
+        return _kept(given[0][1])
+    total = sum(numerators, Fraction(0))
+    if all(n.denominator == 1 for n in numerators):
+        return Ratio(int(total), denominator)
+    return 100 * total / denominator
+
+
+def _merge_count(criterion: Criterion, given: _Given, weights: _Weights,
+                 problems: list[Problem], several: bool) -> Any:
+    return sum(int(reading.value) for _, reading, _ in given if isinstance(reading.value, Fraction))
+
+
+def _merge_yes_no(policy: Callable[[Iterable[bool]], bool]) -> Callable[..., Any]:
+    def merge_yes_no(criterion: Criterion, given: _Given, weights: _Weights,
+                     problems: list[Problem], several: bool) -> Any:
+        return policy(reading.value is True for _, reading, _ in given)
+
+    return merge_yes_no
+
+
+def _kept(reading: Reading) -> Any:
+    """One part's reading as the merged value: the same reading when evaluated again."""
+    if reading.counts is not None:
+        return Ratio(*reading.counts)
+    if isinstance(reading.value, Fraction) and reading.value.denominator == 1:
+        return int(reading.value)
+    return reading.value
+
+
+def _merge_criterion(criterion: Criterion, parts: list[_Part], merge_kind: Callable[..., Any],
+                     weights: _Weights, missing: str, problems: list[Problem]) -> Any:
+    """The merged value of ``criterion``, :data:`MISSING_VALUE` when there is none."""
+    given: _Given = []
+    bad = 0
+    absent = exempt = False
+    for part in parts:
+        value = part.values.get(criterion.id)
+        found = MISSING_VALUE if value is None else read_value(criterion, value)
+        if isinstance(found, Problem):
+            problems.append(part.problem(found))
+            bad += 1
+        elif found.exempt:
+            exempt = True
+        elif found.value is None:
+            absent = True
+        else:
+            given.append((part, found, value))
+    if bad:
+        if given:
+            # Only for the problems of the parts that could be read (a percentage without
+            # its weight): the value itself is not made.
+            merge_kind(criterion, given, weights, problems, len(given) + bad > 1)
+        return MISSING_VALUE
+    if absent and missing == "propagate":
+        return MISSING_VALUE
+    if not given:
+        return NOT_APPLICABLE if exempt else MISSING_VALUE
+    return merge_kind(criterion, given, weights, problems, len(given) > 1)
+
+
+# The public function ---------------------------------------------------------------------------
+
+
+def _one_year(parts: list[_Part], problems: list[Problem]) -> int | None:
+    years = {part.year for part in parts if part.year is not None}
+    if len(years) > 1:
+        listed = ", ".join(f"{p.name} ({p.year})" for p in parts if p.year is not None)
+        problems.append(Problem.of("merge_years_differ", parts=listed))
+        return None
+    return years.pop() if years else None
+
+
+def merge(
+    parts: Iterable[Record | Mapping[str, Any]] | Mapping[str, Record | Mapping[str, Any]],
+    *,
+    into: str,
+    weights: Mapping[str, int | Mapping[str, int]] | None = None,
+    yes_no: str = "all",
+    missing: str = "propagate",
+    district: str | None = None,
+    framework: Framework | None = None,
+) -> Record:
+    """The values of the commune ``into``, made by merging ``parts`` (rules: ``docs/merging.md``).
+
+    ``parts`` is a mapping of commune name to its values (a mapping of criterion id to value, or
+    a :class:`Record`), or a list of :class:`Record` objects (named by their ``commune``) or of
+    value mappings (named ``#1``, ``#2``, … by position). ``weights`` maps a part's name to its
+    denominator for rates given only as percentages: one whole number for every such rate, or a
+    mapping of criterion id to whole number. ``yes_no`` is ``"all"`` or ``"any"``; ``missing``
+    is ``"propagate"`` (a part without a value leaves the merged commune without one) or
+    ``"skip"`` (the parts with a value are merged).
+
+    Returns a :class:`Record` for ``into`` with the parts' year and, unless ``district`` is
+    given, their district when they share one. Every problem (arguments, years, values, weights)
+    is reported at once in one :class:`MeasurementError`, which is also a :class:`TypeError`
+    when an argument has the wrong type.
+    """
+    framework = framework_or_default(framework)
+    problems: list[Problem] = []
+    if not isinstance(into, str) or not into.strip():
+        problems.append(Problem.of("merge_bad_into", value=into))
+    if yes_no not in _YES_NO:
+        problems.append(Problem.of("merge_bad_policy", value=yes_no))
+    if missing not in _MISSING:
+        problems.append(Problem.of("merge_bad_missing", value=missing))
+    found = _parts(parts, problems)
+    year = _one_year(found, problems)
+    checked = _weights(weights, found, framework, problems)
+    for part in found:
+        problems += [part.problem(p) for p in unknown_keys(part.values, framework)]
+    merge_kind = {
+        Kind.RATE: _merge_rate,
+        Kind.COUNT: _merge_count,
+        Kind.YES_NO: _merge_yes_no(_YES_NO.get(yes_no, all)),
+    }
+    merged: dict[str, Any] = {}
+    for criterion in framework:
+        value = _merge_criterion(criterion, found, merge_kind[criterion.kind], checked,
+                                 missing, problems)
+        if value is not MISSING_VALUE:
+            merged[criterion.id] = value
+    if problems:
+        if any(p.code in _TYPE_CODES for p in problems):
+            raise _MergeTypeError(problems)
+        raise MeasurementError(problems)
+    districts = {part.district for part in found if part.district}
+    return Record(
+        commune=into,
+        year=year,
+        values=merged,
+        district=district if district is not None else (
+            districts.pop() if len(districts) == 1 else None),
+    )

@@ -1,0 +1,411 @@
+"""The district roll-up: per district and year, who completed, what blocks the others, and how
+each commune stands against the year Decision 969/QĐ-UBND assigned it."""
+
+from __future__ import annotations
+
+import enum
+from collections.abc import Iterable, Iterator, Mapping
+from fractions import Fraction
+from typing import TYPE_CHECKING, Any
+
+import attrs
+
+from cds_indicators._model.errors import CdsError, InputError, Problem
+from cds_indicators._model.report import Completion, Report, Status, completion_word
+from cds_indicators._render.text import WIDTH, hanging, wrap
+from cds_indicators._rollup.schedule import Schedule
+from cds_indicators._words.format import exact, percent, strip_period
+from cds_indicators._words.interface import t
+
+if TYPE_CHECKING:
+    from matplotlib.figure import Figure
+
+    from cds_indicators._model.framework import Framework
+
+__all__ = ["DistrictSummary", "ScheduleCheck", "Standing", "Summary", "summarize"]
+
+#: How many blocking criteria the text shows per district and year (the dict has all).
+SHOWN_BLOCKING = 5
+
+
+class Standing(enum.Enum):
+    """How a commune's result in a year stands against the year it must complete by."""
+
+    ON_TIME = "on_time"
+    """Completed in its assigned year."""
+    EARLY = "early"
+    """Completed before its assigned year."""
+    LATE = "late"
+    """Not completed in or after its assigned year, or completed only after it."""
+    NOT_DUE = "not_due"
+    """Not completed, and its assigned year is still ahead."""
+    UNSCHEDULED = "unscheduled"
+    """The schedule gives the commune no year."""
+
+
+def standing(completion: Completion, year: int, due: int | None,
+             first: int | None = None) -> Standing:
+    """The standing of a result of ``year`` against the year ``due``.
+
+    ``first`` is the first year the commune is known to have completed (``year`` when not
+    given): a commune that completed on time and still has in a later year stays on time.
+    """
+    if due is None:
+        return Standing.UNSCHEDULED
+    if completion is Completion.COMPLETED:
+        done = year if first is None else min(first, year)
+        return Standing.EARLY if done < due else Standing.ON_TIME if done == due else Standing.LATE
+    return Standing.LATE if year >= due else Standing.NOT_DUE
+
+
+def _who(commune: str | None, lang: str) -> str:
+    return commune if commune is not None else t("unnamed", lang)
+
+
+@attrs.frozen(kw_only=True)
+class DistrictSummary:
+    """The communes of one district in one year, and what they add up to.
+
+    ``completed``, ``not_completed`` and ``undetermined`` name the communes of each completion, in
+    the order of the reports. ``criteria`` gives, per criterion id in the decision's order, how
+    many communes have each status; ``blocking`` the criteria failed by at least one commune, the
+    most failed first (ties in the decision's order); ``pillars`` per pillar code the share of its
+    criteria met, exactly, over the criteria that have a target and apply (a missing value counts
+    as not met; ``None`` when no criterion of the pillar counts); ``one_away`` the communes that
+    lack exactly one criterion, with that criterion.
+    """
+
+    district: str | None
+    year: int
+    reports: tuple[Report, ...] = attrs.field(repr=False)
+    completed: tuple[str | None, ...]
+    not_completed: tuple[str | None, ...]
+    undetermined: tuple[str | None, ...]
+    criteria: Mapping[str, Mapping[Status, int]] = attrs.field(repr=False, hash=False)
+    blocking: tuple[tuple[str, int], ...]
+    pillars: Mapping[str, Fraction | None] = attrs.field(hash=False)
+    one_away: tuple[tuple[str | None, str], ...]
+
+    @property
+    def communes(self) -> tuple[str | None, ...]:
+        """Every commune evaluated, in the order of the reports."""
+        return tuple(r.commune for r in self.reports)
+
+    def with_(self, completion: Completion) -> tuple[str | None, ...]:
+        """The communes with ``completion``."""
+        return {Completion.COMPLETED: self.completed, Completion.NOT_COMPLETED:
+                self.not_completed, Completion.UNDETERMINED: self.undetermined}[completion]
+
+    def title(self, lang: str = "vi") -> str:
+        """``Tổng hợp chuyển đổi số cấp xã — Huyện Vĩnh Lộc, năm 2024``."""
+        where = f"{t('district', lang)} {self.district}, " if self.district else ""
+        return f"{t('summary_title', lang)} — {where}{t('year', lang)} {self.year}"
+
+    def criterion_name(self, criterion: str, lang: str = "vi") -> str:
+        """The name of ``criterion`` as the reports give it, without a closing full stop."""
+        verdict = self.reports[0][criterion]
+        return strip_period(verdict.name if lang == "vi" or not verdict.name_en
+                            else verdict.name_en)
+
+    def lines(self, lang: str = "vi", check: ScheduleCheck | None = None) -> list[str]:
+        """The roll-up as lines of at most 80 columns; with ``check``, each commune's standing."""
+        lines = wrap(self.title(lang), WIDTH - 1)
+        lines.append(t("communes_count", lang, n=len(self.reports)))
+        for completion in Completion:
+            names = self.with_(completion)
+            if names:
+                text = (f"{completion_word(completion, lang)} ({len(names)}): "
+                        + ", ".join(_who(n, lang) for n in names))
+                lines.extend(hanging(f"  {_MARK[completion]} ", text, WIDTH - 1))
+        if self.blocking:
+            lines.append(f"{t('blocking', lang)}:")
+            for criterion, n in self.blocking[:SHOWN_BLOCKING]:
+                text = (f"{criterion} ({t('communes_count', lang, n=n)}): "
+                        + self.criterion_name(criterion, lang))
+                lines.extend(hanging("  - ", text, WIDTH - 1))
+        if self.one_away:
+            text = ", ".join(f"{_who(c, lang)} ({k})" for c, k in self.one_away)
+            lines.extend(hanging("", f"{t('one_away', lang)}: {text}", WIDTH - 1))
+        if check is not None:
+            lines.extend(check.lines_for(self, lang))
+        return lines
+
+    def to_dict(self) -> dict[str, Any]:
+        """JSON-safe: names, counts by status value, pass rates as exact text (``"5/6"``)."""
+        return {
+            "district": self.district,
+            "year": self.year,
+            "communes": len(self.reports),
+            **{c.value.lower(): list(self.with_(c)) for c in Completion},
+            "criteria": {k: {s.value: n for s, n in counts.items()}
+                         for k, counts in self.criteria.items()},
+            "blocking": [{"criterion": c, "communes": n} for c, n in self.blocking],
+            "pillars": {code: exact(rate) for code, rate in self.pillars.items()},
+            "one_away": [{"commune": c, "criterion": k} for c, k in self.one_away],
+        }
+
+
+_MARK = {Completion.COMPLETED: "✓", Completion.NOT_COMPLETED: "✗", Completion.UNDETERMINED: "?"}
+
+
+def _group(district: str | None, year: int, reports: tuple[Report, ...]) -> DistrictSummary:
+    criteria: dict[str, dict[Status, int]] = {}
+    pillar_counts: dict[str, list[int]] = {}
+    for report in reports:
+        for verdict in report.verdicts:
+            criteria.setdefault(verdict.criterion, dict.fromkeys(Status, 0))[verdict.status] += 1
+            passed_counted = pillar_counts.setdefault(verdict.pillar, [0, 0])
+            if verdict.status in (Status.PASS, Status.FAIL, Status.MISSING):
+                passed_counted[1] += 1
+                passed_counted[0] += verdict.status is Status.PASS
+    order = {criterion: i for i, criterion in enumerate(criteria)}
+    blocking = sorted(((c, n[Status.FAIL]) for c, n in criteria.items() if n[Status.FAIL]),
+                      key=lambda item: (-item[1], order[item[0]]))
+    names = {c: tuple(r.commune for r in reports if r.completion is c) for c in Completion}
+    return DistrictSummary(
+        district=district,
+        year=year,
+        reports=reports,
+        completed=names[Completion.COMPLETED],
+        not_completed=names[Completion.NOT_COMPLETED],
+        undetermined=names[Completion.UNDETERMINED],
+        criteria=criteria,
+        blocking=tuple(blocking),
+        pillars={code: Fraction(p, n) if n else None for code, (p, n) in pillar_counts.items()},
+        one_away=tuple((r.commune, (r.failed + r.missing)[0]) for r in reports
+                       if len(r.failed) + len(r.missing) == 1),
+    )
+
+
+@attrs.frozen(kw_only=True)
+class Summary:
+    """The roll-up of many reports: one :class:`DistrictSummary` per district and year, in the
+    order each district-year first appears. ``str()`` is the Vietnamese text; ``text("en")``
+    the English."""
+
+    framework: str | None
+    groups: tuple[DistrictSummary, ...]
+
+    def __iter__(self) -> Iterator[DistrictSummary]:
+        return iter(self.groups)
+
+    def __len__(self) -> int:
+        return len(self.groups)
+
+    def group(self, district: str | None, year: int) -> DistrictSummary:
+        """The roll-up of ``district`` in ``year``; ``LookupError`` if there is none."""
+        for group in self.groups:
+            if group.district == district and group.year == year:
+                return group
+        raise LookupError(f"no reports of district {district!r} in {year}")
+
+    @property
+    def reports(self) -> tuple[Report, ...]:
+        """Every report summarised, group by group."""
+        return tuple(r for g in self.groups for r in g.reports)
+
+    def against(self, schedule: Schedule | Mapping[Any, int]) -> ScheduleCheck:
+        """How each commune stands against the year it must complete by.
+
+        A commune completed in the year it was assigned is on time, before it early, after it
+        late; one not completed is late from its assigned year on and not yet due before. A
+        commune that completed in an earlier year of the summary keeps that standing.
+        """
+        if not isinstance(schedule, Schedule):
+            schedule = Schedule(schedule)
+        first: dict[tuple[str | None, str | None], int] = {}
+        for report in self.reports:
+            if report.completed:
+                key = (report.district, report.commune)
+                first[key] = min(first.get(key, report.year), report.year)
+        rows = []
+        for report in self.reports:
+            due = schedule.year_of(report.commune, report.district)
+            done = first.get((report.district, report.commune)) if report.completed else None
+            rows.append(CommuneStanding(
+                commune=report.commune, district=report.district, year=report.year,
+                completion=report.completion, due=due, completed_in=done,
+                standing=standing(report.completion, report.year, due, done)))
+        return ScheduleCheck(standings=tuple(rows))
+
+    def text(self, lang: str = "vi", check: ScheduleCheck | None = None) -> str:
+        """Each district-year as a block of lines that fits an 80-column terminal."""
+        return "\n\n".join("\n".join(g.lines(lang, check)) for g in self.groups)
+
+    def __str__(self) -> str:
+        return self.text()
+
+    def to_dict(self) -> dict[str, Any]:
+        """JSON-safe: ``{"framework": ..., "groups": [...]}``."""
+        return {"framework": self.framework, "groups": [g.to_dict() for g in self.groups]}
+
+    def _repr_html_(self) -> str:
+        from cds_indicators._render.notebook import summary_html
+
+        return summary_html(self)
+
+    def plot(self, lang: str = "vi") -> Figure:
+        """A commune × criterion status heat map and the completion counts per district-year
+        (needs the ``[plot]`` extra); returns the matplotlib ``Figure``."""
+        from cds_indicators._render.plot import plot_summary
+
+        return plot_summary(self, lang)
+
+
+@attrs.frozen(kw_only=True)
+class CommuneStanding:
+    """One commune's result in one year against its assigned year (``due``); ``completed_in``
+    is the first year of the summary in which the commune completed, if it has."""
+
+    commune: str | None
+    district: str | None
+    year: int
+    completion: Completion
+    due: int | None
+    standing: Standing
+    completed_in: int | None = None
+
+
+@attrs.frozen(kw_only=True)
+class ScheduleCheck:
+    """Every commune-year of a summary against the schedule, in the summary's order.
+
+    ``on_time``, ``early``, ``late``, ``not_due`` and ``unscheduled`` name the communes of each
+    :class:`Standing`.
+    """
+
+    standings: tuple[CommuneStanding, ...]
+
+    def with_(self, which: Standing) -> tuple[str | None, ...]:
+        """The communes whose standing is ``which``."""
+        return tuple(s.commune for s in self.standings if s.standing is which)
+
+    @property
+    def on_time(self) -> tuple[str | None, ...]:
+        return self.with_(Standing.ON_TIME)
+
+    @property
+    def early(self) -> tuple[str | None, ...]:
+        return self.with_(Standing.EARLY)
+
+    @property
+    def late(self) -> tuple[str | None, ...]:
+        return self.with_(Standing.LATE)
+
+    @property
+    def not_due(self) -> tuple[str | None, ...]:
+        return self.with_(Standing.NOT_DUE)
+
+    @property
+    def unscheduled(self) -> tuple[str | None, ...]:
+        return self.with_(Standing.UNSCHEDULED)
+
+    def of(self, report: Report) -> CommuneStanding | None:
+        """The standing of ``report``'s commune-year, if the check has it."""
+        for found in self.standings:
+            if (found.commune, found.district, found.year) == (
+                    report.commune, report.district, report.year):
+                return found
+        return None
+
+    def lines_for(self, group: DistrictSummary, lang: str = "vi") -> list[str]:
+        """The standings of ``group``'s communes, one line per standing that has any."""
+        mine = [s for s in self.standings if (s.district, s.year) == (group.district, group.year)]
+        lines = []
+        for which in Standing:
+            names = [_who(s.commune, lang) for s in mine if s.standing is which]
+            if names:
+                lines.extend(hanging("  - ", f"{standing_word(which, lang)}: "
+                                      f"{', '.join(names)}", WIDTH - 1))
+        return [f"{t('schedule', lang)}:", *lines] if lines else []
+
+    def text(self, lang: str = "vi") -> str:
+        """Per district and year, the communes on time, early, late, not yet due."""
+        keys = list(dict.fromkeys((s.district, s.year) for s in self.standings))
+        blocks = []
+        for district, year in keys:
+            where = f"{t('district', lang)} {district}, " if district else ""
+            head = f"{t('schedule', lang)} — {where}{t('year', lang)} {year}:"
+            group = DistrictSummary(district=district, year=year, reports=(), completed=(),
+                                    not_completed=(), undetermined=(), criteria={},
+                                    blocking=(), pillars={}, one_away=())
+            blocks.append("\n".join([head, *self.lines_for(group, lang)[1:]]))
+        return "\n\n".join(blocks)
+
+    def __str__(self) -> str:
+        return self.text()
+
+    def to_dict(self) -> dict[str, Any]:
+        """JSON-safe: the communes of each standing, and every commune-year's row."""
+        return {
+            **{s.value: list(self.with_(s)) for s in Standing},
+            "communes": [{"commune": s.commune, "district": s.district, "year": s.year,
+                          "completion": s.completion.value, "due": s.due,
+                          "completed_in": s.completed_in, "standing": s.standing.value}
+                         for s in self.standings],
+        }
+
+
+_STANDING_WORDS = {"unscheduled": ("không có trong lịch giao", "not in the schedule")}
+
+
+def standing_word(which: Standing, lang: str) -> str:
+    if which.value in _STANDING_WORDS:
+        vi, en = _STANDING_WORDS[which.value]
+        return vi if lang == "vi" else en
+    return t(which.value, lang)
+
+
+def summarize(reports: Iterable[Report], *, framework: Framework | None = None) -> Summary:
+    """The roll-up of ``reports`` per district and year.
+
+    Every report must come from the same framework, and a commune may appear once per district
+    and year; otherwise an :class:`InputError` lists every offending report.
+    """
+    reports = tuple(reports)
+    problems: list[Problem] = []
+    for i, report in enumerate(reports):
+        if not isinstance(report, Report):
+            problems.append(Problem.of("summary_not_report", value=report, path=f"$[{i}]"))
+    if problems:
+        raise InputError(problems)
+    ids = list(dict.fromkeys(r.framework for r in reports))
+    if framework is not None:
+        ids = list(dict.fromkeys([framework.id, *ids]))
+    if len(ids) > 1:
+        raise InputError([Problem.of("summary_frameworks_differ", frameworks=", ".join(ids))])
+    groups: dict[tuple[str | None, int], list[Report]] = {}
+    seen: dict[tuple[str | None, int, str], int] = {}
+    for i, report in enumerate(reports):
+        if report.commune is not None:
+            key = (report.district, report.year, report.commune)
+            if key in seen:
+                problems.append(Problem.of(
+                    "summary_duplicate", value=report.commune, year=report.year,
+                    first=f"$[{seen[key]}]", path=f"$[{i}]"))
+                continue
+            seen[key] = i
+        groups.setdefault((report.district, report.year), []).append(report)
+    if problems:
+        raise InputError(problems)
+    return Summary(framework=ids[0] if ids else None,
+                   groups=tuple(_group(d, y, tuple(rs)) for (d, y), rs in groups.items()))
+
+
+def pillar_names(summary_or_framework: str | None) -> dict[str, tuple[str, str]]:
+    """Pillar code → (Vietnamese, English) name, from the shipped framework of that id; empty
+    when the framework is not one shipped."""
+    from cds_indicators._frameworks.files import available_frameworks, load_framework
+
+    if summary_or_framework not in available_frameworks():
+        return {}
+    try:
+        found = load_framework(summary_or_framework)
+    except CdsError:  # pragma: no cover - a shipped framework loads
+        return {}
+    return {p.code: (p.name, p.name_en or p.name) for p in found.pillars}
+
+
+def rate_text(rate: Fraction | None, lang: str) -> str:
+    """A pass rate as a percentage, ``—`` when nothing counts."""
+    return "—" if rate is None else percent(rate * 100, lang)

@@ -1,0 +1,1 @@
+"""Words: the message catalogue, interface words, number and label formatting."""
