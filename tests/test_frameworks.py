@@ -119,13 +119,6 @@ def test_schema_checks(tmp_path, version, meta, levels, criterion, expected):
     assert _problems(text, tmp_path) == expected
 
 
-def test_every_known_completion_policy_is_implemented():
-    from cds_indicators._evaluation.scalar import COMPLETION_POLICIES
-    from cds_indicators._frameworks.files import _COMPLETION_POLICIES
-
-    assert set(COMPLETION_POLICIES) == set(_COMPLETION_POLICIES)
-
-
 # --- counts and at_most --------------------------------------------------------------------------
 
 TINH_LONG = cds.load_framework("tinh-long-2024")

@@ -16,24 +16,12 @@ from cds_indicators._evaluation.reading import (
 from cds_indicators._frameworks.files import framework_or_default
 from cds_indicators._model.errors import InputError, MeasurementError, Problem
 from cds_indicators._model.framework import MEETS, Criterion, Framework, Kind
-from cds_indicators._model.policies import (
-    Outcome,
-    completion_all,
-    completion_points,
-    completion_share,
-)
+from cds_indicators._model.policies import POLICIES
 from cds_indicators._model.report import Report, Status, Verdict
 
-__all__ = ["COMPLETION_POLICIES", "evaluate", "read_value"]
+__all__ = ["evaluate", "read_value"]
 
 
-#: How a framework's ``completion`` policy turns the verdicts into the completion verdict (and,
-#: for ``points``, the score and level); see ``docs/framework-schema.md``.
-COMPLETION_POLICIES: dict[str, Callable[[Framework, tuple[Verdict, ...]], Outcome]] = {
-    "all": completion_all,
-    "share": completion_share,
-    "points": completion_points,
-}
 
 
 #: How each kind of criterion reads a value, given the criterion: a table, not a branch per kind.
@@ -176,7 +164,7 @@ def evaluate(
         verdicts.append(judge.verdict(found))
     if problems:
         raise MeasurementError(problems)
-    outcome = COMPLETION_POLICIES[framework.completion](framework, tuple(verdicts))
+    outcome = POLICIES[framework.completion](framework, tuple(verdicts))
     return Report(
         framework=framework.id,
         year=year,

@@ -34,6 +34,7 @@ from cds_indicators._model.framework import (
     Scoring,
     Target,
 )
+from cds_indicators._model.policies import POLICIES
 from cds_indicators._words import format as _text
 
 __all__ = [
@@ -64,8 +65,6 @@ NO_TARGET_CELL = "*"
 _PERCENT_CELL = re.compile(r"(\d+)(?:[.,](\d+))?\s*%")
 _COUNT_CELL = re.compile(r"\d+")
 _CODE = re.compile(r"[a-z][a-z0-9_]*")
-#: The policy names :data:`cds_indicators._evaluation.scalar.COMPLETION_POLICIES` implements.
-_COMPLETION_POLICIES = ("all", "points", "share")
 _HUNDRED = Fraction(100)
 
 
@@ -421,9 +420,9 @@ def _check_meta(spec: _FileDef, problem: Callable[..., None]) -> None:
         problem("empty_text", "$.framework.title", key="title")
     if not meta.years or meta.years != sorted(set(meta.years)):
         problem("bad_years", "$.framework.years", years=meta.years)
-    if meta.completion not in _COMPLETION_POLICIES:
+    if meta.completion not in POLICIES:
         problem("unknown_completion", "$.framework.completion", found=meta.completion,
-                known=", ".join(_COMPLETION_POLICIES))
+                known=", ".join(sorted(POLICIES)))
     share = meta.share
     if meta.completion == "share" and share is None:
         problem("policy_key_missing", "$.framework.share", key="share", policy="share")

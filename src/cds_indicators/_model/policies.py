@@ -7,7 +7,7 @@ maximum and the level. Exact Fractions throughout.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from fractions import Fraction
 
 import attrs
@@ -15,7 +15,8 @@ import attrs
 from cds_indicators._model.framework import Comparison, Criterion, Framework, Kind, Scoring
 from cds_indicators._model.report import Completion, Status, Verdict
 
-__all__ = ["Outcome", "completion_all", "completion_points", "completion_share", "points_for"]
+__all__ = ["POLICIES", "Outcome", "completion_all", "completion_points", "completion_share",
+           "points_for"]
 
 _HUNDRED = Fraction(100)
 _ONE = Fraction(1)
@@ -134,3 +135,12 @@ def completion_points(framework: Framework, verdicts: tuple[Verdict, ...]) -> Ou
         max_score=maximum,
         level=None if level is None else level.name,
     )
+
+
+#: Every completion policy by the name a framework file gives it (``completion = "share"``); the
+#: framework loader accepts exactly these names.
+POLICIES: dict[str, Callable[[Framework, tuple[Verdict, ...]], Outcome]] = {
+    "all": completion_all,
+    "share": completion_share,
+    "points": completion_points,
+}
