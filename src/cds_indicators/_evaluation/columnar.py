@@ -4,7 +4,7 @@ Every verdict is the one :func:`evaluate` gives for the same row; only the work 
 differently. A column is read once as a NumPy array, and:
 
 * a column of floats for a rate criterion is compared with, for each threshold, the smallest
-  float whose exact reading (:func:`~cds_indicators._evaluation.reading.exact_float`:
+  float whose exact reading (:func:`~cds_indicators._model.numbers.exact_float`:
   the float read at 12 significant digits) reaches it. Reading at 12 digits never
   decreases as the float grows, so
   ``reading(v) >= t`` holds exactly when ``v >= that float``: one exact float comparison per cell
@@ -28,11 +28,12 @@ from typing import TYPE_CHECKING, Any
 
 import attrs
 
-from cds_indicators._evaluation.reading import Ratio, Reading, exact_float
+from cds_indicators._evaluation.reading import Ratio, Reading
 from cds_indicators._evaluation.scalar import read_value
 from cds_indicators._frameworks.files import framework_or_default
 from cds_indicators._model.errors import InputError, MeasurementError, Problem, require
 from cds_indicators._model.framework import Comparison, Criterion, Framework, Kind, Scoring, Target
+from cds_indicators._model.numbers import exact_float
 from cds_indicators._model.report import Completion, Status
 from cds_indicators._words import format as _text
 

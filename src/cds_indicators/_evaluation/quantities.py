@@ -9,14 +9,13 @@ from fractions import Fraction
 from typing import Any
 
 from cds_indicators._model.errors import Problem
+from cds_indicators._model.numbers import exact_float
 
 __all__ = ["counts_magnitudes", "percent_of"]
 
 
 def _exact(number: Any) -> Fraction:
     if isinstance(number, float):
-        from cds_indicators._evaluation.reading import exact_float
-
         return exact_float(number)
     return Fraction(number)
 

@@ -18,6 +18,7 @@ from typing import Any, Final
 import attrs
 
 from cds_indicators._model.errors import Problem
+from cds_indicators._model.numbers import exact_float
 from cds_indicators._words.format import fold
 
 __all__ = [
@@ -33,7 +34,6 @@ __all__ = [
 ]
 
 _HUNDRED: Final = Fraction(100)
-_FLOAT_DIGITS: Final = 12
 
 
 class NotApplicable:
@@ -132,12 +132,6 @@ def _is_missing(value: Any) -> bool:
 
 def _is_quantity(value: Any) -> bool:
     return "pint" in sys.modules and type(value).__module__.startswith("pint")
-
-
-def exact_float(value: float) -> Fraction:
-    # A float is read at the precision people type and spreadsheets show, so that the noise of
-    # binary arithmetic (0.57 * 100 == 56.99999999999999) never decides a verdict.
-    return Fraction(format(value, f".{_FLOAT_DIGITS}g"))
 
 
 def _percent(criterion: str, value: Fraction, given: Any) -> Reading | Problem:
