@@ -10,8 +10,11 @@ from pathlib import Path
 
 import attrs
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 import cds_indicators as cds
+from cds_indicators import strategies as cst
 from cds_indicators._model.report import completion_details, completion_word, status_word
 from cds_indicators._render.notebook import report_html
 from cds_indicators._words import format as _format
@@ -294,3 +297,27 @@ def test_without_its_framework_a_renderer_shows_the_shipped_names_or_the_codes()
     shipped = cds.Report.from_dict(vinh_long().to_dict())
     assert re.findall(r'<th colspan="6"[^>]*>(.*?) — ', shipped._repr_html_()) == [
         p.name for p in FRAMEWORK.pillars]
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(data=st.data())
+def test_renderers_name_pillars_as_their_framework_and_state_the_reports_details(
+        data: st.DataObject) -> None:
+    """Whatever the framework, a renderer given it names each pillar with criteria by the
+    framework's name, and every verdict it states carries the details of ``str(report)``."""
+    from cds_indicators._render.page import reports_html
+
+    framework = data.draw(cst.frameworks(max_criteria=5))
+    reports = data.draw(st.lists(cst.reports(framework), min_size=1, max_size=3,
+                                 unique_by=lambda r: (r.commune, r.year)))
+    named = {p.name for p in framework.pillars if p.criteria}
+    for report in reports:
+        html = report_html(report, framework)
+        assert set(re.findall(r'<th colspan="6"[^>]*>(.*?) — ', html)) == named
+        details = escape(completion_details(report))
+        assert f"{details}</caption>" in html
+        assert f"{details}</p>" in reports_html([report], framework)
+        assert str(report).endswith(completion_details(report))
+    summary = cds.summarize(reports, framework=framework)
+    shown = set(re.findall(r'<th colspan="6"[^>]*>(.*?) — ', summary._repr_html_()))
+    assert shown == {framework.pillar(v.pillar).name for v in reports[0].verdicts}

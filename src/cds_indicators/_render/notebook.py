@@ -22,7 +22,7 @@ from cds_indicators._model.report import (
 )
 from cds_indicators._render.names import framework_for, pillar_name
 from cds_indicators._render.palette import colour, ink
-from cds_indicators._render.summary import rate_text, who
+from cds_indicators._render.summary import name_of, rate_text
 from cds_indicators._words import format as _text
 
 if TYPE_CHECKING:
@@ -58,7 +58,7 @@ def report_html(report: Report, framework: Framework | None = None) -> str:
     it), the status in colour, what a failed criterion still lacks; the caption gives the
     verdict, what blocks it, and the score and level of a points framework."""
     framework = framework_for(framework, report.framework)
-    name = escape(who(report.commune, "vi"))
+    name = escape(name_of(report.commune, "vi"))
     if report.district:
         name += f" (huyện {escape(report.district)})"
     rows = [
@@ -97,9 +97,9 @@ def _group_html(group: DistrictSummary, framework: Framework | None) -> list[str
         communes = group.with_(completion)
         label = f"{completion_word(completion)} ({len(communes)})"
         parts.append(f"<tr><th {_HEAD}>{badge(completion, label)}</th>"
-                     + _td(escape(", ".join(who(c, "vi") for c in communes))) + "</tr>")
+                     + _td(escape(", ".join(name_of(c, "vi") for c in communes))) + "</tr>")
     if group.one_away:
-        away = ", ".join(f"{who(c, 'vi')} ({k})" for c, k in group.one_away)
+        away = ", ".join(f"{name_of(c, 'vi')} ({k})" for c, k in group.one_away)
         parts.append(f"<tr><th {_HEAD}>Xã chỉ còn một chỉ tiêu</th>" + _td(escape(away))
                      + "</tr>")
     parts.append("</table>")

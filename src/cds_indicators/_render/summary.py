@@ -16,8 +16,8 @@ from cds_indicators._words.interface import t
 if TYPE_CHECKING:
     from cds_indicators._rollup.summary import DistrictSummary, ScheduleCheck, Summary
 
-__all__ = ["SHOWN_BLOCKING", "district_lines", "rate_text", "schedule_lines", "schedule_text",
-           "summary_text", "who"]
+__all__ = ["SHOWN_BLOCKING", "district_lines", "name_of", "rate_text", "schedule_lines",
+           "schedule_text", "summary_text"]
 
 #: How many blocking criteria the text shows per district and year (the dict has all).
 SHOWN_BLOCKING = 5
@@ -25,7 +25,7 @@ SHOWN_BLOCKING = 5
 _MARK = {Completion.COMPLETED: "✓", Completion.NOT_COMPLETED: "✗", Completion.UNDETERMINED: "?"}
 
 
-def who(commune: str | None, lang: str) -> str:
+def name_of(commune: str | None, lang: str) -> str:
     """A commune's name, ``(không tên)`` when it has none."""
     return commune if commune is not None else t("unnamed", lang)
 
@@ -44,7 +44,7 @@ def district_lines(group: DistrictSummary, lang: str = "vi",
         names = group.with_(completion)
         if names:
             text = (f"{completion_word(completion, lang)} ({len(names)}): "
-                    + ", ".join(who(n, lang) for n in names))
+                    + ", ".join(name_of(n, lang) for n in names))
             lines.extend(hanging(f"  {_MARK[completion]} ", text, WIDTH - 1))
     if group.blocking:
         lines.append(f"{t('blocking', lang)}:")
@@ -53,7 +53,7 @@ def district_lines(group: DistrictSummary, lang: str = "vi",
                     + group.criterion_name(criterion, lang))
             lines.extend(hanging("  - ", text, WIDTH - 1))
     if group.one_away:
-        text = ", ".join(f"{who(c, lang)} ({k})" for c, k in group.one_away)
+        text = ", ".join(f"{name_of(c, lang)} ({k})" for c, k in group.one_away)
         lines.extend(hanging("", f"{t('one_away', lang)}: {text}", WIDTH - 1))
     if check is not None:
         lines.extend(schedule_lines(check, group.district, group.year, lang))
@@ -70,7 +70,7 @@ def _standing_lines(check: ScheduleCheck, district: str | None, year: int,
     mine = [s for s in check.standings if (s.district, s.year) == (district, year)]
     lines = []
     for which in Standing:
-        names = [who(s.commune, lang) for s in mine if s.standing is which]
+        names = [name_of(s.commune, lang) for s in mine if s.standing is which]
         if names:
             lines.extend(hanging("  - ", f"{standing_word(which, lang)}: {', '.join(names)}",
                                  WIDTH - 1))
