@@ -395,7 +395,7 @@ def summarize(reports: Iterable[Report], *, framework: Framework | None = None) 
 def pillar_names(summary_or_framework: str | None) -> dict[str, tuple[str, str]]:
     """Pillar code → (Vietnamese, English) name, from the shipped framework of that id; empty
     when the framework is not one shipped."""
-    from cds_indicators._frameworks.files import available_frameworks, load_framework
+    from cds_indicators._frameworks.registry import available_frameworks, load_framework
 
     if summary_or_framework not in available_frameworks():
         return {}
