@@ -36,7 +36,7 @@ from cds_indicators._model.policies import POLICIES
 __all__ = ["check"]
 
 #: Reports one problem: ``problem(code, path, **params)``.
-Report = Callable[..., None]
+AddProblem = Callable[..., None]
 
 _CODE = re.compile(r"[a-z][a-z0-9_]*")
 _HUNDRED = Fraction(100)
@@ -71,7 +71,7 @@ def _version_two_keys(spec: FileDef) -> list[tuple[str, str]]:
     return used
 
 
-def check(spec: FileDef, problem: Report) -> None:
+def check(spec: FileDef, problem: AddProblem) -> None:
     """Report every problem of a file's definitions through ``problem``."""
     if spec.schema_version not in SCHEMA_VERSIONS:
         problem("schema_version", "$.schema_version", found=spec.schema_version,
@@ -94,7 +94,7 @@ def check(spec: FileDef, problem: Report) -> None:
         _check_criterion(spec, i, crit, ids, codes, problem)
 
 
-def _check_meta(spec: FileDef, problem: Report) -> None:
+def _check_meta(spec: FileDef, problem: AddProblem) -> None:
     meta = spec.framework
     if not meta.id.strip():
         problem("empty_text", "$.framework.id", key="id")
@@ -126,7 +126,7 @@ def _check_meta(spec: FileDef, problem: Report) -> None:
             _check_score(problem, "$.framework.pass_score", meta.pass_score)
 
 
-def _check_levels(spec: FileDef, problem: Report) -> None:
+def _check_levels(spec: FileDef, problem: AddProblem) -> None:
     if spec.levels and spec.framework.completion != "points":
         problem("policy_key_unused", "$.levels", key="levels", policy="points")
     names = Counter(level.name for level in spec.levels)
@@ -143,7 +143,7 @@ def _check_levels(spec: FileDef, problem: Report) -> None:
         previous = score if score is not None else previous
 
 
-def _check_score(problem: Report, path: str, value: Number) -> Fraction | None:
+def _check_score(problem: AddProblem, path: str, value: Number) -> Fraction | None:
     found = number(value)
     if found is None or found < 0:
         problem("bad_points", path, found=value)
@@ -157,7 +157,7 @@ def _check_criterion(
     crit: CriterionDef,
     ids: Counter[str],
     codes: Counter[str],
-    problem: Report,
+    problem: AddProblem,
 ) -> None:
     at = f"$.criteria[{i}]"
     if not crit.id.strip():
@@ -202,7 +202,7 @@ def _check_points(
     crit: CriterionDef,
     kind: Kind,
     comparison: Comparison | None,
-    problem: Report,
+    problem: AddProblem,
 ) -> None:
     scored = spec.framework.completion == "points"
     if crit.points is None:
@@ -231,7 +231,7 @@ def _check_points(
         problem("proportional_needs_at_least", f"{at}.scoring", criterion=crit.id)
 
 
-def _check_cell(problem: Report, path: str, criterion: str, kind: Kind, cell: Cell) -> None:
+def _check_cell(problem: AddProblem, path: str, criterion: str, kind: Kind, cell: Cell) -> None:
     threshold_text, label = cell_parts(cell)
     if isinstance(cell, CellDef) and not label.strip():
         problem("empty_label", f"{path}.label", criterion=criterion)
