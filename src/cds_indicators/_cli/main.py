@@ -27,7 +27,7 @@ import click
 
 from cds_indicators import load_values, write_reports, write_template
 from cds_indicators._evaluation.scalar import evaluate, read_value
-from cds_indicators._frameworks.files import available_frameworks, load_framework
+from cds_indicators._frameworks.registry import available_frameworks, load_framework
 from cds_indicators._io.values import Record
 from cds_indicators._model.errors import (
     CdsError,

@@ -7,7 +7,7 @@ the shipped framework of the id the reports carry; this is the only place that l
 
 from __future__ import annotations
 
-from cds_indicators._frameworks.files import available_frameworks, load_framework
+from cds_indicators._frameworks.registry import available_frameworks, load_framework
 from cds_indicators._model.framework import Framework, Pillar
 
 __all__ = ["framework_for", "pillar_name"]
