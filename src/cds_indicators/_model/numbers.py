@@ -1,18 +1,106 @@
-"""The number policy: how a number given in any form becomes the exact number a verdict compares."""
+"""The number policy: how a number given in any form becomes the exact number a verdict compares.
+
+Every door (:func:`evaluate`, :func:`load_values` for TOML, JSON, CSV and XLSX, the columnar
+evaluator, :func:`merge`, the command line) reads numbers through the two functions here, so one
+number gets one reading whichever way it came in:
+
+* **A binary float** — a Python ``float``, any NumPy floating scalar (``float16``, ``float32``,
+  ``float64``, ``longdouble``, widened to a Python float first), a JSON or TOML number with a
+  decimal point, an XLSX number cell, a float column of a data frame — is read by
+  :func:`exact_float` at :data:`FLOAT_DIGITS` (12) significant digits: the precision people type
+  and spreadsheets show, so that the noise of binary arithmetic (``0.57 * 100 ==
+  56.99999999999999``) never decides a verdict. An XLSX cell formatted as a percentage is read
+  the same way first, then multiplied by 100 exactly (``0.575`` shown as ``57,5%`` is 57.5 %).
+* **Text and** :class:`~decimal.Decimal` are exact: ``"57,5"`` and ``Decimal("57.5")`` are
+  57.5, digit for digit, read by :func:`exact_decimal`. Such a number may have at most
+  :data:`MAX_DIGITS` (40) digits before the decimal mark and 40 after it (trailing zeros after the
+  mark do not count); a longer one (``Decimal("1E-100000000")``, ``"1e999999999"``) is refused
+  with a located problem instead of being expanded digit by digit.
+* **Missing** (:func:`is_missing`): ``None``, NaN in any float type (Python, NumPy of any width,
+  ``Decimal("NaN")``), pandas' ``NA`` and ``NaT``, and NumPy's ``NaT``. Infinity is not missing:
+  it is refused as not finite.
+"""
 
 from __future__ import annotations
 
+from decimal import Decimal
 from fractions import Fraction
-from typing import Final
+from numbers import Real
+from typing import Final, SupportsFloat
 
-__all__ = ["FLOAT_DIGITS", "exact_float"]
+__all__ = ["FLOAT_DIGITS", "MAX_DIGITS", "decimal_text", "exact_decimal", "exact_float",
+           "is_missing"]
 
 #: Significant digits a binary float is read at.
 FLOAT_DIGITS: Final = 12
 
+#: Digits a number given as text or Decimal may have on each side of its decimal mark.
+MAX_DIGITS: Final = 40
 
-def exact_float(value: float) -> Fraction:
+_MISSING_TYPES: Final = frozenset({"NAType", "NaTType"})
+_NUMPY_TIMES: Final = frozenset({"datetime64", "timedelta64"})
+
+
+def exact_float(value: SupportsFloat) -> Fraction:
     """A binary float read at :data:`FLOAT_DIGITS` significant digits: the precision people type
     and spreadsheets show, so that the noise of binary arithmetic (``0.57 * 100 ==
-    56.99999999999999``) never decides a verdict."""
-    return Fraction(format(value, f".{FLOAT_DIGITS}g"))
+    56.99999999999999``) never decides a verdict. NumPy floats of any width are read as the
+    Python float they widen to, as a data frame's float column is.
+
+    >>> exact_float(0.57 * 100), exact_float(0.1 + 0.2)
+    (Fraction(57, 1), Fraction(3, 10))
+    """
+    return Fraction(format(float(value), f".{FLOAT_DIGITS}g"))
+
+
+def exact_decimal(value: Decimal) -> Fraction | None:
+    """A finite :class:`~decimal.Decimal` exactly, or ``None`` when it has more than
+    :data:`MAX_DIGITS` digits before or after its decimal mark (the number is then refused).
+
+    >>> exact_decimal(Decimal("57.50")), exact_decimal(Decimal("1E-100000000"))
+    (Fraction(115, 2), None)
+    """
+    sign, digits, exponent = value.as_tuple()
+    assert isinstance(exponent, int), "not finite"
+    # Counted on the digits, never by expanding the number: 1E-100000000 is refused at once.
+    text = "".join(map(str, digits))
+    if exponent < 0:
+        # Zeros after the decimal mark say nothing: 57.50 is 57.5.
+        drop = min(len(text) - len(text.rstrip("0")), -exponent)
+        text, exponent = text[: len(text) - drop], exponent + drop
+    if not text.strip("0"):
+        return Fraction(0)
+    if exponent < -MAX_DIGITS or len(text.lstrip("0")) + exponent > MAX_DIGITS:
+        return None
+    whole = int(text)
+    number = Fraction(whole * 10**exponent) if exponent >= 0 else Fraction(whole, 10**-exponent)
+    return -number if sign else number
+
+
+def is_missing(value: object) -> bool:
+    """Whether ``value`` says "no value": ``None``, a NaN of any float type, ``NA`` or ``NaT``."""
+    if value is None:
+        return True
+    if isinstance(value, float):
+        return value != value
+    if isinstance(value, Decimal):
+        return value.is_nan()
+    kind = type(value)
+    if kind.__name__ in _MISSING_TYPES:
+        return True
+    # NumPy scalars of every width: a NaN float and a NaT time are not equal to themselves.
+    if kind.__module__ == "numpy" and (isinstance(value, Real) or kind.__name__ in _NUMPY_TIMES):
+        return bool(value != value)
+    return False
+
+
+def decimal_text(value: Fraction) -> str:
+    """A Fraction whose decimal expansion ends, as plain decimal text (``57.5``, ``-0.125``)."""
+    if value.denominator == 1:
+        return str(value.numerator)
+    places = 0
+    while (value * 10**places).denominator != 1:
+        places += 1
+    digits = f"{abs(value.numerator) * 10**places // value.denominator:0{places + 1}d}"
+    sign = "-" if value < 0 else ""
+    return f"{sign}{digits[:-places]}.{digits[-places:]}"
