@@ -18,7 +18,13 @@ from typing import Any, Final
 import attrs
 
 from cds_indicators._model.errors import Problem
-from cds_indicators._model.numbers import MAX_DIGITS, exact_decimal, exact_float, is_missing
+from cds_indicators._model.numbers import (
+    MAX_DIGITS,
+    MAX_EXPONENT,
+    exact_decimal,
+    exact_float,
+    is_missing,
+)
 from cds_indicators._model.record import Reading
 from cds_indicators._words.format import fold
 
@@ -286,7 +292,8 @@ def read_rate(
 
 
 def _too_long(criterion: str, value: Any) -> Problem:
-    return Problem.of("number_too_long", criterion=criterion, value=value, digits=MAX_DIGITS)
+    return Problem.of("number_too_long", criterion=criterion, value=value, digits=MAX_DIGITS,
+                      exponent=MAX_EXPONENT)
 
 
 def read_count(criterion: str, value: Any) -> Reading | Problem:

@@ -142,15 +142,18 @@ def unknown_keys(values: Mapping[Any, Any], framework: Framework) -> list[Proble
 def read_values(
     values: Mapping[Any, Any], framework: Framework
 ) -> tuple[dict[str, Reading], list[tuple[Any, Problem]]]:
-    """Every criterion of ``framework`` read from ``values`` (missing when absent or ``None``),
-    and every problem, each with the key of ``values`` it is about: unknown keys first, then the
-    criteria in the framework's order. The one loop that reads a commune-year's values."""
+    """The reading of every criterion of ``framework`` given a value in ``values`` (one absent
+    or ``None`` has none: it is missing), and every problem, each with the key of ``values`` it
+    is about: unknown keys first, then the criteria in the framework's order. The one loop that
+    reads a commune-year's values."""
     problems = [] if values.keys() <= framework._index.keys() else _unknown(values, framework)
     readings: dict[str, Reading] = {}
     get = values.get
     for criterion, read in _readers(framework):
         given = get(criterion.id)
-        found = MISSING_VALUE if given is None else read(given)
+        if given is None:
+            continue
+        found = read(given)
         if isinstance(found, Problem) or found.exempt:
             found = _checked(criterion, given, found)
             if isinstance(found, Problem):

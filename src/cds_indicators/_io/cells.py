@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import csv
 import io
+import re
 from collections.abc import Sequence
 from typing import Any, Final
 
@@ -15,7 +16,7 @@ import attrs
 
 from cds_indicators._model.errors import Problem
 
-__all__ = ["Table", "read_csv_text"]
+__all__ = ["Table", "read_csv_text", "separator_of"]
 
 
 @attrs.frozen
@@ -28,13 +29,23 @@ class Table:
 
 
 
-_SEPARATORS: Final = (",", ";", "\t")
+#: Separators, in the order they are looked for in the first line.
+_SEPARATORS: Final = ("\t", ";", ",")
+_QUOTED: Final = re.compile(r'"[^"]*"')
+
+
+def separator_of(line: str) -> str:
+    """The separator of a CSV file whose first line is ``line``: a tab if it has one outside
+    quotes, else ``;`` if it has one (what Excel writes in a Vietnamese locale, where a header
+    such as ``Xã, phường, thị trấn`` keeps its commas unquoted), else ``,``."""
+    bare = _QUOTED.sub("", line)
+    return next((s for s in _SEPARATORS if s in bare), ",")
 
 
 def read_csv_text(text: str, source: str) -> Table | Problem:
-    """The cells of a CSV text; the separator (``,``, ``;`` or tab) is that of its first line."""
+    """The cells of a CSV text, split by the separator of its first line (:func:`separator_of`)."""
     first = next((line for line in text.splitlines() if line.strip()), "")
-    separator = max(_SEPARATORS, key=first.count)
+    separator = separator_of(first)
     try:
         rows = list(csv.reader(io.StringIO(text, newline=""), delimiter=separator))
     except csv.Error as exc:

@@ -78,6 +78,10 @@ def _parse_document(text: str, suffix: str, source: str) -> Any:
         ) from None
     except RecursionError:
         raise InputError([_problem("json_syntax", source, detail="nested too deeply")]) from None
+    except ValueError as exc:
+        # A whole number of thousands of digits: Python refuses to read it, and so do we.
+        code = "toml_syntax" if suffix == ".toml" else "json_syntax"
+        raise InputError([_problem(code, source, detail=str(exc))]) from None
 
 
 def _parse(path: Path) -> Any:

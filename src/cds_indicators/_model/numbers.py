@@ -13,9 +13,10 @@ number gets one reading whichever way it came in:
   the same way first, then multiplied by 100 exactly (``0.575`` shown as ``57,5%`` is 57.5 %).
 * **Text and** :class:`~decimal.Decimal` are exact: ``"57,5"`` and ``Decimal("57.5")`` are
   57.5, digit for digit, read by :func:`exact_decimal`. Such a number may have at most
-  :data:`MAX_DIGITS` (40) digits before the decimal mark and 40 after it (trailing zeros after the
-  mark do not count); a longer one (``Decimal("1E-100000000")``, ``"1e999999999"``) is refused
-  with a located problem instead of being expanded digit by digit.
+  :data:`MAX_DIGITS` (40) significant digits (leading and trailing zeros do not count), and its
+  leading digit may stand at most :data:`MAX_EXPONENT` (400) places from the decimal mark either
+  way; beyond that (``Decimal("1E-100000000")``, ``"1e999999999"``, 5000 digits of text) it is
+  refused with a located problem instead of being expanded digit by digit.
 * **Missing** (:func:`is_missing`): ``None``, NaN in any float type (Python, NumPy of any width,
   ``Decimal("NaN")``), pandas' ``NA`` and ``NaT``, and NumPy's ``NaT``. Infinity is not missing:
   it is refused as not finite.
@@ -28,14 +29,17 @@ from fractions import Fraction
 from numbers import Real
 from typing import Final, SupportsFloat
 
-__all__ = ["FLOAT_DIGITS", "MAX_DIGITS", "decimal_text", "exact_decimal", "exact_float",
-           "is_missing"]
+__all__ = ["FLOAT_DIGITS", "MAX_DIGITS", "MAX_EXPONENT", "decimal_text", "exact_decimal",
+           "exact_float", "is_missing"]
 
 #: Significant digits a binary float is read at.
 FLOAT_DIGITS: Final = 12
 
-#: Digits a number given as text or Decimal may have on each side of its decimal mark.
+#: Significant digits a number given as text or Decimal may have.
 MAX_DIGITS: Final = 40
+#: The largest power of ten (either way) of a number given as text or Decimal: room for every
+#: float's reading (the smallest is about 5 × 10^-324), far from what expanding would hang on.
+MAX_EXPONENT: Final = 400
 
 _MISSING_TYPES: Final = frozenset({"NAType", "NaTType"})
 _NUMPY_TIMES: Final = frozenset({"datetime64", "timedelta64"})
@@ -55,7 +59,8 @@ def exact_float(value: SupportsFloat) -> Fraction:
 
 def exact_decimal(value: Decimal) -> Fraction | None:
     """A finite :class:`~decimal.Decimal` exactly, or ``None`` when it has more than
-    :data:`MAX_DIGITS` digits before or after its decimal mark (the number is then refused).
+    :data:`MAX_DIGITS` significant digits or lies beyond ``10^±``:data:`MAX_EXPONENT` (the number
+    is then refused).
 
     >>> exact_decimal(Decimal("57.50")), exact_decimal(Decimal("1E-100000000"))
     (Fraction(115, 2), None)
@@ -63,16 +68,15 @@ def exact_decimal(value: Decimal) -> Fraction | None:
     sign, digits, exponent = value.as_tuple()
     assert isinstance(exponent, int), "not finite"
     # Counted on the digits, never by expanding the number: 1E-100000000 is refused at once.
-    text = "".join(map(str, digits))
-    if exponent < 0:
-        # Zeros after the decimal mark say nothing: 57.50 is 57.5.
-        drop = min(len(text) - len(text.rstrip("0")), -exponent)
-        text, exponent = text[: len(text) - drop], exponent + drop
-    if not text.strip("0"):
+    text = "".join(map(str, digits)).lstrip("0")
+    kept = text.rstrip("0")
+    if not kept:
         return Fraction(0)
-    if exponent < -MAX_DIGITS or len(text.lstrip("0")) + exponent > MAX_DIGITS:
+    exponent += len(text) - len(kept)
+    # The power of ten of the leading digit: 57.5 is 5.75 × 10^1.
+    if len(kept) > MAX_DIGITS or abs(exponent + len(kept) - 1) > MAX_EXPONENT:
         return None
-    whole = int(text)
+    whole = int(kept)
     number = Fraction(whole * 10**exponent) if exponent >= 0 else Fraction(whole, 10**-exponent)
     return -number if sign else number
 

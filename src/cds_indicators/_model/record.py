@@ -40,8 +40,8 @@ class Record:
     ``source``, ``sheet``, ``row`` and ``path`` say where in the file it was read.
 
     ``values`` are the values as written. A record made by :func:`load_values` also carries
-    ``readings`` (criterion id → :class:`Reading`, every criterion of the framework it was read
-    for, ``read_for``), which are not part of its equality or ``repr``: the values read once.
+    ``readings`` (criterion id → :class:`Reading` of each value given, read for the framework
+    ``read_for``), which are not part of its equality or ``repr``: the values read once.
     """
 
     commune: str

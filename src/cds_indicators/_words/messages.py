@@ -445,9 +445,10 @@ _MESSAGES: dict[str, tuple[str, str]] = {
     ),
     # -- the number policy, tables and records ----------------------------------------------
     "number_too_long": (
-        "chỉ tiêu {criterion}: {value!r} có quá {digits} chữ số trước hoặc sau dấu thập phân",
-        "criterion {criterion}: {value!r} has more than {digits} digits before or after the "
-        "decimal mark",
+        "chỉ tiêu {criterion}: {value!r} có quá {digits} chữ số có nghĩa, hoặc lớn hơn "
+        "10^{exponent} hay nhỏ hơn 10^-{exponent}",
+        "criterion {criterion}: {value!r} has more than {digits} significant digits, or is "
+        "above 10^{exponent} or below 10^-{exponent}",
     ),
 }
 
