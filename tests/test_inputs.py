@@ -339,3 +339,19 @@ def test_a_loaded_record_is_not_checked_again(monkeypatch):
     records = cds.load_values(VALID / "wide.csv")
     monkeypatch.setattr(scalar, "read_values", None)  # any reading would fail
     assert all(check_record(r, cds.load_framework(), None) == [] for r in records)
+
+
+def test_evaluate_record_judges_a_loaded_record_and_reads_any_other():
+    from cds_indicators._io.values import evaluate_record
+
+    for record in cds.load_values(VALID / "communes.toml"):
+        expected = cds.evaluate(record.values, record.year, commune=record.commune,
+                                district=record.district)
+        assert evaluate_record(record) == expected
+        unread = attrs.evolve(record, readings={}, read_for=None)
+        assert evaluate_record(unread) == expected
+    with pytest.raises(cds.MeasurementError):
+        evaluate_record(cds.Record(commune="A", year=2024, values={"1.6": "abc"}))
+    with pytest.raises(cds.InputError, match=r"f.toml, \$.year: thiếu năm"):
+        evaluate_record(cds.Record(commune="A", year=None, values={}, source="f.toml",
+                                   path="$"))

@@ -114,9 +114,6 @@ def is_bool(value: Any) -> bool:
     return isinstance(value, bool) or (kind.__module__ == "numpy" and kind.__name__ in _NUMPY_BOOLS)
 
 
-_is_missing = is_missing
-
-
 def _is_quantity(value: Any) -> bool:
     return "pint" in sys.modules and type(value).__module__.startswith("pint")
 
@@ -250,7 +247,7 @@ def read_rate(
         return read_counts(criterion, value.numerator, value.denominator, value, counts)
     if kind is str:
         return _rate_from_text(criterion, value)
-    if _is_missing(value):
+    if is_missing(value):
         return MISSING_VALUE
     if value is NOT_APPLICABLE:
         return _EXEMPT
@@ -307,7 +304,7 @@ def read_count(criterion: str, value: Any) -> Reading | Problem:
             return MISSING_VALUE
         if folded == _NOT_APPLICABLE_TEXT:
             return _EXEMPT
-    elif _is_missing(value):
+    elif is_missing(value):
         return MISSING_VALUE
     elif value is NOT_APPLICABLE:
         return _EXEMPT
@@ -337,7 +334,7 @@ def read_yes_no(criterion: str, value: Any, labels: frozenset[str]) -> Reading |
         return Problem.of(
             "bad_yes_no_text", criterion=criterion, value=value, labels=_label_hint(labels)
         )
-    if _is_missing(value):
+    if is_missing(value):
         return MISSING_VALUE
     if value is NOT_APPLICABLE:
         return _EXEMPT

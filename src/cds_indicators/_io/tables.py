@@ -54,7 +54,6 @@ class Row:
             self.readings[criterion] = reading
 
 
-_fold = fold_header
 _FIELD_ROLES: Final = ("commune", "district", "year")
 #: A whole number in a cell (a year, a count), no longer than the number policy allows.
 _DIGITS: Final = re.compile(rf"\d{{1,{MAX_DIGITS}}}")
@@ -80,7 +79,6 @@ def _text(cell: Any) -> str:
     return "" if cell is None else unicodedata.normalize("NFC", str(cell)).strip()
 
 
-_role = header_role
 
 
 class _Reader:
@@ -128,10 +126,10 @@ class _Reader:
             filled = [i for i, cell in enumerate(cells) if not _empty(cell)]
             if not filled:
                 continue
-            role = _role(cells[0]) if filled[0] == 0 else None
+            role = header_role(cells[0]) if filled[0] == 0 else None
             if role in _FIELD_ROLES and max(filled) <= 1:
                 value = cells[1] if len(cells) > 1 else None
-                if _role(value) is None and not self.looks_like_id(value):
+                if header_role(value) is None and not self.looks_like_id(value):
                     fields[role] = (value, index + 1)
                     continue
             if len(filled) == 1:
@@ -150,7 +148,7 @@ class _Reader:
         for col, cell in enumerate(cells):
             if _empty(cell):
                 continue
-            role = _role(cell)
+            role = header_role(cell)
             key = role or ""
             if role is None and not is_descriptive(cell):
                 before = len(self.problems)
@@ -256,7 +254,7 @@ class _Reader:
             # A template sheet with nothing filled in yet: the commune-year, every value missing.
             read = self.commune_year([], roles, fields, header_row)
             if read is not None:
-                found[(_fold(read[0]), _fold(read[1] or ""), read[2])] = self.new_row(
+                found[(fold_header(read[0]), fold_header(read[1] or ""), read[2])] = self.new_row(
                     read, header_row)
         return list(found.values())
 
@@ -293,7 +291,7 @@ class _Reader:
                     record.add(criterion, value, reading)
         if record is not None:
             # Duplicated commune-years are found across the whole file, by the caller.
-            found[(_fold(record.commune), str(row), record.year)] = record
+            found[(fold_header(record.commune), str(row), record.year)] = record
 
     def long_row(self, cells: Sequence[Any], roles: dict[str, int], row: int,
                  read: tuple[str, str | None, int] | None,
@@ -319,7 +317,7 @@ class _Reader:
         given = self.long_value(criterion, value, numerator, denominator, roles, row)
         if read is None or given is None:
             return
-        key = (_fold(read[0]), _fold(read[1] or ""), read[2])
+        key = (fold_header(read[0]), fold_header(read[1] or ""), read[2])
         record = found.setdefault(key, self.new_row(read, row))
         first = firsts.get((key, criterion))
         if first is not None:

@@ -28,10 +28,11 @@ import attrs
 from cds_indicators._model.errors import InputError, Problem
 from cds_indicators._model.framework import Framework
 from cds_indicators._model.record import Record, where
+from cds_indicators._model.report import Report
 from cds_indicators._words.format import commune_label, fold
 
-__all__ = ["MAX_FILE_BYTES", "Record", "check_record", "load_values", "read_commune_file",
-           "read_record"]
+__all__ = ["MAX_FILE_BYTES", "Record", "check_record", "evaluate_record", "load_values",
+           "read_commune_file", "read_record"]
 
 #: Larger files are refused before they are parsed (bytes).
 MAX_FILE_BYTES = 50 * 1024 * 1024
@@ -276,6 +277,26 @@ def check_record(record: Record, framework: Framework, year: int | None = None) 
     :func:`load_values` makes of every record (:func:`read_record`), each problem placed."""
     found = read_record(record, framework, year)
     return found if isinstance(found, list) else []
+
+
+def evaluate_record(
+    record: Record, *, framework: Framework | None = None, year: int | None = None
+) -> Report:
+    """The report of one record: its readings judged when it was read for ``framework`` (as
+    :func:`load_values` returns it), its values read and judged otherwise, with the errors
+    :func:`evaluate` raises. ``year`` is the year of a record that has none."""
+    from cds_indicators._evaluation.scalar import evaluate, evaluate_readings
+    from cds_indicators._frameworks.files import framework_or_default
+
+    framework = framework_or_default(framework)
+    when = record.year if record.year is not None else year
+    if when is None:
+        raise InputError([_placed(record, Problem.of("missing_year"), "year")])
+    if record.read_for is framework:
+        return evaluate_readings(record.readings, when, framework=framework,
+                                 commune=record.commune, district=record.district)
+    return evaluate(record.values, when, framework=framework, commune=record.commune,
+                    district=record.district)
 
 
 def _placed(record: Record, problem: Problem, key: str) -> Problem:
