@@ -236,3 +236,23 @@ def test_json_numbers_keep_their_form_in_the_record(tmp_path):
     path = _json_number(tmp_path / "v.json", "79.5")
     (record,) = cds.load_values(path, year=2025)
     assert json.dumps(record.values["1.6"]) == "79.5"
+
+
+WHOLE = [(2024, 2024), (2024.0, 2024), (" 19 ", 19), ("0", 0), (-3, -3), ("2024.0", None),
+         (True, None), (2.5, None), (float("nan"), None), ("²", None), ("١٢", None),
+         ("1" * 41, None), (None, None)]
+
+
+@pytest.mark.parametrize(("value", "whole"), WHOLE, ids=repr)
+def test_years_and_counts_in_cells_are_read_as_one_kind_of_whole_number(tmp_path, value, whole):
+    """A table's year, a long table's counts and a schedule's year accept the same cells."""
+    from cds_indicators._model.numbers import whole_number
+
+    assert whole_number(value) == whole
+    accepted = whole is not None and 1900 <= whole <= 2200
+    try:
+        schedule = cds.Schedule({"Xã A": value})
+    except cds.InputError:
+        assert not accepted
+    else:
+        assert accepted and schedule.year_of("Xã A") == whole

@@ -24,6 +24,7 @@ from cds_indicators._model.numbers import (
     exact_decimal,
     exact_float,
     is_missing,
+    whole_number,
 )
 from cds_indicators._model.record import Reading
 from cds_indicators._words.format import fold
@@ -133,32 +134,19 @@ def _whole(count: Any) -> int | None:
     would change a count above a trillion."""
     if is_bool(count):
         return None
+    whole: int | None
     if isinstance(count, Integral):
         whole = int(count)
-    elif isinstance(count, float):
-        if not count.is_integer():
-            return None
-        whole = int(count)
-    elif isinstance(count, Decimal | Fraction):
-        if isinstance(count, Decimal):
-            exact = exact_decimal(count) if count.is_finite() else None
-            if exact is None:
-                return None
-        else:
-            exact = count
-        if exact.denominator != 1:
-            return None
-        whole = int(exact)
-    elif isinstance(count, str) and _is_digits(count.strip()):
-        whole = int(count.strip())
+    elif isinstance(count, Decimal):
+        exact = exact_decimal(count) if count.is_finite() else None
+        whole = None if exact is None or exact.denominator != 1 else int(exact)
+    elif isinstance(count, Fraction):
+        whole = None if count.denominator != 1 else int(count)
     else:
+        whole = whole_number(count)
+    if whole is None:
         return None
     return whole if whole >= 0 else None
-
-
-def _is_digits(text: str) -> bool:
-    """Whether ``text`` is a whole number in ASCII digits, no longer than the policy allows."""
-    return text.isascii() and text.isdecimal() and len(text) <= MAX_DIGITS
 
 
 def _count(criterion: str, count: Any, which: str, given: Any) -> int | Problem:

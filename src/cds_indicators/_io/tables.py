@@ -15,7 +15,6 @@ spreadsheet shows them), never dropped: an unknown column such as ``3.1O`` is an
 
 from __future__ import annotations
 
-import re
 import unicodedata
 from collections.abc import Sequence
 from typing import Any, Final
@@ -27,7 +26,7 @@ from cds_indicators._evaluation.scalar import read_value
 from cds_indicators._io.cells import Table, read_csv_text
 from cds_indicators._model.errors import Problem
 from cds_indicators._model.framework import Framework
-from cds_indicators._model.numbers import MAX_DIGITS
+from cds_indicators._model.numbers import whole_number
 from cds_indicators._model.record import Reading
 from cds_indicators._words.format import commune_label
 from cds_indicators._words.headers import ROLE_NAMES, fold_header, header_role, is_descriptive
@@ -55,8 +54,6 @@ class Row:
 
 
 _FIELD_ROLES: Final = ("commune", "district", "year")
-#: A whole number in a cell (a year, a count), no longer than the number policy allows.
-_DIGITS: Final = re.compile(rf"\d{{1,{MAX_DIGITS}}}")
 
 
 def column_letter(index: int) -> str:
@@ -185,13 +182,7 @@ class _Reader:
                 self.problem("missing_year", row, col)
                 return None
             return self.default_year
-        year: int | None = None
-        if isinstance(cell, int) and not isinstance(cell, bool):
-            year = cell
-        elif isinstance(cell, float) and cell.is_integer():
-            year = int(cell)
-        elif isinstance(cell, str) and _DIGITS.fullmatch(cell.strip()):
-            year = int(cell.strip())
+        year = whole_number(cell)
         if year is None:
             self.problem("bad_year", row, col, value=cell)
             return None
@@ -357,10 +348,9 @@ _COUNT_WORDS: Final = {"numerator": "tử số", "denominator": "mẫu số"}
 
 
 def _count(cell: Any) -> Any:
-    if isinstance(cell, str) and _DIGITS.fullmatch(cell.strip()):
-        return int(cell.strip())
-    if isinstance(cell, float) and cell.is_integer():
-        return int(cell)
+    whole = whole_number(cell)
+    if whole is not None:
+        return whole
     return cell.strip() if isinstance(cell, str) else cell
 
 

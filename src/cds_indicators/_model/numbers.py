@@ -30,7 +30,7 @@ from numbers import Real
 from typing import Final, SupportsFloat
 
 __all__ = ["FLOAT_DIGITS", "MAX_DIGITS", "MAX_EXPONENT", "decimal_text", "exact_decimal",
-           "exact_float", "is_missing"]
+           "exact_float", "is_missing", "whole_number"]
 
 #: Significant digits a binary float is read at.
 FLOAT_DIGITS: Final = 12
@@ -79,6 +79,27 @@ def exact_decimal(value: Decimal) -> Fraction | None:
     whole = int(kept)
     number = Fraction(whole * 10**exponent) if exponent >= 0 else Fraction(whole, 10**-exponent)
     return -number if sign else number
+
+
+def whole_number(value: object) -> int | None:
+    """``value`` as a whole number when it is one: an ``int`` (not a bool), a float holding one
+    exactly (a spreadsheet stores ``2024`` as ``2024.0``), or text of at most
+    :data:`MAX_DIGITS` ASCII digits; ``None`` otherwise. Years and counts in cells are read so.
+
+    >>> whole_number(2024.0), whole_number(" 19 "), whole_number("2024.0"), whole_number(True)
+    (2024, 19, None, None)
+    """
+    if isinstance(value, bool):
+        return None
+    if isinstance(value, int):
+        return value
+    if isinstance(value, float):
+        return int(value) if value.is_integer() else None
+    if isinstance(value, str):
+        text = value.strip()
+        if text.isascii() and text.isdecimal() and len(text) <= MAX_DIGITS:
+            return int(text)
+    return None
 
 
 def is_missing(value: object) -> bool:

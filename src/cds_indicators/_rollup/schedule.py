@@ -19,6 +19,7 @@ from typing import Any
 import attrs
 
 from cds_indicators._model.errors import InputError, Problem
+from cds_indicators._model.numbers import whole_number
 from cds_indicators._words.headers import header_role
 
 __all__ = ["Schedule"]
@@ -36,11 +37,8 @@ def _name(text: str) -> str:
 
 def _year(value: Any) -> int | None:
     """``value`` as a year, or ``None`` when it is not one (booleans and fractions are not)."""
-    if type(value) is int:
-        return value if 1900 <= value <= 2200 else None
-    if isinstance(value, str) and value.strip().isascii() and value.strip().isdigit():
-        return _year(int(value.strip()))
-    return None
+    year = whole_number(value)
+    return year if year is not None and 1900 <= year <= 2200 else None
 
 
 def _entries(years: Any) -> dict[Key, int]:
