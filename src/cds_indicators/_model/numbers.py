@@ -15,8 +15,11 @@ number gets one reading whichever way it came in:
   57.5, digit for digit, read by :func:`exact_decimal`. Such a number may have at most
   :data:`MAX_DIGITS` (40) significant digits (leading and trailing zeros do not count), and its
   leading digit may stand at most :data:`MAX_EXPONENT` (400) places from the decimal mark either
-  way; beyond that (``Decimal("1E-100000000")``, ``"1e999999999"``, 5000 digits of text) it is
-  refused with a located problem instead of being expanded digit by digit.
+  way; beyond that (``Decimal("1E-100000000")``, ``Decimal("1e999999999")``, 5000 digits of
+  text) it is refused with a located problem instead of being expanded digit by digit.
+* **A whole number** (a count, a year in a cell) is read by :func:`whole_number`: an ``int``, a
+  float holding a whole number exactly (never read at 12 digits, which would change a count
+  above a trillion), or at most :data:`MAX_DIGITS` ASCII digits of text.
 * **Missing** (:func:`is_missing`): ``None``, NaN in any float type (Python, NumPy of any width,
   ``Decimal("NaN")``), pandas' ``NA`` and ``NaT``, and NumPy's ``NaT``. Infinity is not missing:
   it is refused as not finite.
