@@ -5,6 +5,7 @@ import tomllib
 from fractions import Fraction
 from pathlib import Path
 
+import attrs
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -258,3 +259,99 @@ def test_counts_read_the_same_in_every_table_shape(tmp_path_factory, denominator
     )
     expected = cds.evaluate({"2.5": cds.ratio(numerator, denominator)}, 2024, commune="X")
     assert _reports(wide) == _reports(long) == [expected]
+
+
+def _header_words():
+    from cds_indicators._words.headers import ROLES
+
+    return [(role, word) for role in ("commune", "district", "year") for word in ROLES[role]]
+
+
+@pytest.mark.parametrize(("role", "word"), _header_words())
+def test_a_header_word_names_the_same_column_in_every_reader(tmp_path, role, word):
+    """load_values and Schedule.load read one vocabulary: a header that names the commune,
+    district or year column for one names it for the other, in any case, with a colon."""
+    from cds_indicators._words.headers import header_role
+
+    headers = {"commune": "Xã", "district": "Huyện", "year": "Năm"}
+    headers[role] = f"{word.upper()}:"
+    assert header_role(headers[role]) == role
+    path = tmp_path / "t.csv"
+    path.write_text(";".join(headers.values()) + ";1.6\nXã Vĩnh Long;Vĩnh Lộc;2024;82\n",
+                    encoding="utf-8")
+    (record,) = cds.load_values(path)
+    assert (record.commune, record.district, record.year) == ("Xã Vĩnh Long", "Vĩnh Lộc", 2024)
+    path.write_text(";".join(headers.values()) + "\nXã Vĩnh Long;Vĩnh Lộc;2024\n",
+                    encoding="utf-8")
+    assert dict(cds.Schedule.load(path).entries) == {("Vĩnh Lộc", "Xã Vĩnh Long"): 2024}
+
+
+def test_records_carry_their_readings_outside_equality_and_repr():
+    from cds_indicators._evaluation.scalar import evaluate_readings
+
+    for name in sorted(p.name for p in VALID.iterdir()):
+        for record in cds.load_values(VALID / name):
+            assert record.readings and set(record.readings) <= set(record.values)
+            assert "readings" not in repr(record)
+            assert record == attrs.evolve(record, readings={})
+            report = evaluate_readings(record.readings, record.year, commune=record.commune,
+                                       district=record.district)
+            assert report == cds.evaluate(record.values, record.year, commune=record.commune,
+                                          district=record.district)
+
+
+def test_readings_are_judged_without_reading_the_values_again():
+    from cds_indicators._evaluation.scalar import evaluate_readings
+
+    (record,) = cds.load_values(VALID / "communes.json")[:1]
+    garbled = attrs.evolve(record, values={key: object() for key in record.values})
+    assert evaluate_readings(garbled.readings, garbled.year) == cds.evaluate(
+        record.values, record.year)
+
+
+CHECKS = [
+    ({"commune": "A", "year": 2024, "values": {"1.6": 82}}, None, []),
+    ({"commune": "A", "values": {"1.6": 82}}, 2024, []),
+    ({"commune": "A", "values": {}}, None, ["f.toml, $[0].year: the year is missing (year in the file, or --year)"]),
+    ({"commune": "A", "year": 2030, "values": {"1.6": "abc", "9.9": 1}}, None, [
+        "f.toml, $[0].year: the year 2030 is not in framework thanh-hoa-1829 (years with "
+        "targets: 2022, 2023, 2024, 2025)",
+        "f.toml, $[0].values.1.6: criterion 1.6: cannot read 'abc' as a rate (e.g. 80, 80%, "
+        "57,5%, 19/33)",
+        "f.toml, $[0].values.9.9: there is no criterion '9.9' in framework thanh-hoa-1829",
+    ]),
+]
+
+
+@pytest.mark.parametrize(("given", "year", "expected"), CHECKS)
+def test_check_record_is_the_check_load_values_makes(given, year, expected):
+    from cds_indicators._io.values import check_record
+
+    record = cds.Record(source="f.toml", path="$[0]", **{"year": None, **given})
+    found = check_record(record, cds.load_framework(), year)
+    assert [p.text("en") for p in found] == expected
+
+
+def test_a_loaded_record_is_not_checked_again(monkeypatch):
+    from cds_indicators._evaluation import scalar
+    from cds_indicators._io.values import check_record
+
+    records = cds.load_values(VALID / "wide.csv")
+    monkeypatch.setattr(scalar, "read_values", None)  # any reading would fail
+    assert all(check_record(r, cds.load_framework(), None) == [] for r in records)
+
+
+def test_evaluate_record_judges_a_loaded_record_and_reads_any_other():
+    from cds_indicators._io.values import evaluate_record
+
+    for record in cds.load_values(VALID / "communes.toml"):
+        expected = cds.evaluate(record.values, record.year, commune=record.commune,
+                                district=record.district)
+        assert evaluate_record(record) == expected
+        unread = attrs.evolve(record, readings={}, read_for=None)
+        assert evaluate_record(unread) == expected
+    with pytest.raises(cds.MeasurementError):
+        evaluate_record(cds.Record(commune="A", year=2024, values={"1.6": "abc"}))
+    with pytest.raises(cds.InputError, match=r"f.toml, \$.year: thiếu năm"):
+        evaluate_record(cds.Record(commune="A", year=None, values={}, source="f.toml",
+                                   path="$"))

@@ -7,7 +7,7 @@ import unicodedata
 from pathlib import Path
 
 import pytest
-from hypothesis import given
+from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 import cds_indicators as cds
@@ -153,6 +153,8 @@ def test_one_commune(year: int, completed: bool, due: int | None,
     assert cds.summarize([report]).against(schedule).standings[0].standing is standing
 
 
+# Drawing whole commune-years is slow on a loaded machine; the rule, not the speed, is tested.
+@settings(suppress_health_check=[HealthCheck.too_slow])
 @given(st.lists(st.tuples(st.sampled_from(["Xã A", "Xã B"]), st.sampled_from(FRAMEWORK.years)),
                 unique=True, max_size=6),
        st.data())
@@ -170,3 +172,17 @@ def test_every_commune_year_has_one_standing(keys: list[tuple[str, int]],
         done = [r.year for r in reports if r.commune == report.commune and r.completed]
         due = schedule.year_of(report.commune)
         assert found.standing is expected_standing(report, due, min(done) if done else None)
+
+
+def test_a_schedule_headed_ten_xa_huyen_nam_loads(tmp_path):
+    path = tmp_path / "s.csv"
+    path.write_text("Tên xã;Huyện;Năm\nXã Vĩnh Long;Vĩnh Lộc;2024\nXã Vĩnh Thịnh;;2023\n",
+                    encoding="utf-8")
+    assert dict(cds.Schedule.load(path).entries) == {
+        ("Vĩnh Lộc", "Xã Vĩnh Long"): 2024, (None, "Xã Vĩnh Thịnh"): 2023}
+
+
+def test_a_schedule_separated_by_tabs_loads_as_load_values_reads_it(tmp_path):
+    path = tmp_path / "s.csv"
+    path.write_text("Xã\tNăm\nXã Vĩnh Long\t2024\n", encoding="utf-8")
+    assert dict(cds.Schedule.load(path).entries) == {(None, "Xã Vĩnh Long"): 2024}

@@ -129,3 +129,22 @@ def test_a_year_outside_the_framework_is_refused(tmp_path):
     with pytest.raises(cds.UnknownYearError):
         cds.write_template(tmp_path / "t.xlsx", 2030)
     assert not (tmp_path / "t.xlsx").exists()
+
+
+def test_every_template_header_is_a_word_the_readers_know():
+    """The template is written in the header vocabulary it is read back with: each column
+    names a role or describes a criterion, and each line above the table names its field."""
+    from cds_indicators._words.headers import (
+        FIELD_LABELS,
+        TEMPLATE_COLUMNS,
+        header_role,
+        is_descriptive,
+    )
+
+    roles = [header_role(h.format(year=2024)) for h in TEMPLATE_COLUMNS]
+    assert roles == ["criterion", None, None, None, None, None, "value", "numerator",
+                     "denominator"]
+    assert all(is_descriptive(h.format(year=2024))
+               for h, role in zip(TEMPLATE_COLUMNS, roles, strict=True) if role is None)
+    assert {role: header_role(label) for role, label in FIELD_LABELS.items()} == {
+        "commune": "commune", "district": "district", "year": "year"}

@@ -5,17 +5,28 @@ Imported only when a value is a pint quantity, so ``import cds_indicators`` neve
 
 from __future__ import annotations
 
+from decimal import Decimal
 from fractions import Fraction
+from numbers import Integral, Real
 from typing import Any
 
 from cds_indicators._model.errors import Problem
-from cds_indicators._model.numbers import exact_float
+from cds_indicators._model.numbers import exact_decimal, exact_float, is_missing
 
 __all__ = ["counts_magnitudes", "percent_of"]
 
 
 def _exact(number: Any) -> Fraction:
-    if isinstance(number, float):
+    """A magnitude read by the number policy; ``ValueError`` when it cannot be read."""
+    if isinstance(number, Decimal):
+        exact = exact_decimal(number) if number.is_finite() else None
+        if exact is None:
+            raise ValueError(number)
+        return exact
+    if isinstance(number, Integral | Fraction):
+        return Fraction(number)
+    if isinstance(number, Real):
+        # Every other real number is a binary float (float, NumPy floats of any width).
         return exact_float(number)
     return Fraction(number)
 
@@ -27,7 +38,7 @@ def percent_of(criterion: str, quantity: Any) -> Fraction | Problem:
             "wrong_dimension", criterion=criterion, value=quantity, units=f"{quantity.units:~P}"
         )
     magnitude = quantity.magnitude
-    if isinstance(magnitude, float) and magnitude != magnitude:
+    if is_missing(magnitude):
         return Problem.of("not_finite", criterion=criterion, value=quantity)
     try:
         exact = _exact(magnitude)

@@ -18,7 +18,15 @@ from typing import Any, Final
 import attrs
 
 from cds_indicators._model.errors import Problem
-from cds_indicators._model.numbers import exact_float
+from cds_indicators._model.numbers import (
+    MAX_DIGITS,
+    MAX_EXPONENT,
+    exact_decimal,
+    exact_float,
+    is_missing,
+    whole_number,
+)
+from cds_indicators._model.record import Reading
 from cds_indicators._words.format import fold
 
 __all__ = [
@@ -85,19 +93,6 @@ def ratio(numerator: Any, denominator: Any) -> Ratio:
     return Ratio(numerator, denominator)
 
 
-@attrs.frozen
-class Reading:
-    """A value read for one criterion: exact, or exempt, or missing.
-
-    ``value`` is a Fraction of percent or a bool (``None`` when missing or exempt); ``counts`` the
-    (numerator, denominator) pair when the rate came as counts.
-    """
-
-    value: Fraction | bool | None
-    counts: tuple[int, int] | None = None
-    exempt: bool = False
-
-
 MISSING_VALUE: Final = Reading(None)
 _EXEMPT: Final = Reading(None, exempt=True)
 
@@ -120,16 +115,6 @@ def is_bool(value: Any) -> bool:
     return isinstance(value, bool) or (kind.__module__ == "numpy" and kind.__name__ in _NUMPY_BOOLS)
 
 
-def _is_missing(value: Any) -> bool:
-    if value is None:
-        return True
-    if isinstance(value, float):
-        return value != value
-    if isinstance(value, Decimal):
-        return value.is_nan()
-    return type(value).__name__ in {"NAType", "NaTType"}
-
-
 def _is_quantity(value: Any) -> bool:
     return "pint" in sys.modules and type(value).__module__.startswith("pint")
 
@@ -143,21 +128,23 @@ def _percent(criterion: str, value: Fraction, given: Any) -> Reading | Problem:
 
 
 def _whole(count: Any) -> int | None:
-    """``count`` as a non-negative whole number, or None when it is not one."""
+    """``count`` as a non-negative whole number, or None when it is not one.
+
+    A float must hold a whole number exactly (``2.0``); it is not read at 12 digits, which
+    would change a count above a trillion."""
     if is_bool(count):
         return None
+    whole: int | None
     if isinstance(count, Integral):
         whole = int(count)
-    elif isinstance(count, float | Decimal | Fraction):
-        if isinstance(count, float | Decimal) and not math.isfinite(count):
-            return None
-        exact = Fraction(count)
-        if exact.denominator != 1:
-            return None
-        whole = int(exact)
-    elif isinstance(count, str) and count.strip().isascii() and count.strip().isdigit():
-        whole = int(count.strip())
+    elif isinstance(count, Decimal):
+        exact = exact_decimal(count) if count.is_finite() else None
+        whole = None if exact is None or exact.denominator != 1 else int(exact)
+    elif isinstance(count, Fraction):
+        whole = None if count.denominator != 1 else int(count)
     else:
+        whole = whole_number(count)
+    if whole is None:
         return None
     return whole if whole >= 0 else None
 
@@ -214,10 +201,12 @@ def _rate_from_text(criterion: str, text: str) -> Reading | Problem:
     match = _RATE_TEXT.fullmatch(folded)
     if match:
         sign, whole, decimals, _ = match.groups()
-        number = Fraction(f"{sign}{whole}.{decimals or 0}")
+        number = exact_decimal(Decimal(f"{sign}{whole}.{decimals or 0}"))
+        if number is None:
+            return _too_long(criterion, text)
         return _percent(criterion, number, text)
     match = _COUNTS_TEXT.fullmatch(folded)
-    if match:
+    if match and len(match[1]) <= MAX_DIGITS and len(match[2]) <= MAX_DIGITS:
         return read_counts(criterion, int(match[1]), int(match[2]), text)
     return Problem.of("bad_rate_text", criterion=criterion, value=text)
 
@@ -246,17 +235,23 @@ def read_rate(
         return read_counts(criterion, value.numerator, value.denominator, value, counts)
     if kind is str:
         return _rate_from_text(criterion, value)
-    if _is_missing(value):
+    if is_missing(value):
         return MISSING_VALUE
     if value is NOT_APPLICABLE:
         return _EXEMPT
     if is_bool(value):
         return Problem.of("bool_for_rate", criterion=criterion, value=value)
-    if isinstance(value, float | Decimal):
+    if isinstance(value, float):
         if not math.isfinite(value):
             return Problem.of("not_finite", criterion=criterion, value=value)
-        number = exact_float(value) if isinstance(value, float) else Fraction(value)
-        return _percent(criterion, number, value)
+        return _percent(criterion, exact_float(value), value)
+    if isinstance(value, Decimal):
+        if not value.is_finite():
+            return Problem.of("not_finite", criterion=criterion, value=value)
+        exact = exact_decimal(value)
+        if exact is None:
+            return _too_long(criterion, value)
+        return _percent(criterion, exact, value)
     if isinstance(value, Integral):
         return _percent(criterion, Fraction(int(value)), value)
     if isinstance(value, Fraction):
@@ -281,6 +276,11 @@ def read_rate(
     )
 
 
+def _too_long(criterion: str, value: Any) -> Problem:
+    return Problem.of("number_too_long", criterion=criterion, value=value, digits=MAX_DIGITS,
+                      exponent=MAX_EXPONENT)
+
+
 def read_count(criterion: str, value: Any) -> Reading | Problem:
     """Read ``value`` as a count: a non-negative whole number (``2``, ``2.0``, ``"2"``), never a
     percentage, a bool or a fraction of a thing."""
@@ -292,12 +292,14 @@ def read_count(criterion: str, value: Any) -> Reading | Problem:
             return MISSING_VALUE
         if folded == _NOT_APPLICABLE_TEXT:
             return _EXEMPT
-    elif _is_missing(value):
+    elif is_missing(value):
         return MISSING_VALUE
     elif value is NOT_APPLICABLE:
         return _EXEMPT
     whole = _whole(value)
     if whole is None:
+        if isinstance(value, Decimal) and value.is_finite() and exact_decimal(value) is None:
+            return _too_long(criterion, value)
         return Problem.of("bad_count", criterion=criterion, value=value)
     return Reading(Fraction(whole))
 
@@ -320,7 +322,7 @@ def read_yes_no(criterion: str, value: Any, labels: frozenset[str]) -> Reading |
         return Problem.of(
             "bad_yes_no_text", criterion=criterion, value=value, labels=_label_hint(labels)
         )
-    if _is_missing(value):
+    if is_missing(value):
         return MISSING_VALUE
     if value is NOT_APPLICABLE:
         return _EXEMPT

@@ -19,9 +19,7 @@ from cds_indicators._model.framework import MEETS, Criterion, Framework, Kind
 from cds_indicators._model.policies import POLICIES
 from cds_indicators._model.report import Report, Status, Verdict
 
-__all__ = ["evaluate", "read_value"]
-
-
+__all__ = ["evaluate", "evaluate_readings", "read_value", "read_values"]
 
 
 #: How each kind of criterion reads a value, given the criterion: a table, not a branch per kind.
@@ -89,38 +87,89 @@ class _Judge:
         return Verdict(status=status, value=value, counts=reading.counts, **self._fixed)
 
 
-_JUDGES: dict[tuple[int, int], tuple[Framework, tuple[_Judge, ...]]] = {}
-_JUDGES_KEPT = 64
+_Read = Callable[[Any], "Reading | Problem"]
+_MADE: dict[tuple[int, int | None], tuple[Framework, Any]] = {}
+_MADE_KEPT = 64
 
 
-def _judges(framework: Framework, year: int) -> tuple[_Judge, ...]:
-    """The judges of ``framework``'s criteria in ``year``, made once. Frameworks are immutable
+def _made_once(framework: Framework, year: int | None, make: Callable[[], Any]) -> Any:
+    """What ``make`` makes for ``framework`` (and ``year``), made once. Frameworks are immutable
     and unhashable (their criteria hold dicts), so they are told apart by identity; the entry
     keeps the framework alive, so that its ``id`` cannot be reused while the entry exists."""
     key = (id(framework), year)
-    entry = _JUDGES.get(key)
+    entry = _MADE.get(key)
     if entry is not None and entry[0] is framework:
         return entry[1]
-    judges = tuple(_Judge(criterion, year) for criterion in framework)
-    if len(_JUDGES) >= _JUDGES_KEPT:
-        _JUDGES.clear()
-    _JUDGES[key] = (framework, judges)
+    made = make()
+    if len(_MADE) >= _MADE_KEPT:
+        _MADE.clear()
+    _MADE[key] = (framework, made)
+    return made
+
+
+def _judges(framework: Framework, year: int) -> tuple[_Judge, ...]:
+    """The judges of ``framework``'s criteria in ``year``, made once."""
+    judges: tuple[_Judge, ...] = _made_once(
+        framework, year, lambda: tuple(_Judge(criterion, year) for criterion in framework))
     return judges
 
 
-def unknown_keys(values: Mapping[Any, Any], framework: Framework) -> list[Problem]:
+def _readers(framework: Framework) -> tuple[tuple[Criterion, _Read], ...]:
+    """How each criterion of ``framework`` reads a value, made once."""
+    readers: tuple[tuple[Criterion, _Read], ...] = _made_once(
+        framework, None, lambda: tuple((c, _READERS[c.kind](c)) for c in framework))
+    return readers
+
+
+def _unknown(values: Mapping[Any, Any], framework: Framework) -> list[tuple[Any, Problem]]:
     problems = []
     for key in values:
         if key in framework:
             continue
         if isinstance(key, str):
-            problems.append(
-                Problem.of("unknown_criterion", criterion=key, value=values[key],
-                           framework=framework.id)
-            )
+            problems.append((key, Problem.of("unknown_criterion", criterion=key,
+                                             value=values[key], framework=framework.id)))
         else:
-            problems.append(Problem.of("criterion_id_not_text", value=key))
+            problems.append((key, Problem.of("criterion_id_not_text", value=key)))
     return problems
+
+
+def unknown_keys(values: Mapping[Any, Any], framework: Framework) -> list[Problem]:
+    """A problem for each key of ``values`` that is no criterion of ``framework``."""
+    return [problem for _, problem in _unknown(values, framework)]
+
+
+def read_values(
+    values: Mapping[Any, Any], framework: Framework
+) -> tuple[dict[str, Reading], list[tuple[Any, Problem]]]:
+    """The reading of every criterion of ``framework`` given a value in ``values`` (one absent
+    or ``None`` has none: it is missing), and every problem, each with the key of ``values`` it
+    is about: unknown keys first, then the criteria in the framework's order. The one loop that
+    reads a commune-year's values."""
+    problems = [] if values.keys() <= framework._index.keys() else _unknown(values, framework)
+    readings: dict[str, Reading] = {}
+    get = values.get
+    for criterion, read in _readers(framework):
+        given = get(criterion.id)
+        if given is None:
+            continue
+        found = read(given)
+        if isinstance(found, Problem) or found.exempt:
+            found = _checked(criterion, given, found)
+            if isinstance(found, Problem):
+                problems.append((criterion.id, found))
+                continue
+        readings[criterion.id] = found
+    return readings, problems
+
+
+def _check_names(commune: Any, district: Any) -> None:
+    for field, field_vi, given in (("commune", "tên xã", commune),
+                                   ("district", "tên huyện", district)):
+        if given is not None and not isinstance(given, str):
+            # A name kept as a number would not survive Report.to_dict()/from_dict().
+            raise InputError([Problem.of("name_not_text", value=given, field=field,
+                                         field_vi=field_vi)])
 
 
 def evaluate(
@@ -141,30 +190,38 @@ def evaluate(
     """
     framework = framework_or_default(framework)
     year = framework.check_year(year)
-    for field, field_vi, given in (("commune", "tên xã", commune),
-                                   ("district", "tên huyện", district)):
-        if given is not None and not isinstance(given, str):
-            # A name kept as a number would not survive Report.to_dict()/from_dict().
-            raise InputError([Problem.of("name_not_text", value=given, field=field,
-                                         field_vi=field_vi)])
+    _check_names(commune, district)
     if not isinstance(values, Mapping):
         raise MeasurementError([Problem.of("values_not_mapping", value=values)])
-    known = framework._index.keys()
-    problems = [] if values.keys() <= known else unknown_keys(values, framework)
-    verdicts = []
-    get = values.get
-    for judge in _judges(framework, year):
-        given = get(judge.criterion.id)
-        found = MISSING_VALUE if given is None else judge.read(given)
-        if isinstance(found, Problem) or found.exempt:
-            found = _checked(judge.criterion, given, found)
-            if isinstance(found, Problem):
-                problems.append(found)
-                continue
-        verdicts.append(judge.verdict(found))
+    readings, problems = read_values(values, framework)
     if problems:
-        raise MeasurementError(problems)
-    outcome = POLICIES[framework.completion](framework, tuple(verdicts))
+        raise MeasurementError([problem for _, problem in problems])
+    return _judged(readings, year, framework, commune, district)
+
+
+def evaluate_readings(
+    readings: Mapping[str, Reading],
+    year: int,
+    *,
+    framework: Framework | None = None,
+    commune: str | None = None,
+    district: str | None = None,
+) -> Report:
+    """The report of values already read (criterion id → :class:`Reading`, as
+    :func:`read_values` or a record from :func:`load_values` holds them): judged without
+    reading again. A criterion without a reading is missing."""
+    framework = framework_or_default(framework)
+    year = framework.check_year(year)
+    _check_names(commune, district)
+    return _judged(readings, year, framework, commune, district)
+
+
+def _judged(readings: Mapping[str, Reading], year: int, framework: Framework,
+            commune: str | None, district: str | None) -> Report:
+    get = readings.get
+    verdicts = tuple(judge.verdict(get(judge.criterion.id, MISSING_VALUE))
+                     for judge in _judges(framework, year))
+    outcome = POLICIES[framework.completion](framework, verdicts)
     return Report(
         framework=framework.id,
         year=year,

@@ -4,7 +4,8 @@ A **wide** table has one row per commune-year: columns ``commune``, ``district``
 one column per criterion id. A **long** table has one row per commune-year-criterion: a
 ``criterion`` column and either ``value`` or ``numerator`` and ``denominator``. Headers may be
 English or Vietnamese (``Xã``, ``Huyện``, ``Năm``, ``Mã chỉ tiêu``, ``Giá trị``, ``Tử số``,
-``Mẫu số``).
+``Mẫu số``): the vocabulary of :mod:`cds_indicators._words.headers`. Every cell is read once, here,
+and the row keeps both the cell as written and its reading.
 
 Above the header, a table may have title lines (one cell) and lines ``Xã | <name>``,
 ``Huyện | <name>``, ``Năm | <year>`` that hold the commune, district or year of every row below:
@@ -14,9 +15,6 @@ spreadsheet shows them), never dropped: an unknown column such as ``3.1O`` is an
 
 from __future__ import annotations
 
-import csv
-import io
-import re
 import unicodedata
 from collections.abc import Sequence
 from typing import Any, Final
@@ -25,20 +23,15 @@ import attrs
 
 from cds_indicators._evaluation.reading import ratio
 from cds_indicators._evaluation.scalar import read_value
+from cds_indicators._io.cells import Table, read_csv_text
 from cds_indicators._model.errors import Problem
 from cds_indicators._model.framework import Framework
-from cds_indicators._words.format import commune_label, fold
+from cds_indicators._model.numbers import whole_number
+from cds_indicators._model.record import Reading
+from cds_indicators._words.format import commune_label
+from cds_indicators._words.headers import ROLE_NAMES, fold_header, header_role, is_descriptive
 
 __all__ = ["Row", "Table", "column_letter", "read_csv_text", "records_from_table"]
-
-
-@attrs.frozen
-class Table:
-    """The cells of one CSV file or one sheet, row by row, as read (``None`` for empty)."""
-
-    rows: Sequence[Sequence[Any]]
-    source: str
-    sheet: str | None = None
 
 
 @attrs.frozen(kw_only=True)
@@ -51,43 +44,16 @@ class Row:
     values: dict[str, Any]
     row: int
     sheet: str | None
+    readings: dict[str, Reading] = attrs.field(factory=dict)
+
+    def add(self, criterion: str, value: Any, reading: Reading | None) -> None:
+        """The value of ``criterion`` as written, and its reading when it could be read."""
+        self.values[criterion] = value
+        if reading is not None:
+            self.readings[criterion] = reading
 
 
-def _fold(text: str) -> str:
-    return fold(text).rstrip(":").rstrip()
-
-
-#: Header roles, each with the headers (folded) that name it.
-_ROLES: Final[dict[str, tuple[str, ...]]] = {
-    "commune": ("commune", "xã", "tên xã", "xã, phường, thị trấn", "xã/phường/thị trấn"),
-    "district": ("district", "huyện", "huyện, thị xã, thành phố"),
-    "year": ("year", "năm"),
-    "criterion": ("criterion", "mã chỉ tiêu", "mã"),
-    "value": ("value", "giá trị", "kết quả thực hiện"),
-    "numerator": ("numerator", "tử số"),
-    "denominator": ("denominator", "mẫu số"),
-}
-_ROLE_OF: Final = {name: role for role, names in _ROLES.items() for name in names}
-#: Columns that describe a criterion for people and are not read (the template has them).
-_INFO: Final = frozenset(
-    (
-        "stt", "tt", "no", "pillar", "nhóm", "nhóm tiêu chí", "tiêu chí", "name", "tên chỉ tiêu",
-        "unit", "đơn vị tính", "responsible", "đơn vị chủ trì", "note", "notes", "ghi chú",
-        "target", "chỉ tiêu",
-    )
-)
-_INFO_PATTERN: Final = re.compile(r"(chỉ tiêu|target)( năm)? \d{4}")
 _FIELD_ROLES: Final = ("commune", "district", "year")
-#: How the roles are named in messages: (Vietnamese, English).
-_ROLE_NAMES: Final = {
-    "commune": ("Xã (commune)", "commune (Xã)"),
-    "year": ("Năm (year)", "year (Năm)"),
-    "value": (
-        "Giá trị (value) hoặc Tử số và Mẫu số (numerator, denominator)",
-        "value (Giá trị), or numerator and denominator (Tử số, Mẫu số)",
-    ),
-}
-_DIGITS: Final = re.compile(r"\d+")
 
 
 def column_letter(index: int) -> str:
@@ -110,13 +76,6 @@ def _text(cell: Any) -> str:
     return "" if cell is None else unicodedata.normalize("NFC", str(cell)).strip()
 
 
-def _role(cell: Any) -> str | None:
-    return _ROLE_OF.get(_fold(cell)) if isinstance(cell, str) else None
-
-
-def _is_info(cell: Any) -> bool:
-    folded = _fold(cell) if isinstance(cell, str) else ""
-    return folded in _INFO or _INFO_PATTERN.fullmatch(folded) is not None
 
 
 class _Reader:
@@ -164,10 +123,10 @@ class _Reader:
             filled = [i for i, cell in enumerate(cells) if not _empty(cell)]
             if not filled:
                 continue
-            role = _role(cells[0]) if filled[0] == 0 else None
+            role = header_role(cells[0]) if filled[0] == 0 else None
             if role in _FIELD_ROLES and max(filled) <= 1:
                 value = cells[1] if len(cells) > 1 else None
-                if _role(value) is None and not self.looks_like_id(value):
+                if header_role(value) is None and not self.looks_like_id(value):
                     fields[role] = (value, index + 1)
                     continue
             if len(filled) == 1:
@@ -186,9 +145,9 @@ class _Reader:
         for col, cell in enumerate(cells):
             if _empty(cell):
                 continue
-            role = _role(cell)
+            role = header_role(cell)
             key = role or ""
-            if role is None and not _is_info(cell):
+            if role is None and not is_descriptive(cell):
                 before = len(self.problems)
                 found = self.criterion_id(cell, row, col)
                 if found is None:
@@ -223,13 +182,7 @@ class _Reader:
                 self.problem("missing_year", row, col)
                 return None
             return self.default_year
-        year: int | None = None
-        if isinstance(cell, int) and not isinstance(cell, bool):
-            year = cell
-        elif isinstance(cell, float) and cell.is_integer():
-            year = int(cell)
-        elif isinstance(cell, str) and _DIGITS.fullmatch(cell.strip()):
-            year = int(cell.strip())
+        year = whole_number(cell)
         if year is None:
             self.problem("bad_year", row, col, value=cell)
             return None
@@ -240,13 +193,14 @@ class _Reader:
             return None
         return year
 
-    def value(self, criterion: str, cell: Any, row: int, col: int) -> Any:
-        """The cell as a value, checked against its criterion (problems recorded)."""
+    def value(self, criterion: str, cell: Any, row: int, col: int) -> tuple[Any, Reading | None]:
+        """The cell as written, and as read for its criterion (None: the problem is recorded)."""
         value = cell.strip() if isinstance(cell, str) else cell
         found = read_value(self.framework[criterion], value)
         if isinstance(found, Problem):
             self.place(found, row, col)
-        return value
+            return value, None
+        return value, found
 
     # -- the whole table -----------------------------------------------------------------
 
@@ -291,12 +245,12 @@ class _Reader:
             # A template sheet with nothing filled in yet: the commune-year, every value missing.
             read = self.commune_year([], roles, fields, header_row)
             if read is not None:
-                found[(_fold(read[0]), _fold(read[1] or ""), read[2])] = self.new_row(
+                found[(fold_header(read[0]), fold_header(read[1] or ""), read[2])] = self.new_row(
                     read, header_row)
         return list(found.values())
 
     def missing_column(self, role: str, row: int) -> None:
-        vi, en = _ROLE_NAMES[role]
+        vi, en = ROLE_NAMES[role]
         self.problem("missing_column", row, column_vi=vi, column_en=en)
 
     def commune_year(self, cells: Sequence[Any], roles: dict[str, int],
@@ -323,12 +277,12 @@ class _Reader:
         record = None if read is None else self.new_row(read, row)
         for col, criterion in criteria.items():
             if col < len(cells) and not _empty(cells[col]):
-                value = self.value(criterion, cells[col], row, col)
+                value, reading = self.value(criterion, cells[col], row, col)
                 if record is not None:
-                    record.values[criterion] = value
+                    record.add(criterion, value, reading)
         if record is not None:
             # Duplicated commune-years are found across the whole file, by the caller.
-            found[(_fold(record.commune), str(row), record.year)] = record
+            found[(fold_header(record.commune), str(row), record.year)] = record
 
     def long_row(self, cells: Sequence[Any], roles: dict[str, int], row: int,
                  read: tuple[str, str | None, int] | None,
@@ -354,7 +308,7 @@ class _Reader:
         given = self.long_value(criterion, value, numerator, denominator, roles, row)
         if read is None or given is None:
             return
-        key = (_fold(read[0]), _fold(read[1] or ""), read[2])
+        key = (fold_header(read[0]), fold_header(read[1] or ""), read[2])
         record = found.setdefault(key, self.new_row(read, row))
         first = firsts.get((key, criterion))
         if first is not None:
@@ -362,7 +316,7 @@ class _Reader:
                          who=commune_label(read[0], read[1]), year=read[2], first=first)
             return
         firsts[(key, criterion)] = row
-        record.values[criterion] = given
+        record.add(criterion, *given)
 
     def check_id(self, raw: Any, row: int, col: int) -> str | None:
         before = len(self.problems)
@@ -373,7 +327,7 @@ class _Reader:
         return criterion
 
     def long_value(self, criterion: str, value: Any, numerator: Any, denominator: Any,
-                   roles: dict[str, int], row: int) -> Any:
+                   roles: dict[str, int], row: int) -> tuple[Any, Reading | None] | None:
         if value is not None:
             if numerator is not None or denominator is not None:
                 self.problem("value_and_counts", row, roles["value"], criterion=criterion)
@@ -394,10 +348,9 @@ _COUNT_WORDS: Final = {"numerator": "tử số", "denominator": "mẫu số"}
 
 
 def _count(cell: Any) -> Any:
-    if isinstance(cell, str) and _DIGITS.fullmatch(cell.strip()):
-        return int(cell.strip())
-    if isinstance(cell, float) and cell.is_integer():
-        return int(cell)
+    whole = whole_number(cell)
+    if whole is not None:
+        return whole
     return cell.strip() if isinstance(cell, str) else cell
 
 
@@ -409,17 +362,3 @@ def records_from_table(
     rows = reader.read()
     # A field above the header is read for every row: say what is wrong with it once.
     return rows, list(dict.fromkeys(reader.problems))
-
-
-_SEPARATORS: Final = (",", ";", "\t")
-
-
-def read_csv_text(text: str, source: str) -> Table | Problem:
-    """The cells of a CSV text; the separator (``,``, ``;`` or tab) is that of its first line."""
-    first = next((line for line in text.splitlines() if line.strip()), "")
-    separator = max(_SEPARATORS, key=first.count)
-    try:
-        rows = list(csv.reader(io.StringIO(text, newline=""), delimiter=separator))
-    except csv.Error as exc:
-        return Problem.of("csv_syntax", source=source, detail=str(exc))
-    return Table(rows=rows, source=source)

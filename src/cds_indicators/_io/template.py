@@ -16,16 +16,14 @@ from typing import Any, Final
 
 from cds_indicators._model.errors import require
 from cds_indicators._model.framework import Criterion, Framework, Kind
+from cds_indicators._words.headers import FIELD_LABELS, TEMPLATE_COLUMNS
 
 __all__ = ["HEADER_ROW", "write_template"]
 
 #: The spreadsheet row of the table's header; the criteria follow it.
 HEADER_ROW: Final = 8
-_HEADERS: Final = (
-    ("Mã chỉ tiêu", 11), ("Nhóm", 16), ("Tên chỉ tiêu", 60), ("Đơn vị tính", 13),
-    ("Chỉ tiêu năm {year}", 16), ("Đơn vị chủ trì", 26), ("Giá trị", 14), ("Tử số", 11),
-    ("Mẫu số", 11),
-)
+#: The template's columns (the words of the header vocabulary) and their widths.
+_HEADERS: Final = tuple(zip(TEMPLATE_COLUMNS, (11, 16, 60, 13, 16, 26, 14, 11, 11), strict=True))
 _VALUE_COL, _NUM_COL, _DEN_COL = 7, 8, 9
 _INPUT_FILL: Final = "FFFFFF"
 _LOCKED_FILL: Final = "DDEBF7"
@@ -111,9 +109,9 @@ class _Sheet:
             "Nhập vào ô trắng: Giá trị (tỷ lệ %, Có/Không), hoặc Tử số và Mẫu số của tỷ lệ. "
             f"Dòng xám: năm {self.year} không có chỉ tiêu. Ô trống: chưa có số liệu."
         ))
-        self.info(4, "Xã", commune, editable=commune is None)
-        self.info(5, "Huyện", district, editable=district is None)
-        self.info(6, "Năm", self.year, editable=False)
+        self.info(4, FIELD_LABELS["commune"], commune, editable=commune is None)
+        self.info(5, FIELD_LABELS["district"], district, editable=district is None)
+        self.info(6, FIELD_LABELS["year"], self.year, editable=False)
         for col, (header, width) in enumerate(_HEADERS, start=1):
             cell = sheet.cell(row=HEADER_ROW, column=col, value=header.format(year=self.year))
             cell.font = self.bold

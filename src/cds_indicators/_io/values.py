@@ -27,42 +27,19 @@ import attrs
 
 from cds_indicators._model.errors import InputError, Problem
 from cds_indicators._model.framework import Framework
+from cds_indicators._model.record import Record, where
+from cds_indicators._model.report import Report
 from cds_indicators._words.format import commune_label, fold
 
-__all__ = ["MAX_FILE_BYTES", "Record", "load_values", "read_commune_file"]
+__all__ = ["MAX_FILE_BYTES", "Record", "check_record", "evaluate_record", "load_values",
+           "read_commune_file", "read_record"]
 
 #: Larger files are refused before they are parsed (bytes).
 MAX_FILE_BYTES = 50 * 1024 * 1024
 
 
-@attrs.frozen(kw_only=True)
-class Record:
-    """One commune-year's values as read from a file, ready for :func:`evaluate`.
-
-    ``evaluate(record.values, record.year, commune=record.commune, district=record.district)``.
-    ``source``, ``sheet``, ``row`` and ``path`` say where in the file it was read.
-    """
-
-    commune: str
-    year: int | None
-    values: Mapping[str, Any] = attrs.field(hash=False)
-    district: str | None = None
-    source: str | None = None
-    sheet: str | None = None
-    row: int | None = None
-    path: str | None = None
-
-    def place(self, lang: str = "vi") -> str:
-        """Where the record starts in its file: ``data.xlsx, trang Vĩnh Long, dòng 5``."""
-        return _where(lang, source=self.source, sheet=self.sheet, row=self.row, path=self.path)
-
-
 def _problem(code: str, source: str, **fields: Any) -> Problem:
     return Problem.of(code, source=source, **fields)
-
-
-def _where(lang: str, **place: Any) -> str:
-    return Problem(code="place", message="", message_en="", **place).place(lang)
 
 
 def _check_size(path: Path, source: str) -> None:
@@ -102,6 +79,10 @@ def _parse_document(text: str, suffix: str, source: str) -> Any:
         ) from None
     except RecursionError:
         raise InputError([_problem("json_syntax", source, detail="nested too deeply")]) from None
+    except ValueError as exc:
+        # A whole number of thousands of digits: Python refuses to read it, and so do we.
+        code = "toml_syntax" if suffix == ".toml" else "json_syntax"
+        raise InputError([_problem(code, source, detail=str(exc))]) from None
 
 
 def _parse(path: Path) -> Any:
@@ -215,7 +196,8 @@ def _records_from_tables(
         problems.extend(found)
         records.extend(
             Record(commune=r.commune, district=r.district, year=r.year, values=r.values,
-                   source=source, sheet=r.sheet, row=r.row)
+                   source=source, sheet=r.sheet, row=r.row, readings=r.readings,
+                   read_for=framework)
             for r in rows
         )
     return records, problems
@@ -246,47 +228,84 @@ def _records_from_document(
         if isinstance(found, list):
             problems.extend(found)
             continue
-        checked = _check_record(found, path, framework, year)
+        found = attrs.evolve(found, path=path)
+        checked = read_record(found, framework, year)
         if isinstance(checked, list):
             problems.extend(checked)
-            every.append(attrs.evolve(found, path=path))
+            every.append(found)
         else:
             records.append(checked)
             every.append(checked)
     return records, problems, every
 
 
-def _check_record(
-    record: Record, path: str, framework: Framework, year: int | None
+def read_record(
+    record: Record, framework: Framework, year: int | None = None
 ) -> Record | list[Problem]:
-    from cds_indicators._evaluation.scalar import read_value
+    """``record`` with its year settled (``year`` when it has none) and every value read for
+    ``framework`` into its ``readings``, or every problem with it, each placed in the record's
+    file (at ``<path>.values.<id>`` when it came from a TOML or JSON document).
 
-    source = record.source or ""
+    A record already read for this framework (as :func:`load_values` returns them) is not read
+    again; its year is still checked.
+    """
     problems = []
     when = record.year if record.year is not None else year
     if when is None:
-        problems.append(_problem("missing_year", source, path=f"{path}.year"))
+        problems.append(_placed(record, Problem.of("missing_year"), "year"))
     elif when not in framework.years:
-        problems.append(
-            _problem("year_not_in_framework", source, path=f"{path}.year", value=when,
-                     framework=framework.id, years=", ".join(map(str, framework.years)))
-        )
-    for key, value in record.values.items():
-        at = f"{path}.values.{key}"
-        if key not in framework:
-            problems.append(
-                _problem("unknown_criterion", source, path=at, criterion=str(key), value=value,
-                         framework=framework.id)
-            )
-            continue
-        if value is None:
-            continue
-        read = read_value(framework[key], value)
-        if isinstance(read, Problem):
-            problems.append(attrs.evolve(read, source=source, path=at))
+        problems.append(_placed(record, Problem.of(
+            "year_not_in_framework", value=when, framework=framework.id,
+            years=", ".join(map(str, framework.years))), "year"))
+    if record.read_for is framework:
+        readings = record.readings
+    else:
+        from cds_indicators._evaluation.scalar import read_values
+
+        readings, found = read_values(record.values, framework)
+        # Said in the order the file gives the values.
+        order = {key: index for index, key in enumerate(record.values)}
+        found.sort(key=lambda pair: order[pair[0]])
+        problems.extend(_placed(record, problem, f"values.{key}") for key, problem in found)
     if problems:
         return problems
-    return attrs.evolve(record, year=when, path=path)
+    return attrs.evolve(record, year=when, readings=readings, read_for=framework)
+
+
+def check_record(record: Record, framework: Framework, year: int | None = None) -> list[Problem]:
+    """Everything wrong with one commune-year for ``framework``, without evaluating it: the check
+    :func:`load_values` makes of every record (:func:`read_record`), each problem placed."""
+    found = read_record(record, framework, year)
+    return found if isinstance(found, list) else []
+
+
+def evaluate_record(
+    record: Record, *, framework: Framework | None = None, year: int | None = None
+) -> Report:
+    """The report of one record: its readings judged when it was read for ``framework`` (as
+    :func:`load_values` returns it), its values read and judged otherwise, with the errors
+    :func:`evaluate` raises. ``year`` is the year of a record that has none."""
+    from cds_indicators._evaluation.scalar import evaluate, evaluate_readings
+    from cds_indicators._frameworks.files import framework_or_default
+
+    framework = framework_or_default(framework)
+    when = record.year if record.year is not None else year
+    if when is None:
+        raise InputError([_placed(record, Problem.of("missing_year"), "year")])
+    if record.read_for is framework:
+        return evaluate_readings(record.readings, when, framework=framework,
+                                 commune=record.commune, district=record.district)
+    return evaluate(record.values, when, framework=framework, commune=record.commune,
+                    district=record.district)
+
+
+def _placed(record: Record, problem: Problem, key: str) -> Problem:
+    """``problem`` placed in ``record``'s file, at ``key`` below the record's path if it has one;
+    a place the problem already names is kept."""
+    place: dict[str, Any] = {"source": record.source, "sheet": record.sheet, "row": record.row,
+             "path": None if record.path is None else f"{record.path}.{key}"}
+    return attrs.evolve(problem, **{k: v for k, v in place.items()
+                                    if v is not None and getattr(problem, k) is None})
 
 
 def _duplicates(records: list[Record]) -> list[Problem]:
@@ -313,4 +332,4 @@ def _first_place(first: Record, record: Record, lang: str) -> str:
     if first.source != record.source:
         return first.place(lang)
     sheet = None if first.sheet == record.sheet else first.sheet
-    return _where(lang, sheet=sheet, row=first.row, path=first.path)
+    return where(lang, sheet=sheet, row=first.row, path=first.path)

@@ -2,18 +2,20 @@
 
 A workbook is checked before openpyxl sees it: it must be a zip archive whose contents unpack to
 no more than :data:`MAX_UNPACKED_BYTES`. A number cell formatted as a percentage is read as the
-percentage the user sees (0.575 shown as ``57,5%`` is 57.5 %), as exact text.
+percentage the user sees (0.575 shown as ``57,5%`` is 57.5 %), as exact text; its number is read
+by the number policy of :mod:`cds_indicators._model.numbers` first, as every number cell is.
 """
 
 from __future__ import annotations
 
 import zipfile
-from decimal import Decimal
+from fractions import Fraction
 from pathlib import Path
 from typing import Any, Final
 
-from cds_indicators._io.tables import Table
+from cds_indicators._io.cells import Table
 from cds_indicators._model.errors import InputError, Problem, require
+from cds_indicators._model.numbers import decimal_text, exact_float
 
 __all__ = ["MAX_UNPACKED_BYTES", "read_workbook"]
 
@@ -22,9 +24,10 @@ MAX_UNPACKED_BYTES: Final = 200 * 1024 * 1024
 
 
 def _percent_text(number: int | float) -> str:
-    # The number as the spreadsheet shows it (to its 15 significant digits), times 100, exactly.
-    shown = Decimal(format(number, ".15g")) * 100
-    return f"{shown.normalize():f}%"
+    """The percentage a percent-formatted cell shows, as exact text: the cell's number read by
+    the number policy (a float at 12 significant digits, as any number cell), times 100."""
+    exact = Fraction(number) if isinstance(number, int) else exact_float(number)
+    return f"{decimal_text(exact * 100)}%"
 
 
 def _cell(cell: Any) -> Any:

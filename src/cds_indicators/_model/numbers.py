@@ -1,18 +1,134 @@
-"""The number policy: how a number given in any form becomes the exact number a verdict compares."""
+"""The number policy: how a number given in any form becomes the exact number a verdict compares.
+
+Every door (:func:`evaluate`, :func:`load_values` for TOML, JSON, CSV and XLSX, the columnar
+evaluator, :func:`merge`, the command line) reads numbers through the two functions here, so one
+number gets one reading whichever way it came in:
+
+* **A binary float** — a Python ``float``, any NumPy floating scalar (``float16``, ``float32``,
+  ``float64``, ``longdouble``, widened to a Python float first), a JSON or TOML number with a
+  decimal point, an XLSX number cell, a float column of a data frame — is read by
+  :func:`exact_float` at :data:`FLOAT_DIGITS` (12) significant digits: the precision people type
+  and spreadsheets show, so that the noise of binary arithmetic (``0.57 * 100 ==
+  56.99999999999999``) never decides a verdict. An XLSX cell formatted as a percentage is read
+  the same way first, then multiplied by 100 exactly (``0.575`` shown as ``57,5%`` is 57.5 %).
+* **Text and** :class:`~decimal.Decimal` are exact: ``"57,5"`` and ``Decimal("57.5")`` are
+  57.5, digit for digit, read by :func:`exact_decimal`. Such a number may have at most
+  :data:`MAX_DIGITS` (40) significant digits (leading and trailing zeros do not count), and its
+  leading digit may stand at most :data:`MAX_EXPONENT` (400) places from the decimal mark either
+  way; beyond that (``Decimal("1E-100000000")``, ``Decimal("1e999999999")``, 5000 digits of
+  text) it is refused with a located problem instead of being expanded digit by digit.
+* **A whole number** (a count, a year in a cell) is read by :func:`whole_number`: an ``int``, a
+  float holding a whole number exactly (never read at 12 digits, which would change a count
+  above a trillion), or at most :data:`MAX_DIGITS` ASCII digits of text.
+* **Missing** (:func:`is_missing`): ``None``, NaN in any float type (Python, NumPy of any width,
+  ``Decimal("NaN")``), pandas' ``NA`` and ``NaT``, and NumPy's ``NaT``. Infinity is not missing:
+  it is refused as not finite.
+"""
 
 from __future__ import annotations
 
+from decimal import Decimal
 from fractions import Fraction
-from typing import Final
+from numbers import Real
+from typing import Final, SupportsFloat
 
-__all__ = ["FLOAT_DIGITS", "exact_float"]
+__all__ = ["FLOAT_DIGITS", "MAX_DIGITS", "MAX_EXPONENT", "decimal_text", "exact_decimal",
+           "exact_float", "is_missing", "whole_number"]
 
 #: Significant digits a binary float is read at.
 FLOAT_DIGITS: Final = 12
 
+#: Significant digits a number given as text or Decimal may have.
+MAX_DIGITS: Final = 40
+#: The largest power of ten (either way) of a number given as text or Decimal: room for every
+#: float's reading (the smallest is about 5 × 10^-324), far from what expanding would hang on.
+MAX_EXPONENT: Final = 400
 
-def exact_float(value: float) -> Fraction:
+_MISSING_TYPES: Final = frozenset({"NAType", "NaTType"})
+_NUMPY_TIMES: Final = frozenset({"datetime64", "timedelta64"})
+
+
+def exact_float(value: SupportsFloat) -> Fraction:
     """A binary float read at :data:`FLOAT_DIGITS` significant digits: the precision people type
     and spreadsheets show, so that the noise of binary arithmetic (``0.57 * 100 ==
-    56.99999999999999``) never decides a verdict."""
-    return Fraction(format(value, f".{FLOAT_DIGITS}g"))
+    56.99999999999999``) never decides a verdict. NumPy floats of any width are read as the
+    Python float they widen to, as a data frame's float column is.
+
+    >>> exact_float(0.57 * 100), exact_float(0.1 + 0.2)
+    (Fraction(57, 1), Fraction(3, 10))
+    """
+    return Fraction(format(float(value), f".{FLOAT_DIGITS}g"))
+
+
+def exact_decimal(value: Decimal) -> Fraction | None:
+    """A finite :class:`~decimal.Decimal` exactly, or ``None`` when it has more than
+    :data:`MAX_DIGITS` significant digits or lies beyond ``10^±``:data:`MAX_EXPONENT` (the number
+    is then refused).
+
+    >>> exact_decimal(Decimal("57.50")), exact_decimal(Decimal("1E-100000000"))
+    (Fraction(115, 2), None)
+    """
+    sign, digits, exponent = value.as_tuple()
+    assert isinstance(exponent, int), "not finite"
+    # Counted on the digits, never by expanding the number: 1E-100000000 is refused at once.
+    text = "".join(map(str, digits)).lstrip("0")
+    kept = text.rstrip("0")
+    if not kept:
+        return Fraction(0)
+    exponent += len(text) - len(kept)
+    # The power of ten of the leading digit: 57.5 is 5.75 × 10^1.
+    if len(kept) > MAX_DIGITS or abs(exponent + len(kept) - 1) > MAX_EXPONENT:
+        return None
+    whole = int(kept)
+    number = Fraction(whole * 10**exponent) if exponent >= 0 else Fraction(whole, 10**-exponent)
+    return -number if sign else number
+
+
+def whole_number(value: object) -> int | None:
+    """``value`` as a whole number when it is one: an ``int`` (not a bool), a float holding one
+    exactly (a spreadsheet stores ``2024`` as ``2024.0``), or text of at most
+    :data:`MAX_DIGITS` ASCII digits; ``None`` otherwise. Years and counts in cells are read so.
+
+    >>> whole_number(2024.0), whole_number(" 19 "), whole_number("2024.0"), whole_number(True)
+    (2024, 19, None, None)
+    """
+    if isinstance(value, bool):
+        return None
+    if isinstance(value, int):
+        return value
+    if isinstance(value, float):
+        return int(value) if value.is_integer() else None
+    if isinstance(value, str):
+        text = value.strip()
+        if text.isascii() and text.isdecimal() and len(text) <= MAX_DIGITS:
+            return int(text)
+    return None
+
+
+def is_missing(value: object) -> bool:
+    """Whether ``value`` says "no value": ``None``, a NaN of any float type, ``NA`` or ``NaT``."""
+    if value is None:
+        return True
+    if isinstance(value, float):
+        return value != value
+    if isinstance(value, Decimal):
+        return value.is_nan()
+    kind = type(value)
+    if kind.__name__ in _MISSING_TYPES:
+        return True
+    # NumPy scalars of every width: a NaN float and a NaT time are not equal to themselves.
+    if kind.__module__ == "numpy" and (isinstance(value, Real) or kind.__name__ in _NUMPY_TIMES):
+        return bool(value != value)
+    return False
+
+
+def decimal_text(value: Fraction) -> str:
+    """A Fraction whose decimal expansion ends, as plain decimal text (``57.5``, ``-0.125``)."""
+    if value.denominator == 1:
+        return str(value.numerator)
+    places = 0
+    while (value * 10**places).denominator != 1:
+        places += 1
+    digits = f"{abs(value.numerator) * 10**places // value.denominator:0{places + 1}d}"
+    sign = "-" if value < 0 else ""
+    return f"{sign}{digits[:-places]}.{digits[-places:]}"

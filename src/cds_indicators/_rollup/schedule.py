@@ -2,13 +2,13 @@
 
 Decision 969/QĐ-UBND (18 March 2022) gave every commune of Thanh Hóa a year, 2022 to 2025. A
 :class:`Schedule` holds those years, read from a mapping, a CSV file (columns ``commune`` and
-``year``, or ``Xã`` and ``Năm``, optionally ``district``/``Huyện``) or a TOML file (a
+``year``, or ``Xã`` (``Tên xã``) and ``Năm``, optionally ``district``/``Huyện``: the header words of
+:mod:`cds_indicators._words.headers`, read as :func:`load_values` reads them) or a TOML file (a
 ``[schedule]`` table of commune = year, optionally one sub-table per district).
 """
 
 from __future__ import annotations
 
-import csv
 import tomllib
 import unicodedata
 from collections.abc import Iterator, Mapping
@@ -19,12 +19,13 @@ from typing import Any
 import attrs
 
 from cds_indicators._model.errors import InputError, Problem
+from cds_indicators._model.numbers import whole_number
+from cds_indicators._words.headers import header_role
 
 __all__ = ["Schedule"]
 
-_COMMUNE_HEADERS = ("commune", "xã")
-_YEAR_HEADERS = ("year", "năm")
-_DISTRICT_HEADERS = ("district", "huyện")
+#: The columns a schedule table reads, by their role in the header vocabulary.
+_ROLES = ("commune", "year", "district")
 
 #: A place in the schedule: (district or ``None``, commune).
 Key = tuple[str | None, str]
@@ -36,11 +37,8 @@ def _name(text: str) -> str:
 
 def _year(value: Any) -> int | None:
     """``value`` as a year, or ``None`` when it is not one (booleans and fractions are not)."""
-    if type(value) is int:
-        return value if 1900 <= value <= 2200 else None
-    if isinstance(value, str) and value.strip().isascii() and value.strip().isdigit():
-        return _year(int(value.strip()))
-    return None
+    year = whole_number(value)
+    return year if year is not None and 1900 <= year <= 2200 else None
 
 
 def _entries(years: Any) -> dict[Key, int]:
@@ -93,11 +91,13 @@ class Schedule:
     def load(cls, path: str | PathLike[str]) -> Schedule:
         """The schedule in a CSV or TOML file (TOML when the name ends in ``.toml``).
 
-        CSV: a header row naming the columns ``commune`` (or ``Xã``) and ``year`` (or ``Năm``),
-        optionally ``district`` (or ``Huyện``); UTF-8, with or without a byte-order mark, ``,``
-        or ``;`` between cells. TOML: a ``[schedule]`` table of ``"commune" = year``, in which a
-        sub-table ``[schedule."district"]`` holds the communes of one district. Every problem of
-        the file is reported at once in an :class:`InputError`, with its row or key path.
+        CSV: a header row naming the columns ``commune`` (or ``Xã``, ``Tên xã``) and ``year``
+        (or ``Năm``), optionally ``district`` (or ``Huyện``), in the words :func:`load_values`
+        reads; UTF-8, with or without a byte-order mark, ``,``, ``;`` or a tab between cells
+        (the separator of the first line). TOML: a ``[schedule]`` table of ``"commune" = year``,
+        in which a sub-table ``[schedule."district"]`` holds the communes of one district. Every
+        problem of the file is reported at once in an :class:`InputError`, with its row or key
+        path.
         """
         source = fspath(path)
         try:
@@ -181,16 +181,18 @@ def _toml_rows(text: str, source: str) -> list[Row]:
 
 
 def _csv_rows(text: str, source: str) -> list[Row]:
-    lines = text.splitlines()
-    separator = ";" if lines and lines[0].count(";") > lines[0].count(",") else ","
-    table = list(csv.reader(lines, delimiter=separator))
-    header = [_name(h).casefold() for h in table[0]] if table else []
+    from cds_indicators._io.cells import read_csv_text
 
-    def column(names: tuple[str, ...]) -> int | None:
-        return next((header.index(h) for h in names if h in header), None)
-
-    name, year, district = column(_COMMUNE_HEADERS), column(_YEAR_HEADERS), column(
-        _DISTRICT_HEADERS)
+    read = read_csv_text(text, source)
+    if isinstance(read, Problem):
+        raise InputError([read])
+    table = [[str(cell) for cell in row] for row in read.rows]
+    columns: dict[str, int] = {}
+    for index, header in enumerate(table[0] if table else []):
+        role = header_role(header)
+        if role in _ROLES:
+            columns.setdefault(role, index)
+    name, year, district = (columns.get(role) for role in _ROLES)
     if name is None or year is None:
         found = ", ".join(h for h in (table[0] if table else []) if h.strip()) or "—"
         raise InputError([Problem.of("schedule_columns", source=source, row=1, found=found)])

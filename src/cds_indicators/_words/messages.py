@@ -443,6 +443,13 @@ _MESSAGES: dict[str, tuple[str, str]] = {
         "chỉ tiêu {criterion}: ô {found!r} không phải số nguyên không âm (ví dụ \"2\") hay \"*\"",
         "criterion {criterion}: cell {found!r} is not a whole number (e.g. \"2\") or \"*\"",
     ),
+    # -- the number policy, tables and records ----------------------------------------------
+    "number_too_long": (
+        "chỉ tiêu {criterion}: {value!r} có quá {digits} chữ số có nghĩa, hoặc lớn hơn "
+        "10^{exponent} hay nhỏ hơn 10^-{exponent}",
+        "criterion {criterion}: {value!r} has more than {digits} significant digits, or is "
+        "above 10^{exponent} or below 10^-{exponent}",
+    ),
 }
 
 

@@ -1,0 +1,53 @@
+"""The cells of a table as read: one CSV file or one spreadsheet sheet, row by row.
+
+The one CSV reader of the package: :func:`load_values` and :meth:`Schedule.load` both read CSV
+files here, with one separator rule. What the cells mean is read by :mod:`._tables`.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import re
+from collections.abc import Sequence
+from typing import Any, Final
+
+import attrs
+
+from cds_indicators._model.errors import Problem
+
+__all__ = ["Table", "read_csv_text", "separator_of"]
+
+
+@attrs.frozen
+class Table:
+    """The cells of one CSV file or one sheet, row by row, as read (``None`` for empty)."""
+
+    rows: Sequence[Sequence[Any]]
+    source: str
+    sheet: str | None = None
+
+
+
+#: Separators, in the order they are looked for in the first line.
+_SEPARATORS: Final = ("\t", ";", ",")
+_QUOTED: Final = re.compile(r'"[^"]*"')
+
+
+def separator_of(line: str) -> str:
+    """The separator of a CSV file whose first line is ``line``: a tab if it has one outside
+    quotes, else ``;`` if it has one (what Excel writes in a Vietnamese locale, where a header
+    such as ``Xã, phường, thị trấn`` keeps its commas unquoted), else ``,``."""
+    bare = _QUOTED.sub("", line)
+    return next((s for s in _SEPARATORS if s in bare), ",")
+
+
+def read_csv_text(text: str, source: str) -> Table | Problem:
+    """The cells of a CSV text, split by the separator of its first line (:func:`separator_of`)."""
+    first = next((line for line in text.splitlines() if line.strip()), "")
+    separator = separator_of(first)
+    try:
+        rows = list(csv.reader(io.StringIO(text, newline=""), delimiter=separator))
+    except csv.Error as exc:
+        return Problem.of("csv_syntax", source=source, detail=str(exc))
+    return Table(rows=rows, source=source)

@@ -1,0 +1,67 @@
+"""One commune-year's values as given, and as read: the record every door hands to the engine.
+
+A :class:`Reading` is a value read once, at its door, into what a verdict compares; a
+:class:`Record` keeps both what the user typed (``values``, for messages and exports) and, once
+read, the readings (``readings``), so that nothing reads the same value twice.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from fractions import Fraction
+from typing import Any
+
+import attrs
+
+from cds_indicators._model.errors import Problem
+from cds_indicators._model.framework import Framework
+
+__all__ = ["Reading", "Record"]
+
+
+@attrs.frozen
+class Reading:
+    """A value read for one criterion: exact, or exempt, or missing.
+
+    ``value`` is a Fraction of percent or a bool (``None`` when missing or exempt); ``counts`` the
+    (numerator, denominator) pair when the rate came as counts.
+    """
+
+    value: Fraction | bool | None
+    counts: tuple[int, int] | None = None
+    exempt: bool = False
+
+
+@attrs.frozen(kw_only=True)
+class Record:
+    """One commune-year's values as read from a file, ready for :func:`evaluate`.
+
+    ``evaluate(record.values, record.year, commune=record.commune, district=record.district)``.
+    ``source``, ``sheet``, ``row`` and ``path`` say where in the file it was read.
+
+    ``values`` are the values as written. A record made by :func:`load_values` also carries
+    ``readings`` (criterion id → :class:`Reading` of each value given, read for the framework
+    ``read_for``), which are not part of its equality or ``repr``: the values read once.
+    """
+
+    commune: str
+    year: int | None
+    values: Mapping[str, Any] = attrs.field(hash=False)
+    district: str | None = None
+    source: str | None = None
+    sheet: str | None = None
+    row: int | None = None
+    path: str | None = None
+    readings: Mapping[str, Reading] = attrs.field(
+        factory=dict, eq=False, repr=False, hash=False
+    )
+    read_for: Framework | None = attrs.field(default=None, eq=False, repr=False, hash=False)
+
+    def place(self, lang: str = "vi") -> str:
+        """Where the record starts in its file: ``data.xlsx, trang Vĩnh Long, dòng 5``."""
+        return where(lang, source=self.source, sheet=self.sheet, row=self.row, path=self.path)
+
+
+def where(lang: str, **place: Any) -> str:
+    """A place (source, sheet, row, path) said in words."""
+    return Problem(code="place", message="", message_en="", **place).place(lang)

@@ -1,0 +1,88 @@
+"""The header vocabulary: the words that name a table's columns, in Vietnamese and English.
+
+One table for every reader of commune tables — :func:`load_values` (CSV and XLSX, wide and
+long), :meth:`Schedule.load`, the entry template, and the names of a data frame's columns — so
+that a header such as ``Tên xã`` means the same column wherever it is read. A header is folded
+once (:func:`fold_header`: NFC, case-folded, single spaces, no trailing colon) and then looked up.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Final
+
+from cds_indicators._words.format import fold
+
+__all__ = [
+    "FIELD_LABELS",
+    "ROLES",
+    "ROLE_NAMES",
+    "TEMPLATE_COLUMNS",
+    "fold_header",
+    "header_role",
+    "is_descriptive",
+]
+
+#: Each role a column can play, with the headers (folded) that name it.
+ROLES: Final[dict[str, tuple[str, ...]]] = {
+    "commune": ("commune", "xã", "tên xã", "xã, phường, thị trấn", "xã/phường/thị trấn"),
+    "district": ("district", "huyện", "tên huyện", "huyện, thị xã, thành phố"),
+    "year": ("year", "năm"),
+    "criterion": ("criterion", "mã chỉ tiêu", "mã"),
+    "value": ("value", "giá trị", "kết quả thực hiện"),
+    "numerator": ("numerator", "tử số"),
+    "denominator": ("denominator", "mẫu số"),
+}
+_ROLE_OF: Final = {name: role for role, names in ROLES.items() for name in names}
+
+#: Columns that describe a criterion for people and are not read (the template has them).
+_DESCRIPTIVE: Final = frozenset(
+    (
+        "stt", "tt", "no", "pillar", "nhóm", "nhóm tiêu chí", "tiêu chí", "name", "tên chỉ tiêu",
+        "unit", "đơn vị tính", "responsible", "đơn vị chủ trì", "note", "notes", "ghi chú",
+        "target", "chỉ tiêu",
+    )
+)
+_DESCRIPTIVE_PATTERN: Final = re.compile(r"(chỉ tiêu|target)( năm)? \d{4}")
+
+#: How the roles are named in messages: (Vietnamese, English).
+ROLE_NAMES: Final = {
+    "commune": ("Xã (commune)", "commune (Xã)"),
+    "year": ("Năm (year)", "year (Năm)"),
+    "value": (
+        "Giá trị (value) hoặc Tử số và Mẫu số (numerator, denominator)",
+        "value (Giá trị), or numerator and denominator (Tử số, Mẫu số)",
+    ),
+}
+
+#: The labels of the lines above a template's table that hold its commune, district and year.
+FIELD_LABELS: Final = {"commune": "Xã", "district": "Huyện", "year": "Năm"}
+
+#: The entry template's columns, in order (``{year}`` is the template's year).
+TEMPLATE_COLUMNS: Final = (
+    "Mã chỉ tiêu", "Nhóm", "Tên chỉ tiêu", "Đơn vị tính", "Chỉ tiêu năm {year}",
+    "Đơn vị chủ trì", "Giá trị", "Tử số", "Mẫu số",
+)
+
+
+def fold_header(name: str) -> str:
+    """The comparable form of a header: ``" Tên  Xã: "`` → ``"tên xã"``."""
+    return fold(name).rstrip(":").rstrip()
+
+
+def header_role(name: object) -> str | None:
+    """The role the header ``name`` names — ``commune``, ``district``, ``year``, ``criterion``,
+    ``value``, ``numerator`` or ``denominator`` — or ``None`` (a criterion id, a descriptive
+    column, anything else).
+
+    >>> header_role("Tên xã"), header_role("NĂM:"), header_role("2.5")
+    ('commune', 'year', None)
+    """
+    return _ROLE_OF.get(fold_header(name)) if isinstance(name, str) else None
+
+
+def is_descriptive(name: object) -> bool:
+    """Whether ``name`` heads a column that describes a criterion for people (``STT``,
+    ``Tên chỉ tiêu``, ``Chỉ tiêu năm 2024``, …), which readers allow and do not read."""
+    folded = fold_header(name) if isinstance(name, str) else ""
+    return folded in _DESCRIPTIVE or _DESCRIPTIVE_PATTERN.fullmatch(folded) is not None
