@@ -286,7 +286,7 @@ def evaluate_record(
     :func:`load_values` returns it), its values read and judged otherwise, with the errors
     :func:`evaluate` raises. ``year`` is the year of a record that has none."""
     from cds_indicators._evaluation.scalar import evaluate, evaluate_readings
-    from cds_indicators._frameworks.files import framework_or_default
+    from cds_indicators._frameworks.registry import framework_or_default
 
     framework = framework_or_default(framework)
     when = record.year if record.year is not None else year
