@@ -7,6 +7,7 @@ from decimal import Decimal
 from fractions import Fraction
 from typing import Any
 
+import attrs
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -375,3 +376,18 @@ def test_merging_does_not_depend_on_the_order(parts, yes_no, rnd: random.Random)
     rnd.shuffle(names)
     shuffled = {name: parts[name] for name in names}
     assert merge(parts, into="X", yes_no=yes_no) == merge(shuffled, into="X", yes_no=yes_no)
+
+
+def test_a_loaded_record_is_merged_from_its_readings_not_read_again(tmp_path):
+    """Values are read once, at their door: merging loaded records judges the readings they
+    carry. Garbling the typed values after loading changes nothing."""
+    path = tmp_path / "parts.json"
+    path.write_text(
+        '[{"commune": "A", "year": 2025, "values": {"2.5": "19/33", "1.6": "8/10", "4.5": "Có"}},'
+        ' {"commune": "B", "year": 2025, "values": {"2.5": "5/10", "1.6": "9/10", "4.5": "Có"}}]',
+        encoding="utf-8",
+    )
+    records = cds.load_values(path)
+    garbled = [attrs.evolve(r, values={k: object() for k in r.values}) for r in records]
+    assert cds.merge(garbled, into="AB").values == cds.merge(records, into="AB").values
+    assert cds.merge(records, into="AB").values["2.5"] == cds.ratio(24, 43)

@@ -64,6 +64,16 @@ class _Part:
     year: int | None = None
     district: str | None = None
     place: Mapping[str, Any] = attrs.field(factory=dict)
+    readings: Mapping[str, Reading] = attrs.field(factory=dict)
+    read_for: Framework | None = None
+
+    def read(self, criterion: Criterion, framework: Framework) -> Reading | Problem:
+        """This part's value of ``criterion``: the reading a loaded record carries, made for
+        ``framework``, or the value read now (each value is read once)."""
+        if self.read_for is framework and criterion.id in self.readings:
+            return self.readings[criterion.id]
+        value = self.values.get(criterion.id)
+        return MISSING_VALUE if value is None else read_value(criterion, value)
 
     def problem(self, problem: Problem) -> Problem:
         """``problem`` said of this part: its name before the message, its file as the place."""
@@ -80,7 +90,8 @@ def _part(name: str, given: Any, problems: list[Problem]) -> _Part | None:
     if isinstance(given, Record):
         place = {k: getattr(given, k) for k in ("source", "sheet", "row", "path")}
         return _Part(name, given.values, given.year, given.district,
-                     {k: v for k, v in place.items() if v is not None})
+                     {k: v for k, v in place.items() if v is not None},
+                     given.readings, given.read_for)
     if isinstance(given, Mapping):
         return _Part(name, given)
     problems.append(Problem.of("merge_part_type", value=given, part=name))
@@ -236,15 +247,16 @@ def _kept(reading: Reading) -> Any:
     return reading.value
 
 
-def _merge_criterion(criterion: Criterion, parts: list[_Part], merge_kind: Callable[..., Any],
-                     weights: _Weights, missing: str, problems: list[Problem]) -> Any:
+def _merge_criterion(criterion: Criterion, framework: Framework, parts: list[_Part],
+                     merge_kind: Callable[..., Any], weights: _Weights, missing: str,
+                     problems: list[Problem]) -> Any:
     """The merged value of ``criterion``, :data:`MISSING_VALUE` when there is none."""
     given: _Given = []
     bad = 0
     absent = exempt = False
     for part in parts:
         value = part.values.get(criterion.id)
-        found = MISSING_VALUE if value is None else read_value(criterion, value)
+        found = part.read(criterion, framework)
         if isinstance(found, Problem):
             problems.append(part.problem(found))
             bad += 1
@@ -324,8 +336,8 @@ def merge(
     }
     merged: dict[str, Any] = {}
     for criterion in framework:
-        value = _merge_criterion(criterion, found, merge_kind[criterion.kind], checked,
-                                 missing, problems)
+        value = _merge_criterion(criterion, framework, found, merge_kind[criterion.kind],
+                                 checked, missing, problems)
         if value is not MISSING_VALUE:
             merged[criterion.id] = value
     if problems:
