@@ -23,6 +23,7 @@ except ImportError:  # pragma: no cover - exercised in a subprocess by the tests
 
 from cds_indicators._evaluation.reading import NOT_APPLICABLE, Ratio, ratio
 from cds_indicators._evaluation.scalar import evaluate
+from cds_indicators._model.comparisons import RULES
 from cds_indicators._model.framework import (
     Comparison,
     Criterion,
@@ -92,7 +93,7 @@ def criteria(
     kind = draw(st.sampled_from(Kind))
     comparison = (
         Comparison.YES if kind is Kind.YES_NO else draw(st.sampled_from(
-            [Comparison.AT_LEAST, Comparison.AT_MOST]))
+            [c for c, rule in RULES.items() if rule.numeric]))
     )
     targets = {
         year: draw(st.none() | _target(kind, comparison) if len(years) > 1 else
@@ -102,7 +103,7 @@ def criteria(
     points = scoring = None
     if scored:
         points = Fraction(draw(st.integers(1, 20)), draw(st.sampled_from([1, 2])))
-        proportional_ok = kind is not Kind.YES_NO and comparison is Comparison.AT_LEAST
+        proportional_ok = kind is not Kind.YES_NO and RULES[comparison].upward
         scoring = draw(st.sampled_from(
             [Scoring.ALL_OR_NOTHING, Scoring.PROPORTIONAL] if proportional_ok
             else [Scoring.ALL_OR_NOTHING]))

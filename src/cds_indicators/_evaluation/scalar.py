@@ -14,14 +14,13 @@ from cds_indicators._evaluation.reading import (
     read_yes_no,
 )
 from cds_indicators._frameworks.files import framework_or_default
+from cds_indicators._model.comparisons import RULES
 from cds_indicators._model.errors import InputError, MeasurementError, Problem
-from cds_indicators._model.framework import MEETS, Criterion, Framework, Kind
+from cds_indicators._model.framework import Criterion, Framework, Kind
 from cds_indicators._model.policies import POLICIES
 from cds_indicators._model.report import Report, Status, Verdict
 
 __all__ = ["evaluate", "read_value"]
-
-
 
 
 #: How each kind of criterion reads a value, given the criterion: a table, not a branch per kind.
@@ -59,7 +58,7 @@ class _Judge:
         self.read = _READERS[criterion.kind](criterion)
         target = criterion.targets[year]
         self._threshold = None if target is None else target.threshold
-        self._meets = None if target is None else MEETS[target.comparison]
+        self._meets = None if target is None else RULES[target.comparison].meets
         self._fixed: dict[str, Any] = {"criterion": criterion.id, "name": criterion.name,
                        "pillar": criterion.pillar, "year": year, "kind": criterion.kind,
                        "target": target, "name_en": criterion.name_en}
@@ -164,7 +163,7 @@ def evaluate(
         verdicts.append(judge.verdict(found))
     if problems:
         raise MeasurementError(problems)
-    outcome = POLICIES[framework.completion](framework, tuple(verdicts))
+    outcome = POLICIES[framework.completion].decide(framework, tuple(verdicts))
     return Report(
         framework=framework.id,
         year=year,

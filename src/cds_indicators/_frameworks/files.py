@@ -23,6 +23,7 @@ import attrs
 import cattrs
 from cattrs.errors import ClassValidationError, ForbiddenExtraKeysError, IterableValidationError
 
+from cds_indicators._model.comparisons import RULES
 from cds_indicators._model.errors import FrameworkError, Problem
 from cds_indicators._model.framework import (
     Comparison,
@@ -360,9 +361,10 @@ def _comparison(kind: Kind, spec: _CriterionDef) -> Comparison | None:
     if kind is Kind.YES_NO:
         return Comparison.YES
     try:
-        return Comparison(spec.comparison or "at_least")
+        comparison = Comparison(spec.comparison or "at_least")
     except ValueError:
         return None
+    return comparison if RULES[comparison].numeric else None
 
 
 def _version_two_keys(spec: _FileDef) -> list[tuple[str, str]]:
@@ -498,7 +500,8 @@ def _check_criterion(
             problem("comparison_yes_no", f"{at}.comparison", criterion=crit.id)
         elif comparison is None:
             problem("unknown_comparison", f"{at}.comparison", criterion=crit.id,
-                    found=crit.comparison, known="at_least, at_most")
+                    found=crit.comparison,
+                    known=", ".join(c.value for c, rule in RULES.items() if rule.numeric))
     _check_points(spec, at, crit, kind, comparison, problem)
     years = {str(y) for y in spec.framework.years}
     for year in sorted(set(crit.targets) - years):
@@ -541,7 +544,7 @@ def _check_points(
                 known=", ".join(s.value for s in Scoring))
         return
     if scoring is Scoring.PROPORTIONAL and (
-        kind is Kind.YES_NO or comparison is not Comparison.AT_LEAST
+        kind is Kind.YES_NO or comparison is None or not RULES[comparison].upward
     ):
         problem("proportional_needs_at_least", f"{at}.scoring", criterion=crit.id)
 
