@@ -185,3 +185,27 @@ def _dumped(tmp_path, framework):
     path = tmp_path / "dumped.toml"
     path.write_text(cds.dump_framework(framework), encoding="utf-8")
     return path
+
+
+@pytest.mark.parametrize(
+    ("comparison", "label", "counts", "expected"),
+    [
+        ("below", "dưới 50%", (5, 10), "50% ≥ dưới 50% (2024) — not met, 1 fewer of 10 needed"),
+        ("below", "dưới 50%", (4, 10), "40% < dưới 50% (2024) — met"),
+        ("at_most", "không quá 50%", (7, 10),
+         "70% > không quá 50% (2024) — not met, 2 fewer of 10 needed"),
+        ("above", "trên 50%", (5, 10), "50% ≤ trên 50% (2024) — not met, 1 more of 10 needed"),
+        ("at_least", "50%", (4, 10), "40% < 50% (2024) — not met, 1 more of 10 needed"),
+    ],
+)
+def test_counted_rates_say_how_many_more_or_fewer(comparison, label, counts, expected):
+    """A failed rate given as counts says how many of the counted things it must gain, or for
+    ``at_most`` and ``below`` lose, to meet the target."""
+    target = cds.Target(label=label, kind=cds.Kind.RATE, comparison=cds.Comparison(comparison),
+                        threshold=Fraction(50))
+    criterion = cds.Criterion(id="1", pillar="p", name="Hộ", unit="%", kind=cds.Kind.RATE,
+                              targets={2024: target})
+    framework = cds.Framework(id="r", title="R", years=(2024,),
+                              pillars=(cds.Pillar(code="p", name="P", criteria=(criterion,)),))
+    verdict = cds.evaluate({"1": cds.ratio(*counts)}, 2024, framework=framework)["1"]
+    assert verdict.text("en") == f"1 Hộ: {expected}"

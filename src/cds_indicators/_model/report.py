@@ -82,20 +82,20 @@ _COMPLETION_WORDS = {
 
 def remedy(verdict: Verdict, lang: str = "vi") -> str:
     """What a failed verdict still lacks: ``cần thêm 8/33``, ``thiếu 2,5 điểm %``."""
-    if verdict.needed is not None and verdict.counts is not None:
-        if lang == "vi":
-            return f"cần thêm {verdict.needed}/{verdict.counts[1]}"
-        return f"{verdict.needed} more of {verdict.counts[1]} needed"
-    target = verdict.target
-    assert verdict.shortfall is not None and target is not None and target.threshold is not None
+    target, value = verdict.target, verdict.value
+    assert isinstance(value, Fraction) and target is not None and target.threshold is not None
     rule = RULES[target.comparison]
+    if verdict.needed is not None and verdict.counts is not None:
+        needed, of = verdict.needed, verdict.counts[1]
+        if lang == "vi":
+            return f"cần {'thêm' if rule.upward else 'giảm'} {needed}/{of}"
+        return f"{needed} {'more' if rule.upward else 'fewer'} of {of} needed"
     if verdict.kind is Kind.COUNT:
-        assert isinstance(verdict.value, Fraction)
-        count = _text.number(rule.units(math.floor(verdict.value), target.threshold), 0, lang)
+        count = _text.number(rule.units(math.floor(value), target.threshold), 0, lang)
         if lang == "vi":
             return f"cần {'thêm' if rule.upward else 'giảm'} {count}"
         return f"{count} {'more' if rule.upward else 'fewer'} needed"
-    points = _text.number(verdict.shortfall, 2, lang)
+    points = _text.number(abs(target.threshold - value), 2, lang)
     if lang == "vi":
         return f"thiếu {'trên ' if rule.strict else ''}{points} điểm %"
     return f"{'more than ' if rule.strict else ''}{points} points short"
@@ -149,8 +149,8 @@ class Verdict:
     def needed(self) -> int | None:
         """For a failed rate given as counts: how many more numerator units reach the target.
 
-        19 of 33 enterprises against 80 % needs 8 more (27 of 33); for ``at most`` or ``below``,
-        how many fewer. ``None`` when the rate did not come as counts or did not fail.
+        19 of 33 enterprises against 80 % needs 8 more (27 of 33); against ``at_most`` or
+        ``below``, how many fewer. ``None`` when not counted or not failed.
         """
         if self.shortfall is None or self.counts is None:
             return None

@@ -147,11 +147,12 @@ def repeated_rows(np: Any, nw: Any, table: Any, framework: Framework,
     every row that repeats an earlier row's commune, district and year (as
     :func:`~cds_indicators.load_values` refuses them), named from the first."""
     problems = []
+    columns = {field: table[field] for field, _ in _NAME_FIELDS if field in table.columns}
     names: dict[str, list[Any] | None] = {}
     for field, field_vi in _NAME_FIELDS:
-        if field not in table.columns:
+        series = columns.get(field)
+        if series is None:
             continue
-        series = table[field]
         if _typed_as_text(nw, series):
             names[field] = None
             continue
@@ -165,8 +166,8 @@ def repeated_rows(np: Any, nw: Any, table: Any, framework: Framework,
     n = len(year_position)
     if problems or not n:
         return problems
-    communes = _name_codes(np, table["commune"], names["commune"], None)
-    districts = (_name_codes(np, table["district"], names["district"], "")
+    communes = _name_codes(np, columns["commune"], names["commune"], None)
+    districts = (_name_codes(np, columns["district"], names["district"], "")
                  if "district" in names else np.zeros(n, dtype=np.int64))
     spread = int(districts.max()) + 1
     keys = (communes * spread + districts) * len(framework.years) + year_position
