@@ -20,8 +20,24 @@ def test_every_comparison_has_one_rule():
     assert all(rule.comparison is comparison for comparison, rule in RULES.items())
     assert [c.value for c in NUMERIC] == ["at_least", "at_most", "above", "below"]
     for comparison in NUMERIC:
-        assert RULES[comparison].numeric and RULES[comparison].needed is not None
+        rule = RULES[comparison]
+        assert rule.numeric and rule.needed is not None and rule.printed
     assert not RULES[cds.Comparison.YES].numeric
+
+
+@pytest.mark.parametrize("comparison", list(cds.Comparison))
+def test_the_strategies_generate_every_comparison(comparison):
+    """The test kit's criteria come with every comparison, labelled in the decision's words."""
+    from hypothesis import find
+
+    from cds_indicators import strategies as cst
+
+    found = find(cst.criteria(), lambda c: c.comparison is comparison
+                 and any(t is not None for t in c.targets.values()))
+    label = next(t.label for t in found.targets.values() if t is not None)
+    if comparison is not cds.Comparison.YES:
+        assert any(label == words.format(cell) for words in RULES[comparison].printed
+                   for cell in label.split())
 
 
 @pytest.mark.parametrize(

@@ -69,14 +69,14 @@ def _target(kind: Kind, comparison: Comparison) -> st.SearchStrategy[Target]:
         )
     threshold = _tenths if kind is Kind.RATE else st.integers(0, 30).map(Fraction)
 
-    def build(value: Fraction, printed: int) -> Target:
+    def build(value: Fraction, printed: str) -> Target:
         cell = (
             f"{_text.number(value, 1)}%" if kind is Kind.RATE else str(int(value))
         )
-        label = (cell, f"tối thiểu {cell}", f"trên {cell}", f"không quá {cell}")[printed]
-        return Target(label=label, kind=kind, comparison=comparison, threshold=value)
+        return Target(label=printed.format(cell), kind=kind, comparison=comparison,
+                      threshold=value)
 
-    return st.builds(build, threshold, st.integers(0, 3))
+    return st.builds(build, threshold, st.sampled_from(RULES[comparison].printed))
 
 
 @st.composite

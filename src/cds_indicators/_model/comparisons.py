@@ -76,12 +76,14 @@ class Rule:
     ``test`` is the order it asks for (``operator.ge`` for ``at_least``), applied to integers or
     to arrays alike; ``None`` for a yes/no rule, which compares no numbers. ``upward`` says that
     a larger value is better (``at_least``, ``above``). ``signs`` are written between a value
-    and the threshold when it meets it and when not. ``needed`` gives, for a failed whole number
+    and the threshold when it meets it and when not; ``printed`` are the ways a decision words
+    the threshold ``{}`` in a target cell. ``needed`` gives, for a failed whole number
     ``n`` and the exact bound it is held against, how many units it must gain (upward) or lose.
     """
 
     comparison: Comparison
     signs: tuple[str, str]
+    printed: tuple[str, ...] = ()
     test: _Test | None = None
     upward: bool = True
     needed: Callable[[int, Fraction], int] | None = None
@@ -124,12 +126,15 @@ class Rule:
 #: strategies all read this table.
 RULES: dict[Comparison, Rule] = {rule.comparison: rule for rule in (
     Rule(comparison=Comparison.AT_LEAST, signs=("≥", "<"), test=operator.ge,
+         printed=("{}", "tối thiểu {}", "từ {} trở lên"),
          needed=lambda n, bound: math.ceil(bound) - n),
     Rule(comparison=Comparison.AT_MOST, signs=("≤", ">"), test=operator.le, upward=False,
+         printed=("không quá {}",),
          needed=lambda n, bound: n - math.floor(bound)),
-    Rule(comparison=Comparison.ABOVE, signs=(">", "≤"), test=operator.gt,
+    Rule(comparison=Comparison.ABOVE, signs=(">", "≤"), test=operator.gt, printed=("trên {}",),
          needed=lambda n, bound: math.floor(bound) + 1 - n),
     Rule(comparison=Comparison.BELOW, signs=("<", "≥"), test=operator.lt, upward=False,
+         printed=("dưới {}",),
          needed=lambda n, bound: n - (math.ceil(bound) - 1)),
     Rule(comparison=Comparison.YES, signs=("=", "≠")),
 )}
