@@ -82,9 +82,11 @@ def ratio_evaluate(repeat: int = 7, number: int = 2000) -> tuple[float, float, f
 def make_frame(rows: int, seed: int = 1829) -> pd.DataFrame:
     """rows commune-years × 37 criteria: float percentages for rates, booleans for yes/no
     criteria. As in a real district, each value meets its target with probability 0.97; a value
-    that does not lies below it; 1 % of rate cells are missing."""
+    that does not lies below it; 1 % of rate cells are missing. Commune names repeat from one
+    district to the next; each commune-year is one row."""
     rng = np.random.default_rng(seed)
-    data: dict[str, Any] = {"commune": [f"Xã {i % 10_000}" for i in range(rows)]}
+    data: dict[str, Any] = {"commune": [f"Xã {i % 10_000}" for i in range(rows)],
+                            "district": [f"Huyện {i // 10_000}" for i in range(rows)]}
     for criterion in FRAMEWORK:
         meets = rng.random(rows) < 0.97
         if criterion.kind is cds.Kind.RATE:
@@ -134,7 +136,7 @@ def ratio_frame(rows: int, sample: int = 500, repeat: int = 5) -> dict[str, floa
     t_frame = best_of(lambda: cds.evaluate_frame(frame, year=YEAR), repeat)
     t_numpy = best_of(lambda: numpy_baseline(frame), repeat)
     records = frame.head(sample).to_dict("records")
-    values = [{k: v for k, v in r.items() if k != "commune"} for r in records]
+    values = [{k: v for k, v in r.items() if k not in ("commune", "district")} for r in records]
     t_rows = best_of(lambda: [cds.evaluate(v, YEAR, framework=FRAMEWORK) for v in values], 3)
     t_rows_all = t_rows / sample * rows
     return {"frame": t_frame, "numpy": t_numpy, "rows_extrapolated": t_rows_all,

@@ -158,7 +158,8 @@ def _float_rows() -> st.SearchStrategy[list[float]]:
 def test_float_columns_decide_like_the_exact_reading(values: list[float], year: int) -> None:
     """Rule: a float cell passes, fails or is refused exactly as evaluate() reading the float
     at 12 significant digits and comparing the exact Fraction decides; never by float noise."""
-    frame = pd.DataFrame({"commune": "Xã A", "1.6": values, "3.1": values})
+    frame = pd.DataFrame({"commune": [f"Xã {i}" for i in range(len(values))], "1.6": values,
+                          "3.1": values})
     expected, problems = [], []
     for row, value in enumerate(values):
         try:
@@ -337,14 +338,15 @@ def _assert_same(out: pd.DataFrame, reports: list[cds.Report], scored: bool) -> 
             assert "score" not in out.columns
 
 
-@pytest.mark.parametrize("policy", ["share", "points"])
+@pytest.mark.parametrize("policy", ["all", "share", "points"])
 @settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(data=st.data())
 def test_share_and_points_frameworks_equal_evaluate_row_by_row(policy: str,
                                                                data: st.DataObject) -> None:
-    """Rule: for a framework completed by a share of criteria or by points, each row's
-    statuses, completion and failed ids (and for points its score, maximum and level, exactly)
-    are those evaluate() gives for that row."""
+    """Rule: for a random framework (every comparison: at_least, at_most, above, below, yes)
+    completed by every criterion, a share of criteria or points, each row's statuses,
+    completion and failed ids (and for points its score, maximum and level, exactly) are those
+    evaluate() gives for that row."""
     from cds_indicators import strategies as cst
 
     framework = data.draw(cst.frameworks(completion=policy))
@@ -382,3 +384,70 @@ def test_points_columns_in_polars_and_pyarrow() -> None:
         assert report.score is not None
         assert (Fraction(rows[0]["score_exact"]), rows[0]["level"]) == (report.score,
                                                                         report.level)
+
+
+# --- who each row is -----------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("library", [*LIBRARIES, "pandas-object"])
+@pytest.mark.parametrize(
+    ("columns", "expected"),
+    [
+        ({"commune": ["Xã A", "Xã B", "Xã A"], "year": [2024, 2024, 2024]},
+         [(2, "commune", "Xã A năm 2024 đã có ở dòng 0", "Xã A in 2024 already appears at row 0")]),
+        ({"commune": ["Xã A", " xã  a ", "XÃ A", "Xã A"], "year": [2024, 2024, 2025, 2025]},
+         [(1, "commune", " xã  a  năm 2024 đã có ở dòng 0",
+           " xã  a  in 2024 already appears at row 0"),
+          (3, "commune", "Xã A năm 2025 đã có ở dòng 2", "Xã A in 2025 already appears at row 2")]),
+        ({"commune": ["Xã A", "Xã A", "Xã A"], "district": ["H1", "H2", "h1"],
+          "year": [2024, 2024, 2024]},
+         [(2, "commune", "Xã A (h1) năm 2024 đã có ở dòng 0",
+           "Xã A (h1) in 2024 already appears at row 0")]),
+        ({"commune": ["Xã A", "Xã A", None, None], "year": [2024, 2025, 2024, 2024]}, []),
+    ],
+)
+def test_a_commune_year_given_twice_is_refused(library, columns, expected):
+    """As load_values: a row repeating an earlier row's commune, district and year (names
+    compared case, spacing and Unicode form aside) is refused at each repeat, naming the first."""
+    if library == "pandas-object":
+        native = pa.table(columns).to_pandas().astype({"commune": object})
+    else:
+        native = as_library(pa.table(columns), library)
+    if not expected:
+        assert len(rows_of(cds.evaluate_frame(native))) == len(columns["commune"])
+        return
+    for _ in range(2):  # the second time with the names' classes already known
+        with pytest.raises(cds.InputError) as caught:
+            cds.evaluate_frame(native)
+        found = [(p.row, p.column, p.message, p.message_en) for p in caught.value.problems]
+        assert found == expected
+    assert {p.code for p in caught.value.problems} == {"duplicate_commune_year"}
+
+
+@pytest.mark.parametrize(
+    ("columns", "expected"),
+    [
+        ({"commune": ["Xã A", 7, 2.5]},
+         [(1, "commune", "tên xã (commune) phải là chuỗi ký tự, không phải 7",
+           "the commune name must be a string, not 7"),
+          (2, "commune", "tên xã (commune) phải là chuỗi ký tự, không phải 2.5",
+           "the commune name must be a string, not 2.5")]),
+        ({"commune": ["Xã A", "Xã B"], "district": ["H", True]},
+         [(1, "district", "tên huyện (district) phải là chuỗi ký tự, không phải True",
+           "the district name must be a string, not True")]),
+        ({"commune": [1, 2]},
+         [(0, "commune", "tên xã (commune) phải là chuỗi ký tự, không phải 1",
+           "the commune name must be a string, not 1"),
+          (1, "commune", "tên xã (commune) phải là chuỗi ký tự, không phải 2",
+           "the commune name must be a string, not 2")]),
+    ],
+)
+def test_a_name_that_is_not_text_is_refused(columns, expected):
+    """As evaluate(commune=7): a commune or district cell that is not text is refused."""
+    frame = pd.DataFrame({k: pd.Series(v, dtype=object) for k, v in columns.items()})
+    with pytest.raises(cds.InputError) as caught:
+        cds.evaluate_frame(frame, year=2024)
+    assert [(p.row, p.column, p.message, p.message_en) for p in caught.value.problems] == expected
+    with pytest.raises(cds.InputError) as scalar:
+        cds.evaluate({}, 2024, commune=7)
+    assert scalar.value.problems[0].code == caught.value.problems[0].code == "name_not_text"

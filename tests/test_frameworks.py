@@ -44,7 +44,8 @@ def test_a_file_with_a_dozen_mistakes_reports_every_one_with_key_path_and_line()
         (42, "$.criteria[2].targets.2024",
          'criterion 1.3: a qualitative target needs a label (e.g. "Có")'),
         (50, "$.criteria[3].comparison",
-         "criterion 1.4: unknown comparison 'roughly' (known: at_least, at_most)"),
+         "criterion 1.4: unknown comparison 'less_than' (known: at_least, at_most, above, "
+         "below)"),
         (51, "$.criteria[3].targets.2024",
          "criterion 1.4: cell '0,5' is not a whole number (e.g. \"2\") or \"*\""),
         (51, "$.criteria[3].targets.2025.label",
@@ -106,6 +107,16 @@ HEAD = """\
           (18, "$.criteria[0].points",
            "points 0 is not a non-negative number (a maximum must be above 0)"),
           (20, "$.criteria[0].scoring",
+           "criterion 1: proportional scoring is only for at_least rates and counts")]),
+        (2, "", "", 'kind = "rate"\ncomparison = "yes"\ntargets = { 2024 = "2%" }',
+         [(17, "$.criteria[0].comparison", "criterion 1: unknown comparison 'yes' "
+           "(known: at_least, at_most, above, below)")]),
+        (2, "", "", 'kind = "yes_no"\ncomparison = "above"\ntargets = { 2024 = "Có" }',
+         [(17, "$.criteria[0].comparison", "criterion 1: a yes/no criterion takes no comparison")]),
+        (2, 'completion = "points"\npass_score = 5', "",
+         'kind = "rate"\npoints = 5\ncomparison = "below"\nscoring = "proportional"\n'
+         'targets = { 2024 = "2%" }',
+         [(20, "$.criteria[0].scoring",
            "criterion 1: proportional scoring is only for at_least rates and counts")]),
         (2, "", "", 'kind = "yes_no"\ntargets = { 2024 = { threshold = "1", label = "Có" } }',
          [(17, "$.criteria[0].targets.2024",
@@ -184,6 +195,33 @@ def test_tinh_long_targets_as_printed():
     thresholds = {c.id: c.targets[2024].threshold for c in TINH_LONG if c.kind is cds.Kind.RATE}
     assert thresholds["2.3"] == 70 and thresholds["3.4"] == 87 and thresholds["3.8"] == 10
     assert TINH_LONG["2.6"].comparison is cds.Comparison.AT_MOST
+    above = {c.id for c in TINH_LONG if c.comparison is cds.Comparison.ABOVE}
+    assert above == {c for c, label in labels.items() if label.startswith("trên ")}
+
+
+@pytest.mark.parametrize(
+    ("criterion", "value", "vi", "en"),
+    [
+        ("3.1", 90, "90% ≤ trên 90% (2024) — chưa đạt, thiếu trên 0 điểm %",
+         "90% ≤ trên 90% (2024) — not met, more than 0 points short"),
+        ("3.1", "89,5%", "89,5% ≤ trên 90% (2024) — chưa đạt, thiếu trên 0,5 điểm %",
+         "89.5% ≤ trên 90% (2024) — not met, more than 0.5 points short"),
+        ("3.1", 90.000001, "90,000001% > trên 90% (2024) — đạt",
+         "90.000001% > trên 90% (2024) — met"),
+        ("3.2", cds.ratio(24, 30), "80% ≤ trên 80% (2024) — chưa đạt, cần thêm 1/30",
+         "80% ≤ trên 80% (2024) — not met, 1 more of 30 needed"),
+        ("3.2", cds.ratio(19, 30), "63,3% ≤ trên 80% (2024) — chưa đạt, cần thêm 6/30",
+         "63.3% ≤ trên 80% (2024) — not met, 6 more of 30 needed"),
+        ("3.2", cds.ratio(25, 30), "83,3% > trên 80% (2024) — đạt", "83.3% > trên 80% (2024) — met"),
+        ("2.3", 70, "70% ≥ tối thiểu 70% (2024) — đạt", "70% ≥ tối thiểu 70% (2024) — met"),
+    ],
+)
+def test_tinh_long_reads_tren_as_strictly_above(criterion, value, vi, en):
+    """"trên 90%" is strictly above 90 %: exactly 90 % fails, the least bit more passes;
+    "tối thiểu 70%" still includes 70 %."""
+    verdict = cds.evaluate({criterion: value}, 2024, framework=TINH_LONG)[criterion]
+    assert verdict.text().split(": ", 1)[1] == vi
+    assert verdict.text("en").split(": ", 1)[1] == en
 
 
 def test_dti_example_scores_and_levels():

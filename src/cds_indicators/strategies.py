@@ -23,6 +23,7 @@ except ImportError:  # pragma: no cover - exercised in a subprocess by the tests
 
 from cds_indicators._evaluation.reading import NOT_APPLICABLE, Ratio, ratio
 from cds_indicators._evaluation.scalar import evaluate
+from cds_indicators._model.comparisons import RULES
 from cds_indicators._model.framework import (
     Comparison,
     Criterion,
@@ -68,14 +69,14 @@ def _target(kind: Kind, comparison: Comparison) -> st.SearchStrategy[Target]:
         )
     threshold = _tenths if kind is Kind.RATE else st.integers(0, 30).map(Fraction)
 
-    def build(value: Fraction, printed: int) -> Target:
+    def build(value: Fraction, printed: str) -> Target:
         cell = (
             f"{_text.number(value, 1)}%" if kind is Kind.RATE else str(int(value))
         )
-        label = (cell, f"tối thiểu {cell}", f"trên {cell}", f"không quá {cell}")[printed]
-        return Target(label=label, kind=kind, comparison=comparison, threshold=value)
+        return Target(label=printed.format(cell), kind=kind, comparison=comparison,
+                      threshold=value)
 
-    return st.builds(build, threshold, st.integers(0, 3))
+    return st.builds(build, threshold, st.sampled_from(RULES[comparison].printed))
 
 
 @st.composite
@@ -92,7 +93,7 @@ def criteria(
     kind = draw(st.sampled_from(Kind))
     comparison = (
         Comparison.YES if kind is Kind.YES_NO else draw(st.sampled_from(
-            [Comparison.AT_LEAST, Comparison.AT_MOST]))
+            [c for c, rule in RULES.items() if rule.numeric]))
     )
     targets = {
         year: draw(st.none() | _target(kind, comparison) if len(years) > 1 else
@@ -102,7 +103,7 @@ def criteria(
     points = scoring = None
     if scored:
         points = Fraction(draw(st.integers(1, 20)), draw(st.sampled_from([1, 2])))
-        proportional_ok = kind is not Kind.YES_NO and comparison is Comparison.AT_LEAST
+        proportional_ok = kind is not Kind.YES_NO and RULES[comparison].upward
         scoring = draw(st.sampled_from(
             [Scoring.ALL_OR_NOTHING, Scoring.PROPORTIONAL] if proportional_ok
             else [Scoring.ALL_OR_NOTHING]))

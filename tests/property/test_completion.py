@@ -1,7 +1,9 @@
 """The completion laws of each policy, and of points."""
 
+from fractions import Fraction
+
 import attrs
-from hypothesis import given
+from hypothesis import assume, given
 from hypothesis import strategies as st
 
 import cds_indicators as cds
@@ -74,8 +76,9 @@ def test_a_failed_mandatory_criterion_never_completes(framework, data):
 @given(cst.frameworks(), st.data())
 def test_undetermined_means_missing_values_could_still_decide(framework, data):
     """UNDETERMINED only when missing values could still decide: giving each missing criterion
-    its best value (100 % or 0 %, the count's threshold or 0, yes) completes, and a decided
-    completion is never changed by filling in the missing values that way."""
+    its best value (100 % or 0 %, the count's threshold, one more when strict, or 0, yes)
+    completes, and a decided completion is never changed by filling in the missing values that
+    way. A strict target no value can meet ("dưới 0", "trên 100%") is left out."""
     year = data.draw(st.sampled_from(framework.years))
     values = data.draw(cst.values_for(framework, year, exempt=False))
     before = cds.evaluate(values, year, framework=framework)
@@ -83,6 +86,8 @@ def test_undetermined_means_missing_values_could_still_decide(framework, data):
     for verdict in before:
         if verdict.status is S.MISSING:
             filled[verdict.criterion] = _best(verdict.target)
+            assume(verdict.target.is_met(Fraction(filled[verdict.criterion])
+                                         if verdict.target.threshold is not None else True))
     after = cds.evaluate(filled, year, framework=framework)
     if before.completion is C.UNDETERMINED:
         assert after.completion is C.COMPLETED
@@ -91,11 +96,13 @@ def test_undetermined_means_missing_values_could_still_decide(framework, data):
 
 
 def _best(target):
+    """The value most likely to meet ``target``; a strict target at the end of the scale
+    ("dưới 0", "trên 100%") has none that meets it."""
     if target.threshold is None:
         return True
-    if target.comparison is cds.Comparison.AT_MOST:
+    if target.comparison in (cds.Comparison.AT_MOST, cds.Comparison.BELOW):
         return 0
-    return 100 if target.kind is cds.Kind.RATE else int(target.threshold)
+    return 100 if target.kind is cds.Kind.RATE else int(target.threshold) + 1
 
 
 @given(cst.frameworks(completion="points"), st.data())

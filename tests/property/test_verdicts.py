@@ -11,6 +11,8 @@ from cds_indicators import strategies as cst
 
 # A framework with exactly one criterion, so that a property talks about that criterion.
 single = cst.frameworks(max_criteria=1)
+DOWNWARD = {cds.Comparison.AT_MOST, cds.Comparison.BELOW}
+STRICT = {cds.Comparison.ABOVE, cds.Comparison.BELOW}
 
 
 def _status(framework, year, value):
@@ -20,13 +22,14 @@ def _status(framework, year, value):
 
 @given(single, st.data())
 def test_improving_a_value_never_turns_pass_into_fail(framework, data):
-    """For an at_least criterion a larger value, for an at_most criterion a smaller one, and for
-    yes/no "yes" instead of "no", never turns PASS into FAIL (in any accepted form)."""
+    """For an at_least or above criterion a larger value, for an at_most or below criterion a
+    smaller one, and for yes/no "yes" instead of "no", never turns PASS into FAIL (in any
+    accepted form)."""
     criterion = framework.criteria[0]
     year = data.draw(st.sampled_from(framework.years))
     assume(criterion.targets[year] is not None)
     a, b = sorted([data.draw(cst.exact_values(criterion)), data.draw(cst.exact_values(criterion))])
-    worse, better = (b, a) if criterion.comparison is cds.Comparison.AT_MOST else (a, b)
+    worse, better = (b, a) if criterion.comparison in DOWNWARD else (a, b)
     before = _status(framework, year, data.draw(cst.forms_of(criterion, worse)))
     after = _status(framework, year, data.draw(cst.forms_of(criterion, better)))
     assert {before, after} <= {cds.Status.PASS, cds.Status.FAIL}
@@ -34,24 +37,30 @@ def test_improving_a_value_never_turns_pass_into_fail(framework, data):
 
 
 @given(single, st.data())
-def test_the_threshold_itself_passes_in_every_form(framework, data):
-    """A value exactly at the threshold, written in any accepted form, passes (both ``at_least``
-    and ``at_most`` include the threshold); the smallest step past it fails."""
+def test_the_threshold_itself_decides_alike_in_every_form(framework, data):
+    """A value exactly at the threshold, written in any accepted form, passes ``at_least`` and
+    ``at_most`` and fails the strict ``above`` and ``below``; the smallest step past it, on the
+    side the target asks for, passes a strict target, and on the other side fails an inclusive
+    one."""
     criterion = framework.criteria[0]
     year = data.draw(st.sampled_from(framework.years))
     target = criterion.targets[year]
     assume(target is not None)
     exact = True if target.threshold is None else target.threshold
-    assert _status(framework, year, data.draw(cst.forms_of(criterion, exact))) is cds.Status.PASS
+    strict = target.comparison in STRICT
+    at = cds.Status.FAIL if strict else cds.Status.PASS
+    assert _status(framework, year, data.draw(cst.forms_of(criterion, exact))) is at
     if target.threshold is None:
         assert _status(framework, year, False) is cds.Status.FAIL
         return
     step = Fraction(1, 10**9) if criterion.kind is cds.Kind.RATE else Fraction(1)
-    past = exact + step if target.comparison is cds.Comparison.AT_MOST else exact - step
+    # Past the threshold towards the values a strict target wants, away from them otherwise.
+    towards_smaller = (target.comparison in DOWNWARD) == strict
+    past = exact - step if towards_smaller else exact + step
     upper = Fraction(100) if criterion.kind is cds.Kind.RATE else None
     assume(past >= 0 and (upper is None or past <= upper))
     value = past if criterion.kind is cds.Kind.RATE else int(past)
-    assert _status(framework, year, value) is cds.Status.FAIL
+    assert _status(framework, year, value) is (cds.Status.PASS if strict else cds.Status.FAIL)
 
 
 @given(cst.frameworks(), st.data())

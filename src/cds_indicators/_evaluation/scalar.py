@@ -14,8 +14,9 @@ from cds_indicators._evaluation.reading import (
     read_yes_no,
 )
 from cds_indicators._frameworks.registry import framework_or_default
+from cds_indicators._model.comparisons import RULES
 from cds_indicators._model.errors import InputError, MeasurementError, Problem
-from cds_indicators._model.framework import MEETS, Criterion, Framework, Kind
+from cds_indicators._model.framework import Criterion, Framework, Kind
 from cds_indicators._model.policies import POLICIES
 from cds_indicators._model.report import Report, Status, Verdict
 
@@ -57,7 +58,7 @@ class _Judge:
         self.read = _READERS[criterion.kind](criterion)
         target = criterion.targets[year]
         self._threshold = None if target is None else target.threshold
-        self._meets = None if target is None else MEETS[target.comparison]
+        self._meets = None if target is None else RULES[target.comparison].meets
         self._fixed: dict[str, Any] = {"criterion": criterion.id, "name": criterion.name,
                        "pillar": criterion.pillar, "year": year, "kind": criterion.kind,
                        "target": target, "name_en": criterion.name_en}
@@ -221,7 +222,7 @@ def _judged(readings: Mapping[str, Reading], year: int, framework: Framework,
     get = readings.get
     verdicts = tuple(judge.verdict(get(judge.criterion.id, MISSING_VALUE))
                      for judge in _judges(framework, year))
-    outcome = POLICIES[framework.completion](framework, verdicts)
+    outcome = POLICIES[framework.completion].decide(framework, verdicts)
     return Report(
         framework=framework.id,
         year=year,

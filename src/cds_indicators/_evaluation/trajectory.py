@@ -16,8 +16,9 @@ import attrs
 
 from cds_indicators._evaluation.reading import Reading
 from cds_indicators._frameworks.registry import framework_or_default
+from cds_indicators._model.comparisons import RULES
 from cds_indicators._model.errors import MeasurementError, Problem, UnknownYearError
-from cds_indicators._model.framework import Comparison, Criterion, Framework, Kind
+from cds_indicators._model.framework import Criterion, Framework, Kind
 from cds_indicators._words import format as _text
 
 __all__ = ["CriterionTrajectory", "Trajectory", "trajectory"]
@@ -147,7 +148,7 @@ def _pace(
             continue
         assert target.threshold is not None
         required = (target.threshold - latest) / (year - last)
-        ahead = pace <= required if target.comparison is Comparison.AT_MOST else pace >= required
+        ahead = pace >= required if RULES[target.comparison].upward else pace <= required
         return {"pace": pace, "next_year": year, "required_pace": required, "on_track": ahead}
     later = any(year > last and t is not None for year, t in criterion.targets.items())
     return {"pace": pace, "on_track": True if later else None}

@@ -12,6 +12,7 @@ from collections.abc import Callable
 from fractions import Fraction
 
 from cds_indicators._frameworks.schema import Cell, Number
+from cds_indicators._model.comparisons import RULES
 from cds_indicators._model.framework import Comparison, Kind
 
 __all__ = [
@@ -77,8 +78,9 @@ def cell_parts(cell: Cell) -> tuple[str, str]:
 
 
 def numeric_comparisons() -> tuple[Comparison, ...]:
-    """The comparisons a rate or count criterion may name: every one the model has, but yes."""
-    return tuple(c for c in Comparison if c is not Comparison.YES)
+    """The comparisons a rate or count criterion may name: every rule of the model that holds
+    a number against a threshold."""
+    return tuple(c for c, rule in RULES.items() if rule.numeric)
 
 
 def comparison_of(kind: Kind, name: str | None) -> Comparison | None:

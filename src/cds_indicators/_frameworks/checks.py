@@ -30,6 +30,7 @@ from cds_indicators._frameworks.schema import (
     FileDef,
     Number,
 )
+from cds_indicators._model.comparisons import RULES
 from cds_indicators._model.framework import Comparison, Kind, Scoring
 from cds_indicators._model.policies import POLICIES
 
@@ -226,7 +227,7 @@ def _check_points(
                 known=_known(s.value for s in Scoring))
         return
     if scoring is Scoring.PROPORTIONAL and (
-        kind is Kind.YES_NO or comparison is not Comparison.AT_LEAST
+        kind is Kind.YES_NO or comparison is None or not RULES[comparison].upward
     ):
         problem("proportional_needs_at_least", f"{at}.scoring", criterion=crit.id)
 

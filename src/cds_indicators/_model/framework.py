@@ -4,13 +4,13 @@ from __future__ import annotations
 
 import datetime
 import enum
-from collections.abc import Callable, Iterator, Mapping
+from collections.abc import Iterator, Mapping
 from fractions import Fraction
 from numbers import Integral
-from typing import Any
 
 import attrs
 
+from cds_indicators._model.comparisons import RULES, Comparison
 from cds_indicators._model.errors import UnknownCriterionError, UnknownYearError
 from cds_indicators._words.format import fold
 
@@ -26,33 +26,6 @@ class Kind(enum.Enum):
     """Whether something exists or is done; its target is printed as a label (``Có``)."""
     COUNT = "count"
     """A whole number of things (training classes, security incidents), never a percentage."""
-
-
-class Comparison(enum.Enum):
-    """How a value is held against a target's threshold."""
-
-    AT_LEAST = "at_least"
-    AT_MOST = "at_most"
-    YES = "yes"
-
-
-def _at_least(value: Any, threshold: Any) -> bool:
-    # Exact rationals (Fraction or int) compared by cross-multiplying their integer parts: the
-    # same answer as ``value >= threshold``, without Fraction's slower rich comparison.
-    return bool(value.numerator * threshold.denominator >= threshold.numerator * value.denominator)
-
-
-def _at_most(value: Any, threshold: Any) -> bool:
-    return bool(value.numerator * threshold.denominator <= threshold.numerator * value.denominator)
-
-
-MEETS: dict[Comparison, Callable[[Any, Any], bool]] = {
-    Comparison.AT_LEAST: _at_least,
-    Comparison.AT_MOST: _at_most,
-    Comparison.YES: lambda value, _: value is True,
-}
-
-_SIGNS = {Comparison.AT_LEAST: ("≥", "<"), Comparison.AT_MOST: ("≤", ">")}
 
 
 class Scoring(enum.Enum):
@@ -85,11 +58,11 @@ class Target:
 
     def is_met(self, value: Fraction | bool) -> bool:
         """Whether ``value`` (already read exactly) meets this target."""
-        return MEETS[self.comparison](value, self.threshold)
+        return RULES[self.comparison].meets(value, self.threshold)
 
     def signs(self) -> tuple[str, str]:
         """The signs written between a value and the threshold when it meets it, and when not."""
-        return _SIGNS.get(self.comparison, ("=", "≠"))
+        return RULES[self.comparison].signs
 
     def __str__(self) -> str:
         return self.label

@@ -1,22 +1,29 @@
-"""Completion policies beyond Decision 1829's "every criterion": a share of criteria, and points.
+"""Completion policies: Decision 1829's "every criterion", a share of criteria, and points.
 
-A policy sees the framework and every verdict of a commune-year, and gives an :class:`Outcome`:
-the completion verdict and, for a points framework, the verdicts with their points, the score, the
-maximum and the level. Exact Fractions throughout.
+A :class:`Policy` is one object with two forms. Its scalar form sees the framework and every
+verdict of a commune-year, and gives an :class:`Outcome`: the completion verdict and, for a points
+framework, the verdicts with their points, the score, the maximum and the level. Its columnar form
+decides every row of a table at once from the status codes of each criterion (positions in
+``tuple(Status)``, one row per criterion, one column per commune-year), with NumPy passed in.
+Exact Fractions throughout. :data:`POLICIES` holds every policy by the name a framework file
+gives it.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from fractions import Fraction
+from typing import Any
 
 import attrs
 
-from cds_indicators._model.framework import Comparison, Criterion, Framework, Kind, Scoring
+from cds_indicators._model.comparisons import RULES
+from cds_indicators._model.framework import Criterion, Framework, Kind, Scoring
 from cds_indicators._model.report import Completion, Status, Verdict
+from cds_indicators._words import format as _text
 
-__all__ = ["POLICIES", "Outcome", "completion_all", "completion_points", "completion_share",
-           "points_for"]
+__all__ = ["POLICIES", "Outcome", "Policy", "completion_all", "completion_points",
+           "completion_share", "objects", "points_for"]
 
 _HUNDRED = Fraction(100)
 _ONE = Fraction(1)
@@ -94,7 +101,7 @@ def points_for(criterion: Criterion, verdict: Verdict) -> Fraction:
     if criterion.scoring is not Scoring.PROPORTIONAL or not isinstance(verdict.value, Fraction):
         return Fraction(0)
     target = verdict.target
-    assert target is not None and target.comparison is Comparison.AT_LEAST
+    assert target is not None and RULES[target.comparison].upward
     if criterion.kind is Kind.RATE:
         share = verdict.value / _HUNDRED
     elif target.threshold:
@@ -137,10 +144,125 @@ def completion_points(framework: Framework, verdicts: tuple[Verdict, ...]) -> Ou
     )
 
 
+# --- the same policies on every row of a table at once -------------------------------------------
+
+_STATUS_CODE = {status: i for i, status in enumerate(Status)}
+_PASS, _FAIL, _MISSING = (_STATUS_CODE[s] for s in (Status.PASS, Status.FAIL, Status.MISSING))
+_DONE, _NOT_DONE, _OPEN = (tuple(Completion).index(c) for c in (
+    Completion.COMPLETED, Completion.NOT_COMPLETED, Completion.UNDETERMINED))
+_ZERO = Fraction(0)
+
+#: The columnar form: ``(np, framework, codes, exact, year_position)`` → each row's completion
+#: code (a position in ``tuple(Completion)``) and any further columns by name. ``exact(k)`` gives
+#: the exact values of the framework's ``k``-th criterion (an object array of Fractions, ``None``
+#: where there is none), asked for only by a policy that weighs values; ``year_position`` each
+#: row's position in ``framework.years``.
+Columns = Callable[[Any, Framework, Any, Callable[[int], Any], Any], tuple[Any, dict[str, Any]]]
+
+
+def objects(np: Any, items: Sequence[Any]) -> Any:
+    """A one-dimensional object array of ``items`` (NumPy would nest tuples or Fractions)."""
+    out = np.empty(len(items), dtype=object)
+    out[:] = items
+    return out
+
+
+def _all_columns(np: Any, framework: Framework, codes: Any, exact: Callable[[int], Any],
+                 year_position: Any) -> tuple[Any, dict[str, Any]]:
+    any_fail = (codes == _FAIL).any(axis=0)
+    any_missing = (codes == _MISSING).any(axis=0)
+    completion = np.where(any_fail, _NOT_DONE, np.where(any_missing, _OPEN, _DONE))
+    return completion.astype(np.int8), {}
+
+
+def _decide_columns(np: Any, framework: Framework, codes: Any, reached_now: Any,
+                    reachable: Any) -> Any:
+    """:func:`_decide` on every row."""
+    mandatory = np.array([c.mandatory for c in framework], dtype=bool)
+    picked = codes[mandatory]
+    failed = (picked == _FAIL).any(axis=0) | ~reachable
+    still_open = (picked == _MISSING).any(axis=0) | ~reached_now
+    return np.where(failed, _NOT_DONE, np.where(still_open, _OPEN, _DONE)).astype(np.int8)
+
+
+def _share_columns(np: Any, framework: Framework, codes: Any, exact: Callable[[int], Any],
+                   year_position: Any) -> tuple[Any, dict[str, Any]]:
+    # passed * 100 >= share * counted, in integers: share is an exact Fraction.
+    assert framework.share is not None
+    share = Fraction(framework.share)
+    passed = (codes == _PASS).sum(axis=0, dtype=np.int64)
+    missing = (codes == _MISSING).sum(axis=0, dtype=np.int64)
+    counted = passed + missing + (codes == _FAIL).sum(axis=0, dtype=np.int64)
+    need = counted * share.numerator
+    reached_now = passed * (100 * share.denominator) >= need
+    reachable = (passed + missing) * (100 * share.denominator) >= need
+    return _decide_columns(np, framework, codes, reached_now, reachable), {}
+
+
+def _earned(np: Any, framework: Framework, criterion: Criterion, status: Any, values: Any,
+            year_position: Any) -> Any:
+    """:func:`points_for` on every row, exactly (an object array of Fractions)."""
+    maximum = criterion.points or _ZERO
+    if criterion.scoring is not Scoring.PROPORTIONAL:
+        return np.where(status == _PASS, maximum, _ZERO)
+    if criterion.kind is Kind.RATE:
+        divisors: Any = np.full(len(status), _HUNDRED, dtype=object)
+    else:
+        thresholds = [None if t is None else t.threshold or None
+                      for t in (criterion.targets[y] for y in framework.years)]
+        divisors = objects(np, thresholds)[year_position]
+    # Proportional points weigh each value: one exact product per row that has a value.
+    return objects(np, [_ZERO if value is None else min(_ONE if divisor is None
+                                                        else value / divisor, _ONE) * maximum
+                        for value, divisor in zip(values.tolist(), divisors.tolist(),
+                                                  strict=True)])
+
+
+def _points_columns(np: Any, framework: Framework, codes: Any, exact: Callable[[int], Any],
+                    year_position: Any) -> tuple[Any, dict[str, Any]]:
+    assert framework.pass_score is not None
+    n = codes.shape[1]
+    score = np.full(n, _ZERO, dtype=object)
+    maximum = np.full(n, _ZERO, dtype=object)
+    still_open = np.full(n, _ZERO, dtype=object)
+    for k, criterion in enumerate(framework):
+        status = codes[k]
+        counted = (status == _PASS) | (status == _FAIL) | (status == _MISSING)
+        if criterion.points is None or not counted.any():
+            continue
+        values = exact(k) if criterion.scoring is Scoring.PROPORTIONAL else None
+        earned = _earned(np, framework, criterion, status, values, year_position)
+        score = score + np.where(counted, earned, _ZERO)
+        maximum = maximum + np.where(counted, criterion.points, _ZERO)
+        still_open = still_open + np.where(status == _MISSING, criterion.points, _ZERO)
+    level = np.full(n, None, dtype=object)
+    for cut in reversed(framework.levels):
+        level[(score >= cut.min_score).astype(bool)] = cut.name
+    completion = _decide_columns(np, framework, codes,
+                                 (score >= framework.pass_score).astype(bool),
+                                 (score + still_open >= framework.pass_score).astype(bool))
+    return completion, {
+        "score": score.astype(np.float64),
+        "max_score": maximum.astype(np.float64),
+        "level": level,
+        "score_exact": objects(np, [_text.exact(x) for x in score.tolist()]),
+    }
+
+
+@attrs.frozen(kw_only=True)
+class Policy:
+    """One completion policy: ``decide`` for one commune-year's verdicts, ``columns`` for every
+    row of a table at once (see :data:`Columns`); both give the same completion."""
+
+    name: str
+    decide: Callable[[Framework, tuple[Verdict, ...]], Outcome]
+    columns: Columns
+
+
 #: Every completion policy by the name a framework file gives it (``completion = "share"``); the
 #: framework loader accepts exactly these names.
-POLICIES: dict[str, Callable[[Framework, tuple[Verdict, ...]], Outcome]] = {
-    "all": completion_all,
-    "share": completion_share,
-    "points": completion_points,
-}
+POLICIES: dict[str, Policy] = {policy.name: policy for policy in (
+    Policy(name="all", decide=completion_all, columns=_all_columns),
+    Policy(name="share", decide=completion_share, columns=_share_columns),
+    Policy(name="points", decide=completion_points, columns=_points_columns),
+)}

@@ -11,8 +11,9 @@ from typing import Any
 
 import attrs
 
+from cds_indicators._model.comparisons import RULES
 from cds_indicators._model.errors import InputError, Problem, UnknownCriterionError
-from cds_indicators._model.framework import Comparison, Kind, Target
+from cds_indicators._model.framework import Kind, Target
 from cds_indicators._model.views import show
 from cds_indicators._words import format as _text
 from cds_indicators._words.interface import t
@@ -82,20 +83,23 @@ _COMPLETION_WORDS = {
 
 def remedy(verdict: Verdict, lang: str = "vi") -> str:
     """What a failed verdict still lacks: ``cần thêm 8/33``, ``thiếu 2,5 điểm %``."""
+    target, value = verdict.target, verdict.value
+    assert isinstance(value, Fraction) and target is not None and target.threshold is not None
+    rule = RULES[target.comparison]
     if verdict.needed is not None and verdict.counts is not None:
+        needed, of = verdict.needed, verdict.counts[1]
         if lang == "vi":
-            return f"cần thêm {verdict.needed}/{verdict.counts[1]}"
-        return f"{verdict.needed} more of {verdict.counts[1]} needed"
-    assert verdict.shortfall is not None
+            return f"cần {'thêm' if rule.upward else 'giảm'} {needed}/{of}"
+        return f"{needed} {'more' if rule.upward else 'fewer'} of {of} needed"
     if verdict.kind is Kind.COUNT:
-        target = verdict.target
-        more = target is None or target.comparison is not Comparison.AT_MOST
-        count = _text.number(verdict.shortfall, 0, lang)
+        count = _text.number(rule.units(math.floor(value), target.threshold), 0, lang)
         if lang == "vi":
-            return f"cần {'thêm' if more else 'giảm'} {count}"
-        return f"{count} {'more' if more else 'fewer'} needed"
-    points = _text.number(verdict.shortfall, 2, lang)
-    return f"thiếu {points} điểm %" if lang == "vi" else f"{points} points short"
+            return f"cần {'thêm' if rule.upward else 'giảm'} {count}"
+        return f"{count} {'more' if rule.upward else 'fewer'} needed"
+    points = _text.number(abs(target.threshold - value), 2, lang)
+    if lang == "vi":
+        return f"thiếu {'trên ' if rule.strict else ''}{points} điểm %"
+    return f"{'more than ' if rule.strict else ''}{points} points short"
 
 
 def status_word(status: Status, lang: str = "vi") -> str:
@@ -146,17 +150,15 @@ class Verdict:
     def needed(self) -> int | None:
         """For a failed rate given as counts: how many more numerator units reach the target.
 
-        19 of 33 enterprises against 80 % needs 8 more (27 of 33). For an ``at most`` target, how
-        many fewer. ``None`` when the rate did not come as counts or did not fail.
+        19 of 33 enterprises against 80 % needs 8 more (27 of 33); against ``at_most`` or
+        ``below``, how many fewer. ``None`` when not counted or not failed.
         """
         if self.shortfall is None or self.counts is None:
             return None
         assert self.target is not None and self.target.threshold is not None
         numerator, denominator = self.counts
         bound = self.target.threshold * denominator / 100
-        if self.target.comparison is Comparison.AT_MOST:
-            return numerator - math.floor(bound)
-        return math.ceil(bound) - numerator
+        return RULES[self.target.comparison].units(numerator, bound)
 
     def text(self, lang: str = "vi") -> str:
         """One line saying what was measured against what, and the outcome."""

@@ -1,0 +1,188 @@
+"""Evaluating a whole table of commune-years at once, column by column.
+
+Every verdict is the one :func:`~cds_indicators.evaluate` gives for the same row, and the table
+is refused for what :func:`~cds_indicators.evaluate` and :func:`~cds_indicators.load_values`
+refuse; only the work is arranged differently. Each criterion's column is read once
+(:mod:`.columns`), held against each year's target through the comparison's rule
+(:data:`~cds_indicators._model.comparisons.RULES`), and the statuses of a row are decided by the
+completion policy's columnar form (:data:`~cds_indicators._model.policies.POLICIES`).
+"""
+
+from __future__ import annotations
+
+import functools
+import itertools
+from typing import Any
+
+from cds_indicators._evaluation.columnar.columns import (
+    VALUE_STATE,
+    Column,
+    absent,
+    read_column,
+    read_counts,
+)
+from cds_indicators._evaluation.columnar.output import build
+from cds_indicators._evaluation.columnar.table import (
+    columns_of,
+    duplicate_columns,
+    repeated_rows,
+    year_positions,
+)
+from cds_indicators._frameworks.registry import framework_or_default
+from cds_indicators._model.errors import InputError, MeasurementError, Problem, require
+from cds_indicators._model.framework import Criterion, Framework
+from cds_indicators._model.policies import POLICIES
+from cds_indicators._model.report import Status
+
+__all__ = ["evaluate_frame"]
+
+_CODE = {status: i for i, status in enumerate(Status)}
+FAIL, NO_TARGET = _CODE[Status.FAIL], _CODE[Status.NO_TARGET]
+_STRUCTURE_CODES = frozenset(
+    {"frame_missing_column", "frame_unknown_column", "frame_unpaired_counts",
+     "frame_both_forms", "frame_bad_year", "frame_not_a_table", "name_not_text",
+     "duplicate_commune_year"}
+)
+
+
+def evaluate_frame(frame: Any, *, year: int | None = None,
+                   framework: Framework | None = None) -> Any:
+    """Evaluate every commune-year of a wide table at once; the verdicts :func:`evaluate` gives.
+
+    ``frame`` is a pandas, polars or pyarrow table (anything `narwhals` reads eagerly) with a
+    ``commune`` column, an optional ``district`` column, a ``year`` column unless ``year`` is
+    given, and one column per criterion id (``"2.5"``); a rate criterion may instead come as two
+    count columns ``"2.5_num"`` and ``"2.5_den"``. A criterion without a column is missing.
+
+    Returns a table of the same library with ``commune``, ``district`` (when given), ``year``,
+    one status column per criterion of the framework (``"PASS"``, ``"FAIL"``, ``"MISSING"``,
+    ``"EXEMPT"``, ``"NO_TARGET"``), ``completion`` and ``failed`` (the ids not met, joined by
+    ``", "``). Every bad cell is reported at once, each :class:`Problem` with its ``row``
+    (position from 0) and ``column``: a :class:`MeasurementError` for bad values, an
+    :class:`InputError` when columns or years are wrong, a commune or district cell is not
+    text, or a row repeats the commune, district and year of an earlier row.
+    """
+    nw = require("narwhals", "frame")
+    np = require("numpy", "frame")
+    framework = framework_or_default(framework)
+    if year is not None:
+        framework.check_year(year)
+    try:
+        table = nw.from_native(frame, eager_only=True)
+    except TypeError:
+        raise InputError([Problem.of("frame_not_a_table", type=type(frame).__name__)]) from None
+    except nw.exceptions.DuplicateError:
+        raise InputError(duplicate_columns(frame)) from None
+    not_text = [c for c in table.columns if not isinstance(c, str)]
+    if not_text:
+        # A column named 2.5 (a number) is not the criterion "2.5": never matched by its text.
+        raise InputError([Problem.of("frame_column_not_text", column=str(c), value=c)
+                          for c in not_text])
+    names = list(table.columns)
+    used, problems = columns_of(framework, names, year is not None)
+    if any(p.code == "frame_missing_column" and p.column == "commune" for p in problems):
+        raise InputError(problems)
+    year_position, _, year_problems = year_positions(np, table, framework, year)
+    problems += year_problems
+    if not any(p.column == "year" for p in problems):
+        problems += repeated_rows(np, nw, table, framework, year_position)
+    n = len(table)
+    codes = np.empty((len(framework), n), dtype=np.int8)
+    single = year is not None or (n > 0 and bool((year_position == year_position[0]).all()))
+    read: list[Column] = []
+    for k, criterion in enumerate(framework):
+        columns = used.get(criterion.id)
+        if columns is None:
+            column = absent(np, n)
+        elif len(columns) == 2:
+            column = read_counts(np, nw, criterion, table, *columns)
+        else:
+            column = read_column(np, nw, criterion, table, columns[0])
+        problems += column.problems
+        read.append(column)
+        if problems:
+            continue
+        codes[k] = _statuses(np, criterion, framework, column, year_position, single)
+    if problems:
+        if any(p.code in _STRUCTURE_CODES for p in problems):
+            raise InputError(problems)
+        raise MeasurementError(problems)
+    completion, scores = POLICIES[framework.completion].columns(
+        np, framework, codes, lambda k: read[k].exact(), year_position)
+    failed_text, failed_codes = _failed(np, framework, codes)
+    return build(np, nw, table, framework, year, codes, completion, failed_text, failed_codes,
+                  scores)
+
+
+def _statuses(np: Any, criterion: Criterion, framework: Framework, column: Column,
+              year_position: Any, single: bool) -> Any:
+    state = column.state
+    has_value = state == VALUE_STATE
+    # A state plus one is the status of a value that fails, or of a missing or exempt cell.
+    base = state + np.int8(1)
+    years = [framework.years[int(year_position[0])]] if single and len(year_position) else list(
+        framework.years)
+    out = base
+    for y in years:
+        target = criterion.targets.get(y)
+        if target is None:
+            verdict = np.full(len(state), NO_TARGET, dtype=np.int8)
+        else:
+            met = column.meets(target.comparison, target.threshold) & has_value
+            # A value is FAIL (1) unless it meets the target: then PASS (0).
+            verdict = base - met.view(np.int8)
+        if single:
+            return verdict
+        out = np.where(year_position == framework.years.index(y), verdict, out)
+    return out
+
+
+def _failed(np: Any, framework: Framework, codes: Any) -> tuple[list[str], Any]:
+    """The distinct ``failed`` texts and each row's index into them."""
+    fails = codes == FAIL
+    k, n = fails.shape
+    if not fails.any():
+        return [""], np.zeros(n, dtype=np.intp)
+    ids = tuple(c.id for c in framework)
+    if k > 64:
+        patterns, inverse = np.unique(np.packbits(fails, axis=0).T, axis=0, return_inverse=True)
+        bits = np.unpackbits(patterns, axis=1)[:, :k].astype(bool)
+        texts = [", ".join(itertools.compress(ids, row)) for row in bits.tolist()]
+        return texts, inverse.reshape(-1)
+    # Each row's set of failed criteria as the bits of one integer, put together a byte at a time.
+    keys = np.zeros(n, dtype=np.uint64)
+    for start in range(0, k, 8):
+        byte = np.zeros(n, dtype=np.uint8)
+        for i in range(start, min(k, start + 8)):
+            byte |= fails[i].view(np.uint8) << np.uint8(i - start)
+        keys |= byte.astype(np.uint64) << np.uint64(start)
+    # Rows that failed nothing share the text "" (index 0); only the others are told apart.
+    some = keys != 0
+    found, positions = np.unique(keys[some], return_inverse=True)
+    uniques = np.concatenate([np.zeros(1, dtype=np.uint64), found])
+    inverse = np.zeros(n, dtype=np.intp)
+    inverse[some] = positions.reshape(-1) + 1
+    # One text per distinct set of failed criteria, not per row; and each is put together from
+    # the texts of its bytes (8 criteria each), made once per framework.
+    texts = np.full(len(uniques), "", dtype=object)
+    begun = np.zeros(len(uniques), dtype=bool)
+    for start in range(0, k, 8):
+        byte = ((uniques >> np.uint64(start)) & np.uint64(255)).astype(np.intp)
+        first, later = _byte_texts(ids[start:start + 8])
+        texts += np.where(begun, later[byte], first[byte])
+        begun |= byte != 0
+    return texts.tolist(), inverse
+
+
+@functools.cache
+def _byte_texts(ids: tuple[str, ...]) -> tuple[Any, Any]:
+    """For each byte ``b``, the ids (of up to 8) whose bit is set in ``b`` joined by ``", "``;
+    and the same text led by ``", "`` (when some earlier id is already written), both as
+    object arrays to be indexed by bytes."""
+    import numpy as np
+
+    joined = [", ".join(itertools.compress(ids, ((b >> i) & 1 for i in range(len(ids)))))
+              for b in range(256)]
+    later = ["" if not text else f", {text}" for text in joined]
+    return np.array(joined, dtype=object), np.array(later, dtype=object)
+

@@ -1,0 +1,107 @@
+"""The result table in the library the input came in: a status column per criterion (a
+categorical where the library has one), ``completion``, ``failed`` and a policy's own columns."""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Callable
+from typing import Any
+
+from cds_indicators._model.framework import Framework
+from cds_indicators._model.report import Completion, Status
+
+__all__ = ["build"]
+
+_STATUSES = tuple(Status)
+_COMPLETIONS = tuple(Completion)
+
+
+def build(np: Any, nw: Any, table: Any, framework: Framework, year: int | None, codes: Any,
+           completion: Any, failed_text: list[str], failed_codes: Any,
+           scores: dict[str, Any]) -> Any:
+    implementation = table.implementation
+    n = codes.shape[1]
+    columns: dict[str, Any] = {"commune": table["commune"].to_native()}
+    if "district" in table.columns:
+        columns["district"] = table["district"].to_native()
+    columns["year"] = (np.full(n, year, dtype=np.int64) if year is not None
+                       else table["year"].to_native())
+    status_names = [s.value for s in _STATUSES]
+    completion_names = [c.value for c in _COMPLETIONS]
+    native = nw.get_native_namespace(table)
+    categorical = _CATEGORICAL.get(implementation.name.lower(), _categorical_generic)
+    for k, criterion in enumerate(framework):
+        columns[criterion.id] = categorical(native, np, codes[k], status_names)
+    columns["completion"] = categorical(native, np, completion, completion_names)
+    columns["failed"] = _strings(native, implementation.name.lower(), np, failed_codes,
+                                 failed_text)
+    for name, values in scores.items():
+        columns[name] = _plain(native, implementation.name.lower(), values)
+    return _assemble(native, implementation.name.lower(), columns, table)
+
+
+def _categorical_pandas(pd: Any, np: Any, codes: Any, names: list[str]) -> Any:
+    return pd.Categorical.from_codes(codes, dtype=_pandas_dtype(pd, tuple(names)))
+
+
+@functools.cache
+def _pandas_dtype(pd: Any, names: tuple[str, ...]) -> Any:
+    return pd.CategoricalDtype(list(names))
+
+
+def _categorical_polars(pl: Any, np: Any, codes: Any, names: list[str]) -> Any:
+    return pl.Series(codes.astype(np.uint32)).replace_strict(
+        list(range(len(names))), names, return_dtype=pl.Enum(names)
+    )
+
+
+def _categorical_pyarrow(pa: Any, np: Any, codes: Any, names: list[str]) -> Any:
+    return pa.DictionaryArray.from_arrays(pa.array(codes.astype(np.int32)), pa.array(names))
+
+
+def _categorical_generic(native: Any, np: Any, codes: Any, names: list[str]) -> Any:
+    return np.array(names, dtype=object)[codes]
+
+
+_CATEGORICAL: dict[str, Callable[[Any, Any, Any, list[str]], Any]] = {
+    "pandas": _categorical_pandas,
+    "polars": _categorical_polars,
+    "pyarrow": _categorical_pyarrow,
+}
+
+
+def _strings(native: Any, implementation: str, np: Any, codes: Any, texts: list[str]) -> Any:
+    if implementation == "pandas":
+        return native.Categorical.from_codes(codes, categories=texts)
+    values = np.array(texts, dtype=object)[codes]
+    if implementation == "polars":
+        return native.Series(values, dtype=native.String)
+    if implementation == "pyarrow":
+        return native.array(values, type=native.string())
+    return values
+
+
+def _plain(native: Any, implementation: str, values: Any) -> Any:
+    """A float column as it is; a column of texts (``None`` for none) in the library's form."""
+    if values.dtype != object:
+        return values
+    if implementation == "polars":
+        return native.Series(values.tolist(), dtype=native.String)
+    if implementation == "pyarrow":
+        return native.array(values.tolist(), type=native.string())
+    return values
+
+
+def _assemble(native: Any, implementation: str, columns: dict[str, Any], table: Any) -> Any:
+    if implementation == "pandas":
+        frame = native.DataFrame(columns, copy=False)
+        frame.index = table.to_native().index
+        return frame
+    if implementation == "polars":
+        return native.DataFrame(columns)
+    if implementation == "pyarrow":
+        return native.table(columns)
+    import narwhals as nw
+
+    return nw.from_dict(columns, backend=table.implementation).to_native()
+

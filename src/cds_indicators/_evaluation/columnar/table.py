@@ -1,0 +1,210 @@
+"""The table around the values: its column names, its years, and who each row is."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any
+
+from cds_indicators._model.errors import Problem
+from cds_indicators._model.framework import Framework, Kind
+from cds_indicators._words.format import commune_label, fold
+
+__all__ = ["ID_COLUMNS", "columns_of", "duplicate_columns", "repeated_rows", "year_positions"]
+
+ID_COLUMNS = ("commune", "district", "year")
+_NAME_FIELDS = (("commune", "tên xã"), ("district", "tên huyện"))
+
+
+def columns_of(
+    framework: Framework, names: Sequence[str], has_year: bool
+) -> tuple[dict[str, tuple[str, ...]], list[Problem]]:
+    """For each criterion, the column(s) holding its values; and the problems with the names."""
+    problems = []
+    used: dict[str, tuple[str, ...]] = {}
+    present = set(names)
+    if "commune" not in present:
+        problems.append(Problem.of("frame_missing_column", column="commune", name="commune"))
+    if not has_year and "year" not in present:
+        problems.append(Problem.of("frame_missing_column", column="year", name="year"))
+    for criterion in framework:
+        cid = criterion.id
+        pair = (f"{cid}_num", f"{cid}_den")
+        have = [p in present for p in pair]
+        if any(have):
+            if not all(have):
+                given, other = pair if have[0] else pair[::-1]
+                problems.append(Problem.of("frame_unpaired_counts", criterion=cid,
+                                           column=given, name=given, other=other))
+            elif cid in present:
+                problems.append(Problem.of("frame_both_forms", criterion=cid, column=cid))
+            elif criterion.kind is not Kind.RATE:
+                problems.append(Problem.of("frame_unpaired_counts", criterion=cid,
+                                           column=pair[0], name=pair[0], other=cid))
+            else:
+                used[cid] = pair
+        elif cid in present:
+            used[cid] = (cid,)
+    known = set(ID_COLUMNS) | {c for cols in used.values() for c in cols}
+    known |= {c for c in present if c in framework}
+    known |= {c for c in present if c.endswith(("_num", "_den")) and c[:-4] in framework}
+    for name in names:
+        if name not in known and not (name == "year" and has_year):
+            problems.append(Problem.of("frame_unknown_column", column=str(name),
+                                       name=str(name), framework=framework.id))
+    return used, problems
+
+
+def year_positions(np: Any, frame: Any, framework: Framework,
+                   year: int | None) -> tuple[Any, list[int], list[Problem]]:
+    """Each row's position in ``framework.years``, and the problems with the year column."""
+    n = len(frame)
+    if year is not None:
+        return np.full(n, framework.years.index(framework.check_year(year)), dtype=np.intp), [
+            year], []
+    if "year" not in frame.columns:
+        return np.zeros(n, dtype=np.intp), [], []
+    series = frame["year"]
+    null = series.is_null().to_numpy()
+    problems = []
+    position = np.full(n, -1, dtype=np.intp)
+    if series.dtype.is_integer():
+        values = series.fill_null(0).to_numpy().astype(np.int64)
+        for i, y in enumerate(framework.years):
+            position[(values == y) & ~null] = i
+    bad = np.flatnonzero(position < 0).tolist()
+    raw = series.to_list() if bad else []
+    for row in bad:
+        value = raw[row]
+        problems.append(Problem.of("frame_bad_year", row=row, column="year", value=value,
+                                   framework=framework.id,
+                                   years=", ".join(map(str, framework.years))))
+    position[position < 0] = 0
+    return position, list(framework.years), problems
+
+
+def duplicate_columns(frame: Any) -> list[Problem]:
+    """One problem per column name that the table holds more than once."""
+    given = getattr(frame, "column_names", None)  # pyarrow's .columns are the arrays
+    names = [str(c) for c in (frame.columns if given is None else given)]
+    repeated = sorted({n for n in names if names.count(n) > 1}, key=names.index)
+    return [Problem.of("frame_duplicate_column", column=n, name=n, count=names.count(n))
+            for n in repeated]
+
+
+
+def _place(row: int, lang: str) -> str:
+    return Problem(code="place", message="", message_en="", row=row).place(lang)
+
+
+def _typed_as_text(nw: Any, series: Any) -> bool:
+    """Whether the column's type holds only text (or nulls); a pandas ``object`` column, though
+    read as text, may hold anything."""
+    native_type = str(getattr(series.to_native(), "dtype", ""))
+    return bool(series.dtype == nw.String) and native_type != "object"
+
+
+#: Names already folded. A table names the communes of a province or a country, and is often
+#: evaluated again: each name is folded once, not once a call (more names than ``fold`` keeps).
+_FOLDED: dict[str, str] = {}
+#: The classes of a column's distinct names, by those names as Arrow stores them (offsets and
+#: bytes): a table evaluated again does not look at its names one by one.
+_CLASSES: dict[tuple[Any, ...], Any] = {}
+_KEPT = 1 << 16
+
+
+def _classes(np: Any, names: list[str], null: str | None) -> Any:
+    """For each distinct name, then for a null cell, its number: names that fold alike (case,
+    Unicode form, spaces) share one; a null cell is ``-1``, or the number of ``null``."""
+    if len(_FOLDED) > _KEPT:
+        _FOLDED.clear()
+    classes: dict[str, int] = {}
+    known = _FOLDED.get
+    of_name = [classes.setdefault(known(name) or _FOLDED.setdefault(name, fold(name)),
+                                  len(classes)) for name in names]
+    of_name.append(-1 if null is None else classes.setdefault(fold(null), len(classes)))
+    return np.array(of_name, dtype=np.int64)
+
+
+def _name_codes(np: Any, series: Any, values: list[Any] | None, null: str | None) -> Any:
+    """Each row's name as the number of its class (:func:`_classes`). A text column is
+    dictionary-encoded by Arrow where Arrow is installed; ``values`` (already read) one by one."""
+    if values is None:
+        try:
+            import pyarrow.compute as pc
+
+            array = series.to_arrow()
+        except ImportError:
+            values = series.to_list()
+        else:
+            encoded = pc.dictionary_encode(getattr(array, "combine_chunks", lambda: array)())
+            names = encoded.dictionary
+            key = (null, *(b.to_pybytes() for b in names.buffers() if b is not None))
+            of_name = _CLASSES.get(key)
+            if of_name is None:
+                if len(_CLASSES) > 16:
+                    _CLASSES.clear()
+                of_name = _CLASSES[key] = _classes(np, names.to_pylist(), null)
+            return of_name[pc.fill_null(encoded.indices, -1).to_numpy()]
+    position: dict[Any, int] = {}
+    rows = [-1 if v is None else position.setdefault(v, len(position)) for v in values]
+    return _classes(np, list(position), null)[np.asarray(rows, dtype=np.intp)]
+
+
+def repeated_rows(np: Any, nw: Any, table: Any, framework: Framework,
+                  year_position: Any) -> list[Problem]:
+    """The name cells that are not text (as :func:`~cds_indicators.evaluate` refuses them), and
+    every row that repeats an earlier row's commune, district and year (as
+    :func:`~cds_indicators.load_values` refuses them), named from the first."""
+    problems = []
+    columns = {field: table[field] for field, _ in _NAME_FIELDS if field in table.columns}
+    names: dict[str, list[Any] | None] = {}
+    for field, field_vi in _NAME_FIELDS:
+        series = columns.get(field)
+        if series is None:
+            continue
+        if _typed_as_text(nw, series):
+            names[field] = None
+            continue
+        null = series.is_null().to_numpy().tolist()
+        values = [None if missing else v for v, missing in zip(series.to_list(), null,
+                                                              strict=True)]
+        problems += [Problem.of("name_not_text", value=v, field=field, field_vi=field_vi,
+                                row=row, column=field)
+                     for row, v in enumerate(values) if v is not None and not isinstance(v, str)]
+        names[field] = values
+    n = len(year_position)
+    if problems or not n:
+        return problems
+    communes = _name_codes(np, columns["commune"], names["commune"], None)
+    districts = (_name_codes(np, columns["district"], names["district"], "")
+                 if "district" in names else np.zeros(n, dtype=np.int64))
+    spread = int(districts.max()) + 1
+    keys = (communes * spread + districts) * len(framework.years) + year_position
+    keys[communes < 0] = -1
+    counted = keys[keys >= 0]
+    if (int(communes.max()) + 1) * spread * len(framework.years) <= 8 * n + 1024:
+        # Few enough possible keys to count each one; else sort them.
+        if not len(counted) or int(np.bincount(counted).max()) <= 1:
+            return problems
+    elif len(np.unique(counted)) == len(counted):
+        return problems
+    return _repeats(table, framework, year_position, keys.tolist())
+
+
+def _repeats(table: Any, framework: Framework, year_position: Any,
+             keys: list[int]) -> list[Problem]:
+    """One problem for each row whose key an earlier row has; rows without a key are ``-1``."""
+    communes = table["commune"].to_list()
+    districts = table["district"].to_list() if "district" in table.columns else None
+    first: dict[int, int] = {}
+    problems = []
+    for row, key in enumerate(keys):
+        earlier = first.setdefault(key, row)
+        if key < 0 or earlier == row:
+            continue
+        problems.append(Problem.of(
+            "duplicate_commune_year", row=row, column="commune",
+            year=framework.years[int(year_position[row])],
+            who=commune_label(communes[row], None if districts is None else districts[row]),
+            first=_place(earlier, "vi"), first_en=_place(earlier, "en")))
+    return problems
