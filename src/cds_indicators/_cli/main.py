@@ -39,6 +39,7 @@ from cds_indicators._model.errors import (
 from cds_indicators._model.framework import Framework
 from cds_indicators._model.report import Completion, Report
 from cds_indicators._render import text as _render
+from cds_indicators._words import Lang, lang_of
 from cds_indicators._words.interface import LANGS, t, translate_usage
 
 __all__ = ["EXIT_INCOMPLETE", "EXIT_INPUT", "EXIT_INTERNAL", "EXIT_OK", "EXIT_USAGE", "run"]
@@ -89,7 +90,7 @@ def _prescan(args: Sequence[str]) -> tuple[str | None, bool]:
 class _Help:
     """Localised help for commands and groups: headings, usage prefix and the help option."""
 
-    lang = "vi"
+    lang: Lang = "vi"
 
     def get_help_option(self, ctx: click.Context) -> click.Option | None:
         option = super().get_help_option(ctx)  # type: ignore[misc]
@@ -120,7 +121,7 @@ class _Help:
                 formatter.write_dl(rows)
 
 
-def _command_class(lang: str) -> type[click.Command]:
+def _command_class(lang: Lang) -> type[click.Command]:
     return type("Command", (_Help, click.Command), {"lang": lang})
 
 
@@ -129,7 +130,7 @@ def _in_order(self: click.Group, ctx: click.Context) -> list[str]:
     return list(self.commands)
 
 
-def _group_class(lang: str) -> type[click.Group]:
+def _group_class(lang: Lang) -> type[click.Group]:
     return type("Group", (_Help, click.Group), {"lang": lang, "list_commands": _in_order})
 
 
@@ -138,7 +139,7 @@ class _Choice(click.ParamType[Any]):
 
     name = "choice"
 
-    def __init__(self, choices: Sequence[str], lang: str) -> None:
+    def __init__(self, choices: Sequence[str], lang: Lang) -> None:
         self.choices = tuple(choices)
         self.lang = lang
 
@@ -160,7 +161,7 @@ class _Year(click.ParamType[Any]):
 
     name = "year"
 
-    def __init__(self, lang: str) -> None:
+    def __init__(self, lang: Lang) -> None:
         self.lang = lang
 
     def get_metavar(self, param: click.Parameter, ctx: click.Context | None = None) -> str:
@@ -183,7 +184,7 @@ class _Out:
     """Where the output goes, and how text is styled there."""
 
     path: Path | None
-    lang: str
+    lang: Lang
 
     @property
     def color(self) -> bool | None:
@@ -231,7 +232,7 @@ class _Failure(Exception):
     """A user mistake the command line words itself (exit status 3)."""
 
 
-def _progress(items: Sequence[T], lang: str) -> Iterator[T]:
+def _progress(items: Sequence[T], lang: Lang) -> Iterator[T]:
     """``items``, drawing a progress bar on stderr once the batch has run longer than a second
     and only when stderr is a terminal."""
     stream = sys.stderr
@@ -306,7 +307,7 @@ def _read_records(paths: Sequence[Path], year: int | None,
     return records, problems
 
 
-def _check_year(framework: Framework, year: int | None, lang: str) -> None:
+def _check_year(framework: Framework, year: int | None, lang: Lang) -> None:
     if year is not None and year not in framework.years:
         problem = _year_problem(year, framework.years, framework.id)
         raise click.UsageError(problem.text(lang))
@@ -323,7 +324,7 @@ def _year_of(record: Record, year: int | None, framework: Framework) -> int | Pr
 
 
 def _evaluate_all(
-    records: Sequence[Record], year: int | None, framework: Framework, lang: str
+    records: Sequence[Record], year: int | None, framework: Framework, lang: Lang
 ) -> tuple[list[Report], list[Problem]]:
     reports, problems = [], []
     for record in _progress(records, lang):
@@ -340,7 +341,7 @@ def _evaluate_all(
 
 
 def _reports(paths: Sequence[Path], year: int | None, framework: Framework,
-             lang: str) -> list[Report]:
+             lang: Lang) -> list[Report]:
     records, problems = _read_records(paths, year, framework)
     reports, more = _evaluate_all(records, year, framework, lang)
     if problems or more:
@@ -348,7 +349,7 @@ def _reports(paths: Sequence[Path], year: int | None, framework: Framework,
     return reports
 
 
-def _missing_extra(extra: str, lang: str) -> NoReturn:
+def _missing_extra(extra: str, lang: Lang) -> NoReturn:
     raise _Failure(t("missing_extra", lang, extra=extra))
 
 
@@ -374,7 +375,7 @@ def _csv_bytes(header: Sequence[str], rows: Iterable[Sequence[object]]) -> bytes
 
 
 def _xlsx_writer(header: Sequence[str], rows: Iterable[Sequence[object]],
-                 lang: str) -> Callable[[Path], None]:
+                 lang: Lang) -> Callable[[Path], None]:
     try:
         import openpyxl
     except ImportError:
@@ -422,7 +423,7 @@ def _criteria_json(framework: Framework, year: int | None, pillar: str | None) -
 # --- the commands --------------------------------------------------------------------------------
 
 
-def _common(lang: str) -> Callable[[F], F]:
+def _common(lang: Lang) -> Callable[[F], F]:
     """``--framework``, ``--lang`` and ``--debug``: the options of every subcommand."""
 
     def decorate(function: F) -> F:
@@ -437,22 +438,22 @@ def _common(lang: str) -> Callable[[F], F]:
     return decorate
 
 
-def _format_option(formats: Sequence[str], lang: str) -> Callable[[F], F]:
+def _format_option(formats: Sequence[str], lang: Lang) -> Callable[[F], F]:
     return click.option("--format", "fmt", type=_Choice(formats, lang), default="table",
                         help=t("format_help", lang))
 
 
-def _output_option(lang: str) -> Callable[[F], F]:
+def _output_option(lang: Lang) -> Callable[[F], F]:
     return click.option("-o", "--output", metavar="FILE", type=click.Path(path_type=Path),
                         help=t("output_help", lang))
 
 
-def _files_argument(lang: str) -> Callable[[F], F]:
+def _files_argument(lang: Lang) -> Callable[[F], F]:
     return click.argument("files", nargs=-1, required=True, metavar=t("files_metavar", lang),
                           type=click.Path(path_type=Path))
 
 
-def build(lang: str = "vi") -> click.Group:
+def build(lang: Lang = "vi") -> click.Group:
     """The ``cds-indicators`` command, speaking ``lang``."""
     command_class = _command_class(lang)
     epilog = t("exit_codes", lang)
@@ -669,7 +670,7 @@ def _write_reports(reports: Sequence[Report], framework: Framework, fmt: str, ou
 # --- running -------------------------------------------------------------------------------------
 
 
-def _usage_text(exc: click.UsageError, lang: str) -> str:
+def _usage_text(exc: click.UsageError, lang: Lang) -> str:
     """What is wrong with the command line, in ``lang``."""
     names: list[str] | None = None
     if isinstance(exc, click.NoSuchOption):
@@ -689,7 +690,7 @@ def _usage_text(exc: click.UsageError, lang: str) -> str:
     return text
 
 
-def _usage_message(exc: click.UsageError, lang: str) -> str:
+def _usage_message(exc: click.UsageError, lang: Lang) -> str:
     if isinstance(exc, click.exceptions.NoArgsIsHelpError):
         return exc.format_message()
     lines = []
@@ -706,15 +707,17 @@ def run(argv: Sequence[str] | None = None) -> int:
     """Run the command line and return its exit status; user mistakes never show a traceback."""
     args = list(sys.argv[1:] if argv is None else argv)
     wanted, debug = _prescan(args)
-    lang = wanted if wanted is not None else os.environ.get(LANG_ENV, "vi")
-    if lang not in LANGS:
-        shown = lang
-        lang = "vi" if wanted is None or os.environ.get(LANG_ENV) not in ("en",) else "en"
+    asked = wanted if wanted is not None else os.environ.get(LANG_ENV, "vi")
+    found = lang_of(asked)
+    if found is None:
+        shown = asked
+        lang: Lang = "vi" if wanted is None or os.environ.get(LANG_ENV) not in ("en",) else "en"
         name = "--lang" if wanted is not None else LANG_ENV
         click.echo(f"{t('usage_error', lang)}: "
                    + t("bad_choice", lang, value=shown, param=name, choices=", ".join(LANGS)),
                    err=True)
         return EXIT_USAGE
+    lang = found
     try:
         result = build(lang).main(args=args, prog_name=PROG, standalone_mode=False)
     except click.exceptions.Exit as exc:

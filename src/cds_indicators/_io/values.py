@@ -27,6 +27,7 @@ import attrs
 
 from cds_indicators._model.errors import InputError, Problem
 from cds_indicators._model.framework import Framework
+from cds_indicators._words import Lang
 from cds_indicators._words.format import commune_label, fold
 
 __all__ = ["MAX_FILE_BYTES", "Record", "load_values", "read_commune_file"]
@@ -52,7 +53,7 @@ class Record:
     row: int | None = None
     path: str | None = None
 
-    def place(self, lang: str = "vi") -> str:
+    def place(self, lang: Lang = "vi") -> str:
         """Where the record starts in its file: ``data.xlsx, trang Vĩnh Long, dòng 5``."""
         return _where(lang, source=self.source, sheet=self.sheet, row=self.row, path=self.path)
 
@@ -61,7 +62,7 @@ def _problem(code: str, source: str, **fields: Any) -> Problem:
     return Problem.of(code, source=source, **fields)
 
 
-def _where(lang: str, **place: Any) -> str:
+def _where(lang: Lang, **place: Any) -> str:
     return Problem(code="place", message="", message_en="", **place).place(lang)
 
 
@@ -308,7 +309,7 @@ def _duplicates(records: list[Record]) -> list[Problem]:
     return problems
 
 
-def _first_place(first: Record, record: Record, lang: str) -> str:
+def _first_place(first: Record, record: Record, lang: Lang) -> str:
     """Where ``first`` is, said from ``record``: the file and sheet only when they differ."""
     if first.source != record.source:
         return first.place(lang)

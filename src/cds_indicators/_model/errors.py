@@ -12,6 +12,7 @@ from typing import Any
 
 import attrs
 
+from cds_indicators._words import Lang, words
 from cds_indicators._words.messages import render
 
 __all__ = [
@@ -25,12 +26,6 @@ __all__ = [
     "UnknownYearError",
     "require",
 ]
-
-
-_PLACE_WORDS = {
-    "vi": {"sheet": "trang", "row": "dòng", "line": "dòng", "column": "cột"},
-    "en": {"sheet": "sheet", "row": "row", "line": "line", "column": "column"},
-}
 
 
 @attrs.frozen(kw_only=True)
@@ -66,19 +61,19 @@ class Problem:
         vi, en = render(code, criterion=criterion, value=value, **fields)
         return cls(code=code, message=vi, message_en=en, criterion=criterion, value=value, **place)
 
-    def place(self, lang: str = "vi") -> str:
+    def place(self, lang: Lang = "vi") -> str:
         """Where the problem is, as people read it: ``data.csv, dòng 4, cột 2.5``."""
-        words = _PLACE_WORDS[lang]
+        place = words(lang).PLACE
         parts = [] if self.source is None else [self.source]
         for name in ("sheet", "row", "line", "column"):
             found = getattr(self, name)
             if found is not None:
-                parts.append(f"{words[name]} {found}")
+                parts.append(f"{place[name]} {found}")
         if self.path is not None:
             parts.append(self.path)
         return ", ".join(parts)
 
-    def text(self, lang: str = "vi") -> str:
+    def text(self, lang: Lang = "vi") -> str:
         """The place and the message in ``lang`` (``"vi"`` or ``"en"``)."""
         place = self.place(lang)
         message = self.message if lang == "vi" else self.message_en

@@ -13,6 +13,7 @@ import attrs
 
 from cds_indicators._model.errors import InputError, Problem, UnknownCriterionError
 from cds_indicators._model.framework import Comparison, Kind, Target
+from cds_indicators._words import Lang, words
 from cds_indicators._words import format as _text
 from cds_indicators._words.interface import t
 
@@ -49,37 +50,7 @@ class Completion(enum.Enum):
     """None failed, but some criterion with a target has no value yet."""
 
 
-_STATUS_WORDS = {
-    "vi": {
-        Status.PASS: "đạt",
-        Status.FAIL: "chưa đạt",
-        Status.MISSING: "chưa có số liệu",
-        Status.EXEMPT: "không áp dụng",
-        Status.NO_TARGET: "không có chỉ tiêu",
-    },
-    "en": {
-        Status.PASS: "met",
-        Status.FAIL: "not met",
-        Status.MISSING: "no value",
-        Status.EXEMPT: "not applicable",
-        Status.NO_TARGET: "no target",
-    },
-}
-_COMPLETION_WORDS = {
-    "vi": {
-        Completion.COMPLETED: "hoàn thành chuyển đổi số",
-        Completion.NOT_COMPLETED: "chưa hoàn thành chuyển đổi số",
-        Completion.UNDETERMINED: "chưa xác định (thiếu số liệu)",
-    },
-    "en": {
-        Completion.COMPLETED: "completed digital transformation",
-        Completion.NOT_COMPLETED: "has not completed digital transformation",
-        Completion.UNDETERMINED: "undetermined (values missing)",
-    },
-}
-
-
-def remedy(verdict: Verdict, lang: str = "vi") -> str:
+def remedy(verdict: Verdict, lang: Lang = "vi") -> str:
     """What a failed verdict still lacks: ``cần thêm 8/33``, ``thiếu 2,5 điểm %``."""
     if verdict.needed is not None and verdict.counts is not None:
         if lang == "vi":
@@ -97,14 +68,14 @@ def remedy(verdict: Verdict, lang: str = "vi") -> str:
     return f"thiếu {points} điểm %" if lang == "vi" else f"{points} points short"
 
 
-def status_word(status: Status, lang: str = "vi") -> str:
+def status_word(status: Status, lang: Lang = "vi") -> str:
     """The status as a district office says it: ``đạt``, ``chưa đạt``, …"""
-    return _STATUS_WORDS[lang][status]
+    return words(lang).STATUS[status.value]
 
 
-def completion_word(completion: Completion, lang: str = "vi") -> str:
+def completion_word(completion: Completion, lang: Lang = "vi") -> str:
     """The completion verdict in words: ``hoàn thành chuyển đổi số``, …"""
-    return _COMPLETION_WORDS[lang][completion]
+    return words(lang).COMPLETION[completion.value]
 
 
 @attrs.frozen(kw_only=True)
@@ -157,12 +128,12 @@ class Verdict:
             return numerator - math.floor(bound)
         return math.ceil(bound) - numerator
 
-    def text(self, lang: str = "vi") -> str:
+    def text(self, lang: Lang = "vi") -> str:
         """One line saying what was measured against what, and the outcome."""
         name = self.name if lang == "vi" or not self.name_en else self.name_en
         return f"{self.criterion} {_text.strip_period(name)}: {self._finding(lang)}"
 
-    def _shown_value(self, lang: str) -> str:
+    def _shown_value(self, lang: Lang) -> str:
         if isinstance(self.value, bool):
             if self.value and self.target is not None and lang == "vi":
                 return self.target.label
@@ -173,7 +144,7 @@ class Verdict:
         apart = self.target.threshold if self.target is not None else None
         return _text.percent(self.value, lang, apart_from=apart)
 
-    def _finding(self, lang: str) -> str:
+    def _finding(self, lang: Lang) -> str:
         vi = lang == "vi"
         word = status_word(self.status, lang)
         year = f"({self.year})"
@@ -265,7 +236,7 @@ class Report:
     def __len__(self) -> int:
         return len(self.verdicts)
 
-    def text(self, lang: str = "vi") -> str:
+    def text(self, lang: Lang = "vi") -> str:
         """One line: who, which year, and the completion verdict with what is missing."""
         who = self.commune or t("unnamed", lang)
         line = f"{who} — {'năm' if lang == 'vi' else 'year'} {self.year}: "
@@ -317,7 +288,7 @@ class Report:
 
         return report_html(self)
 
-    def plot(self, lang: str = "vi") -> Any:
+    def plot(self, lang: Lang = "vi") -> Any:
         """Per-pillar bars of this report's statuses (needs the ``[plot]`` extra); returns the
         matplotlib ``Figure``."""
         from cds_indicators._render.plot import plot_report

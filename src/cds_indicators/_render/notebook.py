@@ -18,6 +18,7 @@ from cds_indicators._model.report import (
     remedy,
     status_word,
 )
+from cds_indicators._words import Lang
 from cds_indicators._words import format as _text
 
 if TYPE_CHECKING:
@@ -55,7 +56,7 @@ def badge(status: Status, text: str) -> str:
             f'border-radius:3px;white-space:nowrap">{escape(text)}</span>')
 
 
-def shortfall_text(verdict: Verdict, lang: str = "vi") -> str:
+def shortfall_text(verdict: Verdict, lang: Lang = "vi") -> str:
     """What a failed verdict still lacks: ``cần thêm 8/33``, ``thiếu 2,5 điểm %``; else empty."""
     if verdict.shortfall is None:
         return ""

@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING, Any
 from cds_indicators._model.errors import require
 from cds_indicators._model.report import Completion, Report, Status, completion_word, status_word
 from cds_indicators._render.notebook import COLOURS, COMPLETION_STATUS, INK
+from cds_indicators._words import Lang, words
 
 if TYPE_CHECKING:
     from matplotlib.figure import Figure
@@ -22,12 +23,6 @@ if TYPE_CHECKING:
 __all__ = ["plot_report", "plot_summary"]
 
 _ORDER = (Status.PASS, Status.FAIL, Status.MISSING, Status.EXEMPT, Status.NO_TARGET)
-_WORDS = {
-    "vi": {"criteria": "số chỉ tiêu", "communes": "số xã", "year": "năm",
-           "district": "Huyện", "completion": "Kết quả theo năm"},
-    "en": {"criteria": "criteria", "communes": "communes", "year": "year",
-           "district": "District", "completion": "Result per year"},
-}
 
 
 def _pyplot() -> Any:
@@ -41,17 +36,17 @@ def _pyplot() -> Any:
     return plt
 
 
-def _pillar_label(framework: str | None, code: str, lang: str) -> str:
+def _pillar_label(framework: str | None, code: str, lang: Lang) -> str:
     from cds_indicators._rollup.summary import pillar_names
 
     vi, en = pillar_names(framework).get(code, (code, code))
     return vi if lang == "vi" else en
 
 
-def plot_report(report: Report, lang: str = "vi") -> Figure:
+def plot_report(report: Report, lang: Lang = "vi") -> Figure:
     """Per pillar, a bar of its criteria split by status, with the count in each part."""
     plt = _pyplot()
-    words = _WORDS[lang]
+    said = words(lang).PLOT
     pillars = report.pillars
     labels = [_pillar_label(report.framework, code, lang) for code in pillars]
     fig, ax = plt.subplots(figsize=(8, 0.55 * len(labels) + 1.6))
@@ -64,10 +59,10 @@ def plot_report(report: Report, lang: str = "vi") -> Figure:
                      color=INK[status], fontsize=9)
         left = [a + b for a, b in zip(left, counts, strict=True)]
     ax.invert_yaxis()
-    ax.set_xlabel(words["criteria"])
+    ax.set_xlabel(said["criteria"])
     ax.spines[["top", "right"]].set_visible(False)
     who = report.commune or ""
-    ax.set_title(f"{who} — {words['year']} {report.year}: "
+    ax.set_title(f"{who} — {said['year']} {report.year}: "
                  f"{completion_word(report.completion, lang)}", fontsize=11)
     ax.legend(loc="upper center", bbox_to_anchor=(0.5, -0.2 - 0.3 / len(labels)), ncol=5,
               fontsize=8, frameon=False)
@@ -76,7 +71,7 @@ def plot_report(report: Report, lang: str = "vi") -> Figure:
     return figure
 
 
-def plot_summary(summary: Summary, lang: str = "vi") -> Figure:
+def plot_summary(summary: Summary, lang: Lang = "vi") -> Figure:
     """Left: a commune × criterion heat map of statuses, one row per commune-year, grouped by
     district and year. Right: per district-year, how many communes completed, did not, or are
     undetermined."""
@@ -84,7 +79,7 @@ def plot_summary(summary: Summary, lang: str = "vi") -> Figure:
     from matplotlib.patches import Patch
 
     plt = _pyplot()
-    words = _WORDS[lang]
+    said = words(lang).PLOT
     reports = summary.reports
     criteria = [v.criterion for v in reports[0].verdicts] if reports else []
     grid = [[_ORDER.index(r[c].status) for c in criteria] for r in reports]
@@ -116,8 +111,8 @@ def plot_summary(summary: Summary, lang: str = "vi") -> Figure:
         bars.bar_label(drawn, labels=[str(n) if n else "" for n in counts],
                        label_type="center", color=INK[status], fontsize=9)
         bottom = [a + b for a, b in zip(bottom, counts, strict=True)]
-    bars.set_ylabel(words["communes"])
-    bars.set_title(words["completion"], fontsize=10)
+    bars.set_ylabel(said["communes"])
+    bars.set_title(said["completion"], fontsize=10)
     bars.tick_params(axis="x", labelrotation=30, labelsize=8)
     bars.spines[["top", "right"]].set_visible(False)
     bars.yaxis.get_major_locator().set_params(integer=True)

@@ -14,6 +14,7 @@ from cds_indicators._model.errors import CdsError, InputError, Problem
 from cds_indicators._model.report import Completion, Report, Status, completion_word
 from cds_indicators._render.text import WIDTH, hanging, wrap
 from cds_indicators._rollup.schedule import Schedule
+from cds_indicators._words import Lang, words
 from cds_indicators._words.format import exact, percent, strip_period
 from cds_indicators._words.interface import t
 
@@ -58,7 +59,7 @@ def standing(completion: Completion, year: int, due: int | None,
     return Standing.LATE if year >= due else Standing.NOT_DUE
 
 
-def _who(commune: str | None, lang: str) -> str:
+def _who(commune: str | None, lang: Lang) -> str:
     return commune if commune is not None else t("unnamed", lang)
 
 
@@ -96,18 +97,18 @@ class DistrictSummary:
         return {Completion.COMPLETED: self.completed, Completion.NOT_COMPLETED:
                 self.not_completed, Completion.UNDETERMINED: self.undetermined}[completion]
 
-    def title(self, lang: str = "vi") -> str:
+    def title(self, lang: Lang = "vi") -> str:
         """``Tổng hợp chuyển đổi số cấp xã — Huyện Vĩnh Lộc, năm 2024``."""
         where = f"{t('district', lang)} {self.district}, " if self.district else ""
         return f"{t('summary_title', lang)} — {where}{t('year', lang)} {self.year}"
 
-    def criterion_name(self, criterion: str, lang: str = "vi") -> str:
+    def criterion_name(self, criterion: str, lang: Lang = "vi") -> str:
         """The name of ``criterion`` as the reports give it, without a closing full stop."""
         verdict = self.reports[0][criterion]
         return strip_period(verdict.name if lang == "vi" or not verdict.name_en
                             else verdict.name_en)
 
-    def lines(self, lang: str = "vi", check: ScheduleCheck | None = None) -> list[str]:
+    def lines(self, lang: Lang = "vi", check: ScheduleCheck | None = None) -> list[str]:
         """The roll-up as lines of at most 80 columns; with ``check``, each commune's standing."""
         lines = wrap(self.title(lang), WIDTH - 1)
         lines.append(t("communes_count", lang, n=len(self.reports)))
@@ -228,7 +229,7 @@ class Summary:
                 standing=standing(report.completion, report.year, due, done)))
         return ScheduleCheck(standings=tuple(rows))
 
-    def text(self, lang: str = "vi", check: ScheduleCheck | None = None) -> str:
+    def text(self, lang: Lang = "vi", check: ScheduleCheck | None = None) -> str:
         """Each district-year as a block of lines that fits an 80-column terminal."""
         return "\n\n".join("\n".join(g.lines(lang, check)) for g in self.groups)
 
@@ -244,7 +245,7 @@ class Summary:
 
         return summary_html(self)
 
-    def plot(self, lang: str = "vi") -> Figure:
+    def plot(self, lang: Lang = "vi") -> Figure:
         """A commune × criterion status heat map and the completion counts per district-year
         (needs the ``[plot]`` extra); returns the matplotlib ``Figure``."""
         from cds_indicators._render.plot import plot_summary
@@ -308,7 +309,7 @@ class ScheduleCheck:
                 return found
         return None
 
-    def lines_for(self, group: DistrictSummary, lang: str = "vi") -> list[str]:
+    def lines_for(self, group: DistrictSummary, lang: Lang = "vi") -> list[str]:
         """The standings of ``group``'s communes, one line per standing that has any."""
         mine = [s for s in self.standings if (s.district, s.year) == (group.district, group.year)]
         lines = []
@@ -319,7 +320,7 @@ class ScheduleCheck:
                                       f"{', '.join(names)}", WIDTH - 1))
         return [f"{t('schedule', lang)}:", *lines] if lines else []
 
-    def text(self, lang: str = "vi") -> str:
+    def text(self, lang: Lang = "vi") -> str:
         """Per district and year, the communes on time, early, late, not yet due."""
         keys = list(dict.fromkeys((s.district, s.year) for s in self.standings))
         blocks = []
@@ -346,14 +347,9 @@ class ScheduleCheck:
         }
 
 
-_STANDING_WORDS = {"unscheduled": ("không có trong lịch giao", "not in the schedule")}
-
-
-def standing_word(which: Standing, lang: str) -> str:
-    if which.value in _STANDING_WORDS:
-        vi, en = _STANDING_WORDS[which.value]
-        return vi if lang == "vi" else en
-    return t(which.value, lang)
+def standing_word(which: Standing, lang: Lang) -> str:
+    """How a commune stands, in words: ``đúng hạn``, ``trễ hạn``, …"""
+    return words(lang).STANDING[which.value]
 
 
 def summarize(reports: Iterable[Report], *, framework: Framework | None = None) -> Summary:
@@ -406,6 +402,6 @@ def pillar_names(summary_or_framework: str | None) -> dict[str, tuple[str, str]]
     return {p.code: (p.name, p.name_en or p.name) for p in found.pillars}
 
 
-def rate_text(rate: Fraction | None, lang: str) -> str:
+def rate_text(rate: Fraction | None, lang: Lang) -> str:
     """A pass rate as a percentage, ``—`` when nothing counts."""
     return "—" if rate is None else percent(rate * 100, lang)
