@@ -25,7 +25,7 @@ from typing import Any
 
 import attrs
 
-from cds_indicators._model.errors import InputError, Problem
+from cds_indicators._model.errors import InputError, Problem, raise_problems
 from cds_indicators._model.framework import Framework
 from cds_indicators._words import Lang
 from cds_indicators._words.format import commune_label, fold
@@ -150,7 +150,7 @@ def read_commune_file(path: str | os.PathLike[str]) -> Record:
     file = Path(path)
     found = record_from_mapping(_parse(file), str(file))
     if isinstance(found, list):
-        raise InputError(found)
+        raise_problems(found, promised=InputError)
     return found
 
 
@@ -188,7 +188,7 @@ def load_values(
         every = records
     problems.extend(_duplicates(every))
     if problems:
-        raise InputError(problems)
+        raise_problems(problems, promised=InputError)
     if not records:
         raise InputError([_problem("no_records", source)])
     return records

@@ -48,6 +48,11 @@ MESSAGES: Final[dict[str, str]] = {
     ),
     "unexpected_count_units": "criterion {criterion}: this rate counts {expected}, not {units}",
     "unknown_criterion": "there is no criterion {criterion!r} in framework {framework}",
+    "no_such_criterion": "there is no criterion {criterion!r}",
+    "year_without_targets": (
+        "the year {value!r} is not in the framework (years with targets: {years})"
+    ),
+    "missing_extra": "{module} is not installed: pip install \"cds-indicators[{extra}]\"",
     "values_not_mapping": "values must map criterion ids to values, not {value!r}",
     "framework_not_loaded": (
         "framework must be a loaded framework, not {value!r} (use load_framework({value!r}))"

@@ -46,6 +46,11 @@ MESSAGES: Final[dict[str, str]] = {
     ),
     "unexpected_count_units": "chỉ tiêu {criterion}: tỷ lệ này đếm {expected}, không phải {units}",
     "unknown_criterion": "không có chỉ tiêu {criterion!r} trong khung {framework}",
+    "no_such_criterion": "không có chỉ tiêu {criterion!r}",
+    "year_without_targets": (
+        "năm {value!r} không thuộc khung tiêu chí (các năm có chỉ tiêu: {years})"
+    ),
+    "missing_extra": "{module} chưa được cài đặt: pip install \"cds-indicators[{extra}]\"",
     "values_not_mapping": "giá trị phải là một bảng mã chỉ tiêu → giá trị, không phải {value!r}",
     "framework_not_loaded": (
         "framework phải là một khung đã nạp, không phải {value!r} (dùng load_framework({value!r}))"
