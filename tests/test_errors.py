@@ -214,11 +214,15 @@ def test_error_class(code: str, classes: tuple[type[Exception], ...]) -> None:
     assert not any(isinstance(error, c) for c in others)
 
 
-def test_a_promised_class_is_kept() -> None:
-    problem = Problem.of("merge_no_parts")
-    assert type(error_for([problem])) is cds.InputError
-    promised = error_for([problem], promised=cds.MeasurementError)
-    assert isinstance(promised, cds.MeasurementError) and isinstance(promised, cds.InputError)
+def test_a_door_keeps_the_class_it_promised() -> None:
+    shape = Problem.of("merge_no_parts")
+    value = Problem.of("bad_count", criterion="1.4", value=-1)
+    assert type(error_for([shape])) is cds.InputError
+    assert type(error_for([shape], promised=cds.MeasurementError)) is cds.MeasurementError
+    assert type(error_for([value], promised=cds.MeasurementError)) is cds.MeasurementError
+    assert type(error_for([shape], promised=cds.InputError)) is cds.InputError
+    both = error_for([value], promised=cds.InputError)
+    assert isinstance(both, cds.MeasurementError) and isinstance(both, cds.InputError)
 
 
 def test_raise_problems_raises_error_for() -> None:
@@ -242,14 +246,15 @@ def test_an_error_is_each_class_one_of_its_problems_or_its_door_asks_for(
     codes: list[str], promised: type[cds.InputError] | type[cds.MeasurementError] | None
 ) -> None:
     """The error of several problems is a MeasurementError exactly when one of them is a bad
-    measured value (or the door promises one), an InputError exactly when one is not (or the
-    door promises one), a TypeError exactly when one is an argument of the wrong type; and it
-    carries every problem, in order."""
+    measured value or the door promises one; an InputError exactly when the door promises one,
+    or promises nothing and one problem is not a bad value; a TypeError exactly when one is an
+    argument of the wrong type; and it carries every problem, in order."""
     problems = [Problem(code=c, message=c, message_en=c) for c in codes]
     error = error_for(problems, promised=promised)
     assert error.problems == tuple(problems)
     measured = any(c in _MEASURED for c in codes)
     assert isinstance(error, cds.MeasurementError) is (measured or promised is cds.MeasurementError)
+    shape = not all(c in _MEASURED for c in codes)
     assert isinstance(error, cds.InputError) is (
-        not all(c in _MEASURED for c in codes) or promised is cds.InputError)
+        promised is cds.InputError or (promised is None and shape))
     assert isinstance(error, TypeError) is any(c in _ARGUMENT_TYPE for c in codes)

@@ -216,7 +216,7 @@ _MEASURED: Final = frozenset({
 #: Problems with the type of an argument: an error that reports one is also a TypeError.
 _ARGUMENT_TYPE: Final = frozenset({
     "values_not_mapping", "name_not_text", "frame_not_a_table", "merge_parts_type",
-    "merge_part_type", "merge_part_name", "merge_weights_type", "merge_bad_into",
+    "merge_part_type", "merge_weights_type", "merge_bad_into",
 })
 
 
@@ -267,15 +267,19 @@ def error_for(problems: Iterable[Problem], *,
               promised: type[InputError] | type[MeasurementError] | None = None) -> CdsError:
     """The one error that reports every problem in ``problems``.
 
-    Its class is the union of :func:`error_class` over the problems, and ``promised`` too: the
-    class a door documents whatever went wrong (``load_values`` an :class:`InputError`, ``merge``
-    a :class:`MeasurementError`), so that code catching it keeps working."""
+    Its classes are those :func:`error_class` gives its problems. ``promised`` is the class a
+    door has always raised (``load_values`` an :class:`InputError`, ``merge`` a
+    :class:`MeasurementError`): the error is always one, and the problems that are not bad
+    values are reported as one, so that code catching it keeps working."""
     problems = tuple(problems)
     if not problems:
         raise ValueError("an error needs at least one problem")
-    classes = {c for p in problems for c in error_class(p.code)}
-    if promised is not None:
-        classes.add(promised)
+    classes: set[type[CdsError]] = set() if promised is None else {promised}
+    for problem in problems:
+        found = error_class(problem.code)
+        if promised is not None and found[0] is InputError:
+            found = (promised, *found[1:])
+        classes.update(found)
     return _BY_CLASSES[frozenset(classes)](problems)
 
 
