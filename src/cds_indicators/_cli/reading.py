@@ -16,7 +16,7 @@ import click
 
 from cds_indicators._frameworks.files import load_framework
 from cds_indicators._io.values import Record, load_values
-from cds_indicators._model.errors import CdsError, InputError, Problem
+from cds_indicators._model.errors import CdsError, InputError, Problem, UnknownYearError
 from cds_indicators._model.framework import Framework
 from cds_indicators._model.report import Report
 from cds_indicators._words import Lang
@@ -63,10 +63,9 @@ def progress(items: Sequence[T], lang: Lang) -> Iterator[T]:
         stream.flush()
 
 
-def _year_problem(year: object, years: Iterable[int], framework: str | None,
-                  source: str | None = None) -> Problem:
-    return Problem.of("year_not_in_framework", value=year, framework=framework or "?",
-                      years=", ".join(str(y) for y in years), source=source)
+def _year_problem(year: object, framework: Framework, source: str | None = None) -> Problem:
+    problem = UnknownYearError(year, framework.years, framework=framework.id).problems[0]
+    return attrs.evolve(problem, source=source)
 
 
 def located(problems: Iterable[Problem], source: str | None,
@@ -96,7 +95,7 @@ def read_records(paths: Sequence[Path], year: int | None,
 def check_year(framework: Framework, year: int | None, lang: Lang) -> None:
     """Refuse a ``--year`` the framework has no targets for."""
     if year is not None and year not in framework.years:
-        problem = _year_problem(year, framework.years, framework.id)
+        problem = _year_problem(year, framework)
         raise click.UsageError(problem.text(lang))
 
 
@@ -107,7 +106,7 @@ def year_of(record: Record, year: int | None, framework: Framework) -> int | Pro
     if when is None:
         return Problem.of("missing_year", source=source)
     if when not in framework.years:
-        return _year_problem(when, framework.years, framework.id, source=source)
+        return _year_problem(when, framework, source)
     return int(when)
 
 
