@@ -127,8 +127,8 @@ def test_evaluate_table_fits_80_columns_failures_first_and_ends_with_each_verdic
     assert len(found) == len(reports)
     for line, report in zip(found, reports, strict=True):
         assert report.commune is not None and report.commune in line
-    assert flat(f"{_completion(reports[0].completion, 'vi')} (chưa đạt: "
-                f"{', '.join(reports[0].failed)})") in flat(tail)
+    assert flat(f"{_completion(reports[0].completion, 'vi')} ({len(reports[0].failed)} chỉ "
+                f"tiêu chưa đạt: {', '.join(reports[0].failed)})") in flat(tail)
 
 
 def test_evaluate_shows_the_shortfall_and_what_is_needed_for_failures() -> None:

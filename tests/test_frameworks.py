@@ -44,7 +44,7 @@ def test_a_file_with_a_dozen_mistakes_reports_every_one_with_key_path_and_line()
         (42, "$.criteria[2].targets.2024",
          'criterion 1.3: a qualitative target needs a label (e.g. "Có")'),
         (50, "$.criteria[3].comparison",
-         "criterion 1.4: unknown comparison 'below' (known: at_least, at_most)"),
+         "criterion 1.4: unknown comparison 'roughly' (known: at_least, at_most)"),
         (51, "$.criteria[3].targets.2024",
          "criterion 1.4: cell '0,5' is not a whole number (e.g. \"2\") or \"*\""),
         (51, "$.criteria[3].targets.2025.label",

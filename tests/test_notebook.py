@@ -8,10 +8,15 @@ import sys
 from html import escape
 from pathlib import Path
 
+import attrs
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 import cds_indicators as cds
-from cds_indicators._model.report import status_word
+from cds_indicators import strategies as cst
+from cds_indicators._model.report import completion_details, completion_word, status_word
+from cds_indicators._render.notebook import report_html
 from cds_indicators._words import format as _format
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -159,3 +164,160 @@ def test_missing_matplotlib_names_the_extra() -> None:
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
                           check=True)
     assert 'pip install "cds-indicators[plot]"' in done.stdout
+
+
+# --- one palette ---------------------------------------------------------------------------
+
+
+def test_every_status_and_completion_has_a_colour_and_an_ink() -> None:
+    from cds_indicators._render import palette
+
+    hexes = re.compile(r"#[0-9a-f]{3}(?:[0-9a-f]{3})?")
+    for which in (*cds.Status, *cds.Completion):
+        assert hexes.fullmatch(palette.colour(which)), which
+        assert hexes.fullmatch(palette.ink(which)), which
+        assert palette.colour(which) != palette.ink(which)
+    assert set(palette.STATUS_ROLES) == set(cds.Status)
+    assert set(palette.COMPLETION_ROLES) == set(cds.Completion)
+    assert set(palette.STATUS_ROLES.values()) <= set(palette.TERMINAL_STYLES)
+
+
+def every_status() -> cds.Report:
+    """A report of Decision 1829 in 2022 with a verdict of every status."""
+    report = cds.evaluate({"1.2": "100%", "1.4": "10%", "4.8": cds.NOT_APPLICABLE}, 2022,
+                          commune="Xã A")
+    assert {v.status for v in report} == set(cds.Status)
+    return report
+
+
+def test_the_notebook_page_and_plot_draw_statuses_in_the_palette_colours() -> None:
+    from matplotlib.colors import to_hex
+
+    from cds_indicators._render.page import reports_html
+    from cds_indicators._render.palette import colour, ink
+
+    report = every_status()
+    words = {status_word(s): s for s in cds.Status}
+    words.update({completion_word(c): c for c in cds.Completion})
+    badges = re.findall(r'<span style="background:(#\w+);color:(#\w+);[^"]*">([^<]+)</span>',
+                        report._repr_html_())
+    assert {words[text] for _, _, text in badges} >= set(cds.Status)
+    for background, text_colour, text in badges:
+        assert (background, text_colour) == (colour(words[text]), ink(words[text]))
+    page = reports_html([report], FRAMEWORK)
+    bars = re.findall(r'fill="(#\w+)"><title>\d+ ([^<]+)</title>', page)
+    assert {words[text] for _, text in bars} == set(cds.Status)
+    for fill, text in bars:
+        assert fill == colour(words[text])
+    for status in cds.Status:
+        assert f"background: {colour(status)}; color: {ink(status)};" in page
+    (axes,) = report.plot().axes
+    legend = axes.get_legend()
+    for patch, label in zip(legend.get_patches(), legend.get_texts(), strict=True):
+        assert to_hex(patch.get_facecolor()) == to_hex(colour(words[label.get_text()]))
+
+
+# --- a points framework and a framework of one's own ----------------------------------------
+
+DTI = cds.load_framework("dti-example")
+DTI_VALUES = {"CQ1": "Có", "CQ2": cds.ratio(60, 80), "CQ3": 1, "CQ4": 0, "KT1": "57,5%",
+              "XH1": 63, "XH2": True}
+
+
+@pytest.mark.parametrize("lang", ["vi", "en"])
+def test_every_verdict_shows_the_score_and_level_of_a_points_framework(lang: str) -> None:
+    from cds_indicators._render.page import reports_html
+    from cds_indicators._render.text import reports_text
+
+    report = cds.evaluate(DTI_VALUES, 2024, framework=DTI, commune="Xã A")
+    details = completion_details(report, lang)
+    assert details == (" (2 chỉ tiêu chưa đạt: CQ3, KT1); 69,1/100 điểm, mức Khá" if lang == "vi"
+                       else " (2 not met: CQ3, KT1); 69.1/100 points, level Khá")
+    assert report.text(lang).endswith(details)
+    assert escape(details) in reports_html([report], DTI, lang)
+    flat = " ".join(reports_text([report, report], DTI, lang).split())
+    assert details.lstrip() in flat
+    if lang == "vi":
+        assert escape(details) in report._repr_html_()
+
+
+def test_a_report_without_points_adds_no_score() -> None:
+    report = cds.evaluate({}, 2024, commune="Xã A")
+    assert "điểm" not in completion_details(report)
+    assert completion_details(cds.evaluate(FRAMEWORK_PASS, 2022)) == ""
+
+
+FRAMEWORK_PASS = {c.id: cds.NOT_APPLICABLE if c.conditional else (
+    True if c.kind is cds.Kind.YES_NO else "100%" if c.kind is cds.Kind.RATE else 10**6)
+    for c in FRAMEWORK}
+
+
+def own_framework() -> cds.Framework:
+    """Decision 1829 with pillars of its own names and codes."""
+    pillars = tuple(
+        cds.Pillar(code=f"p{i}", name=f"Nhóm riêng {i}", name_en=f"Own group {i}",
+                   criteria=tuple(attrs.evolve(c, pillar=f"p{i}") for c in pillar.criteria))
+        for i, pillar in enumerate(FRAMEWORK.pillars, start=1))
+    return attrs.evolve(FRAMEWORK, id="own", pillars=pillars)
+
+
+@pytest.mark.parametrize("lang", ["vi", "en"])
+def test_a_framework_of_ones_own_names_its_pillars_everywhere(lang: str) -> None:
+    from cds_indicators._render.page import reports_html
+    from cds_indicators._render.plot import plot_report
+    from cds_indicators._render.text import reports_text
+
+    own = own_framework()
+    names = [p.name if lang == "vi" else p.name_en for p in own.pillars]
+    reports = [cds.evaluate(r.values, r.year, framework=own, commune=r.commune,
+                            district=r.district)
+               for r in cds.load_values(ROOT / "examples" / "district" / "vinh-loc.csv")]
+    summary = cds.summarize(reports, framework=own)
+    assert summary == cds.summarize(reports), "the framework kept is not part of equality"
+    text = reports_text(reports[:1], own, lang)
+    page = reports_html(reports[:1], own, lang)
+    for name in names:
+        assert name in text and escape(name) in page
+    (axes,) = plot_report(reports[0], own, lang).axes
+    assert [t.get_text() for t in axes.get_yticklabels()] == names
+    vi_names = [p.name for p in own.pillars]
+    headers = re.findall(r'<th colspan="6"[^>]*>(.*?) — ', report_html(reports[0], own))
+    assert headers == vi_names
+    shown = re.findall(r'<th colspan="6"[^>]*>(.*?) — ', summary._repr_html_())
+    assert shown and set(shown) == set(vi_names)
+    (top,) = summary.plot(lang).axes[0].child_axes
+    assert [t.get_text() for t in top.get_xticklabels()] == names
+
+
+def test_without_its_framework_a_renderer_shows_the_shipped_names_or_the_codes() -> None:
+    own = own_framework()
+    report = cds.evaluate({}, 2024, framework=own, commune="Xã A")
+    codes = [p.code for p in own.pillars]
+    assert re.findall(r'<th colspan="6"[^>]*>(.*?) — ', report._repr_html_()) == codes
+    shipped = cds.Report.from_dict(vinh_long().to_dict())
+    assert re.findall(r'<th colspan="6"[^>]*>(.*?) — ', shipped._repr_html_()) == [
+        p.name for p in FRAMEWORK.pillars]
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(data=st.data())
+def test_renderers_name_pillars_as_their_framework_and_state_the_reports_details(
+        data: st.DataObject) -> None:
+    """Whatever the framework, a renderer given it names each pillar with criteria by the
+    framework's name, and every verdict it states carries the details of ``str(report)``."""
+    from cds_indicators._render.page import reports_html
+
+    framework = data.draw(cst.frameworks(max_criteria=5))
+    reports = data.draw(st.lists(cst.reports(framework), min_size=1, max_size=3,
+                                 unique_by=lambda r: (r.commune, r.year)))
+    named = {p.name for p in framework.pillars if p.criteria}
+    for report in reports:
+        html = report_html(report, framework)
+        assert set(re.findall(r'<th colspan="6"[^>]*>(.*?) — ', html)) == named
+        details = escape(completion_details(report))
+        assert f"{details}</caption>" in html
+        assert f"{details}</p>" in reports_html([report], framework)
+        assert str(report).endswith(completion_details(report))
+    summary = cds.summarize(reports, framework=framework)
+    shown = set(re.findall(r'<th colspan="6"[^>]*>(.*?) — ', summary._repr_html_()))
+    assert shown == {framework.pillar(v.pillar).name for v in reports[0].verdicts}

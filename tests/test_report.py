@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import ast
 import json
 from fractions import Fraction
+from pathlib import Path
 
 import pytest
 
@@ -138,3 +140,46 @@ def test_report_is_immutable(report):
     with pytest.raises(AttributeError):
         report.year = 2024  # type: ignore[misc]
     assert hash(report["2.5"].target) == hash(report["2.5"].target)
+
+
+# --- the model owns no presentation --------------------------------------------------------
+
+SRC = Path(__file__).resolve().parents[1] / "src" / "cds_indicators"
+
+
+def _imported(path: Path) -> set[str]:
+    found = set()
+    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+        if isinstance(node, ast.ImportFrom) and node.module:
+            found.add(node.module)
+        elif isinstance(node, ast.Import):
+            found.update(alias.name for alias in node.names)
+    return found
+
+
+@pytest.mark.parametrize("layer", ["_words", "_model", "_frameworks", "_evaluation", "_io",
+                                   "_rollup"])
+def test_no_layer_below_render_imports_a_renderer(layer):
+    """Function-level imports count: the model reaches its renderers only through its views."""
+    importers = {path.name: sorted(m for m in _imported(path) if ".".join(m.split(".")[:2])
+                                   in ("cds_indicators._render", "cds_indicators._cli"))
+                 for path in sorted((SRC / layer).glob("*.py"))}
+    assert {name: found for name, found in importers.items() if found} == {}
+
+
+def test_every_view_names_a_renderer_of_the_render_layer():
+    from cds_indicators._model.views import VIEWS, _renderer
+
+    for view, target in VIEWS.items():
+        assert target.startswith("cds_indicators._render."), view
+        assert callable(_renderer(view)), view
+
+
+def test_a_report_line_and_its_details_come_from_one_function(report):
+    from cds_indicators._model.report import completion_details, completion_word
+
+    for lang in ("vi", "en"):
+        assert report.text(lang).endswith(
+            completion_word(report.completion, lang) + completion_details(report, lang))
+    assert completion_details(report, "en").startswith(" (4 not met: 2.5, 3.5, 3.6, 4.7; 28 "
+                                                        "without a value: 1.1, 1.2,")

@@ -15,7 +15,8 @@ from cds_indicators._evaluation.reading import NOT_APPLICABLE, Ratio, ratio
 from cds_indicators._evaluation.scalar import evaluate
 from cds_indicators._evaluation.trajectory import CriterionTrajectory, Trajectory, trajectory
 from cds_indicators._frameworks.diff import Change, FrameworkDiff, diff
-from cds_indicators._frameworks.files import available_frameworks, dump_framework, load_framework
+from cds_indicators._frameworks.dump import dump_framework
+from cds_indicators._frameworks.registry import available_frameworks, load_framework
 from cds_indicators._io.export import write_reports
 from cds_indicators._io.template import write_template
 from cds_indicators._io.values import Record, load_values

@@ -9,7 +9,7 @@ from typing import Any, TypeVar
 
 import click
 
-from cds_indicators._frameworks.files import available_frameworks
+from cds_indicators._frameworks.registry import available_frameworks
 from cds_indicators._words import LANGUAGES, Lang
 from cds_indicators._words.interface import t
 

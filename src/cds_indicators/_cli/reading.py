@@ -14,7 +14,7 @@ from typing import Any, TypeVar
 import attrs
 import click
 
-from cds_indicators._frameworks.files import load_framework
+from cds_indicators._frameworks.registry import load_framework
 from cds_indicators._io.values import Record, load_values
 from cds_indicators._model.errors import CdsError, InputError, Problem, UnknownYearError
 from cds_indicators._model.framework import Framework

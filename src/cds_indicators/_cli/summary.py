@@ -11,6 +11,8 @@ from typing import Any
 from cds_indicators._model.framework import Framework
 from cds_indicators._model.report import Completion, completion_word
 from cds_indicators._render.page import document
+from cds_indicators._render.palette import colour, ink
+from cds_indicators._render.summary import SHOWN_BLOCKING
 from cds_indicators._rollup.summary import (
     DistrictSummary,
     ScheduleCheck,
@@ -56,19 +58,17 @@ def rollup_rows(summary: Summary,
 def _bar(group: DistrictSummary, lang: Lang) -> str:
     width, height = 560, 26
     total = len(group.reports) or 1
-    colours = {Completion.COMPLETED: "#2e7d32", Completion.NOT_COMPLETED: "#c62828",
-               Completion.UNDETERMINED: "#f9a825"}
     parts, x = [], 0.0
-    for completion, colour in colours.items():
+    for completion in Completion:
         n = len(group.with_(completion))
         if not n:
             continue
         w = width * n / total
         tip = f"{n} {completion_word(completion, lang)}"
         parts.append(f'<rect x="{x:.1f}" y="0" width="{w:.1f}" height="{height}" '
-                     f'fill="{colour}"><title>{escape(tip)}</title></rect>'
+                     f'fill="{colour(completion)}"><title>{escape(tip)}</title></rect>'
                      f'<text x="{x + w / 2:.1f}" y="18" font-size="13" text-anchor="middle" '
-                     f'fill="#fff">{n}</text>')
+                     f'fill="{ink(completion)}">{n}</text>')
         x += w
     return (f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {width} {height}" '
             f'width="{width}" height="{height}" role="img">{"".join(parts)}</svg>')
@@ -102,7 +102,7 @@ def rollup_html(summary: Summary, check: ScheduleCheck | None, framework: Framew
         body.append("</tbody></table>")
         if group.blocking:
             body.append(f"<h3>{escape(t('blocking', lang))}</h3><table><tbody>")
-            for criterion, n in group.blocking[:5]:
+            for criterion, n in group.blocking[:SHOWN_BLOCKING]:
                 body.append(f"<tr><td>{escape(criterion)}</td>"
                             f"<td>{escape(group.criterion_name(criterion, lang))}</td>"
                             f"<td>{escape(t('communes_count', lang, n=n))}</td></tr>")

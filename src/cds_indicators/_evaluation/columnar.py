@@ -30,7 +30,7 @@ import attrs
 
 from cds_indicators._evaluation.reading import Ratio, Reading
 from cds_indicators._evaluation.scalar import read_value
-from cds_indicators._frameworks.files import framework_or_default
+from cds_indicators._frameworks.registry import framework_or_default
 from cds_indicators._model.errors import InputError, MeasurementError, Problem, require
 from cds_indicators._model.framework import Comparison, Criterion, Framework, Kind, Scoring, Target
 from cds_indicators._model.numbers import exact_float

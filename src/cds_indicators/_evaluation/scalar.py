@@ -13,7 +13,7 @@ from cds_indicators._evaluation.reading import (
     read_rate,
     read_yes_no,
 )
-from cds_indicators._frameworks.files import framework_or_default
+from cds_indicators._frameworks.registry import framework_or_default
 from cds_indicators._model.errors import InputError, MeasurementError, Problem
 from cds_indicators._model.framework import MEETS, Criterion, Framework, Kind
 from cds_indicators._model.policies import POLICIES

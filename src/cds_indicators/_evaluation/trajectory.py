@@ -15,7 +15,7 @@ from typing import Any
 import attrs
 
 from cds_indicators._evaluation.reading import Reading
-from cds_indicators._frameworks.files import framework_or_default
+from cds_indicators._frameworks.registry import framework_or_default
 from cds_indicators._model.errors import MeasurementError, Problem, UnknownYearError
 from cds_indicators._model.framework import Comparison, Criterion, Framework, Kind
 from cds_indicators._words import Lang

@@ -185,7 +185,7 @@ def write_template(
     district) filled in and locked. Without communes, one sheet with the name left to fill in.
     A filled template is read back by :func:`load_values`.
     """
-    from cds_indicators._frameworks.files import framework_or_default
+    from cds_indicators._frameworks.registry import framework_or_default
     openpyxl = require("openpyxl", "excel")
 
     framework = framework_or_default(framework)

@@ -172,7 +172,7 @@ def load_values(
     unknown criterion, a bad value, a year outside the framework, a missing commune name, a
     commune-year given twice, …) is reported in one :class:`InputError`, each with its place.
     """
-    from cds_indicators._frameworks.files import framework_or_default
+    from cds_indicators._frameworks.registry import framework_or_default
 
     framework = framework_or_default(framework)
     file = Path(path)

@@ -13,11 +13,12 @@ import attrs
 
 from cds_indicators._model.errors import InputError, Problem, UnknownCriterionError
 from cds_indicators._model.framework import Comparison, Kind, Target
+from cds_indicators._model.views import show
 from cds_indicators._words import Lang, words
 from cds_indicators._words import format as _text
 from cds_indicators._words.interface import t
 
-__all__ = ["Completion", "Report", "Status", "Verdict"]
+__all__ = ["Completion", "Report", "Status", "Verdict", "completion_details"]
 
 
 class Status(enum.Enum):
@@ -239,26 +240,8 @@ class Report:
     def text(self, lang: Lang = "vi") -> str:
         """One line: who, which year, and the completion verdict with what is missing."""
         who = self.commune or t("unnamed", lang)
-        line = f"{who} — {'năm' if lang == 'vi' else 'year'} {self.year}: "
-        line += completion_word(self.completion, lang)
-        details = []
-        if self.failed:
-            details.append(
-                f"{len(self.failed)} {'chỉ tiêu chưa đạt' if lang == 'vi' else 'not met'}: "
-                + ", ".join(self.failed)
-            )
-        if self.missing:
-            details.append(
-                f"{len(self.missing)} {'thiếu số liệu' if lang == 'vi' else 'without a value'}: "
-                + ", ".join(self.missing)
-            )
-        line += f" ({'; '.join(details)})" if details else ""
-        if self.score is not None and self.max_score is not None:
-            score = f"{_text.number(self.score, 2, lang)}/{_text.number(self.max_score, 2, lang)}"
-            line += f"; {score} {'điểm' if lang == 'vi' else 'points'}"
-            if self.level is not None:
-                line += f", {'mức' if lang == 'vi' else 'level'} {self.level}"
-        return line
+        return (f"{who} — {'năm' if lang == 'vi' else 'year'} {self.year}: "
+                f"{completion_word(self.completion, lang)}{completion_details(self, lang)}")
 
     def __str__(self) -> str:
         return self.text()
@@ -278,22 +261,17 @@ class Report:
 
     def to_frame(self, *, backend: str = "pandas") -> Any:
         """This report as a long table, one row per criterion (see :func:`reports_to_frame`)."""
-        from cds_indicators._render.long import reports_to_frame
-
-        return reports_to_frame([self], backend=backend)
+        return show("report_frame", [self], backend=backend)
 
     def _repr_html_(self) -> str:
         """A compact table grouped by pillar, for notebooks."""
-        from cds_indicators._render.notebook import report_html
-
-        return report_html(self)
+        html: str = show("report_html", self)
+        return html
 
     def plot(self, lang: Lang = "vi") -> Any:
         """Per-pillar bars of this report's statuses (needs the ``[plot]`` extra); returns the
         matplotlib ``Figure``."""
-        from cds_indicators._render.plot import plot_report
-
-        return plot_report(self, lang)
+        return show("report_plot", self, lang=lang)
 
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> Report:
@@ -310,6 +288,28 @@ class Report:
         except (cattrs.BaseValidationError, KeyError, TypeError, ValueError) as exc:
             raise InputError(_structure_problems(exc)) from None
         return report
+
+
+def completion_details(report: Report, lang: Lang = "vi") -> str:
+    """What follows a report's completion verdict, with its leading separator: the criteria not
+    met and those without a value in parentheses, then the score and level of a points
+    framework (`` (2 chỉ tiêu chưa đạt: CQ3, KT1); 69,1/100 điểm, mức Khá``); empty when
+    there is nothing to add. Every renderer that states a report's verdict uses it."""
+    vi = lang == "vi"
+    lacking = []
+    if report.failed:
+        lacking.append(f"{len(report.failed)} {'chỉ tiêu chưa đạt' if vi else 'not met'}: "
+                       + ", ".join(report.failed))
+    if report.missing:
+        lacking.append(f"{len(report.missing)} {'thiếu số liệu' if vi else 'without a value'}: "
+                       + ", ".join(report.missing))
+    details = f" ({'; '.join(lacking)})" if lacking else ""
+    if report.score is not None and report.max_score is not None:
+        details += "; " + t("score", lang, score=_text.number(report.score, 2, lang),
+                            max=_text.number(report.max_score, 2, lang))
+        if report.level is not None:
+            details += f", {t('level', lang)} {report.level}"
+    return details
 
 
 def _drop_unscored(row: dict[str, Any], keys: tuple[str, ...]) -> None:

@@ -9,36 +9,27 @@ from __future__ import annotations
 from html import escape
 from typing import TYPE_CHECKING
 
+from cds_indicators._model.framework import Framework
 from cds_indicators._model.report import (
     Completion,
     Report,
     Status,
     Verdict,
+    completion_details,
     completion_word,
     remedy,
     status_word,
 )
+from cds_indicators._render.names import framework_for, pillar_name
+from cds_indicators._render.palette import colour, ink
+from cds_indicators._render.summary import name_of, rate_text
 from cds_indicators._words import Lang
 from cds_indicators._words import format as _text
 
 if TYPE_CHECKING:
     from cds_indicators._rollup.summary import DistrictSummary, Summary
 
-__all__ = ["COLOURS", "INK", "report_html", "shortfall_text", "summary_html"]
-
-#: Background colour of each status, in tables and plots alike.
-COLOURS = {
-    Status.PASS: "#2e7d32",
-    Status.FAIL: "#c62828",
-    Status.MISSING: "#f9a825",
-    Status.EXEMPT: "#90a4ae",
-    Status.NO_TARGET: "#cfd8dc",
-}
-#: Text colour on each status's background.
-INK = {Status.PASS: "#fff", Status.FAIL: "#fff", Status.MISSING: "#1b1b1b",
-       Status.EXEMPT: "#fff", Status.NO_TARGET: "#1b1b1b"}
-COMPLETION_STATUS = {Completion.COMPLETED: Status.PASS, Completion.NOT_COMPLETED: Status.FAIL,
-                     Completion.UNDETERMINED: Status.MISSING}
+__all__ = ["badge", "report_html", "shortfall_text", "summary_html"]
 
 _TABLE = 'style="border-collapse:collapse;font-size:90%;margin:.25em 0"'
 _CELL = "border:1px solid #b0bec5;padding:2px 6px;text-align:left;vertical-align:top"
@@ -50,9 +41,9 @@ def _td(text: str, style: str = "") -> str:
     return f'<td style="{_CELL}{";" + style if style else ""}">{text}</td>'
 
 
-def badge(status: Status, text: str) -> str:
-    """``text`` (escaped) on the colour of ``status``."""
-    return (f'<span style="background:{COLOURS[status]};color:{INK[status]};padding:0 6px;'
+def badge(status: Status | Completion, text: str) -> str:
+    """``text`` (escaped) on the colour of ``status`` (or of a completion)."""
+    return (f'<span style="background:{colour(status)};color:{ink(status)};padding:0 6px;'
             f'border-radius:3px;white-space:nowrap">{escape(text)}</span>')
 
 
@@ -63,24 +54,19 @@ def shortfall_text(verdict: Verdict, lang: Lang = "vi") -> str:
     return remedy(verdict, lang)
 
 
-def _pillar_names(framework: str | None) -> dict[str, str]:
-    from cds_indicators._rollup.summary import pillar_names
-
-    return {code: vi for code, (vi, _) in pillar_names(framework).items()}
-
-
-def report_html(report: Report) -> str:
-    """One commune-year: a row per criterion under its pillar, the status in colour, what a
-    failed criterion still lacks."""
-    names = _pillar_names(report.framework)
-    who = escape(report.commune or "(không tên)")
+def report_html(report: Report, framework: Framework | None = None) -> str:
+    """One commune-year: a row per criterion under its pillar (named as ``framework`` names
+    it), the status in colour, what a failed criterion still lacks; the caption gives the
+    verdict, what blocks it, and the score and level of a points framework."""
+    framework = framework_for(framework, report.framework)
+    name = escape(name_of(report.commune, "vi"))
     if report.district:
-        who += f" (huyện {escape(report.district)})"
-    status = COMPLETION_STATUS[report.completion]
+        name += f" (huyện {escape(report.district)})"
     rows = [
         f"<table {_TABLE}>",
-        f'<caption style="text-align:left;padding:2px 0"><b>{who}</b> — năm {report.year}: '
-        f"{badge(status, completion_word(report.completion))}</caption>",
+        f'<caption style="text-align:left;padding:2px 0"><b>{name}</b> — năm {report.year}: '
+        f"{badge(report.completion, completion_word(report.completion))}"
+        f"{escape(completion_details(report))}</caption>",
         "<tr>" + "".join(f"<th {_HEAD}>{h}</th>" for h in (
             "Mã", "Chỉ tiêu", "Giá trị", f"Yêu cầu {report.year}", "Kết quả", "Còn thiếu"))
         + "</tr>",
@@ -91,7 +77,7 @@ def report_html(report: Report) -> str:
             pillar = verdict.pillar
             counts = report.pillars[pillar]
             counted = counts[Status.PASS] + counts[Status.FAIL] + counts[Status.MISSING]
-            rows.append(f'<tr><th colspan="6" {_PILLAR}>{escape(names.get(pillar, pillar))} '
+            rows.append(f'<tr><th colspan="6" {_PILLAR}>{escape(pillar_name(framework, pillar))} '
                         f"— đạt {counts[Status.PASS]}/{counted}</th></tr>")
         value = "" if verdict.value is None else verdict._shown_value("vi")
         target = "" if verdict.target is None else verdict.target.label
@@ -105,18 +91,16 @@ def report_html(report: Report) -> str:
     return "\n".join(rows)
 
 
-def _group_html(group: DistrictSummary, names: dict[str, str]) -> list[str]:
-    from cds_indicators._rollup.summary import rate_text
-
+def _group_html(group: DistrictSummary, framework: Framework | None) -> list[str]:
     parts = [f"<h4 style=\"margin:.75em 0 .25em\">{escape(group.title())}</h4>",
              f"<table {_TABLE}>"]
     for completion in Completion:
         communes = group.with_(completion)
         label = f"{completion_word(completion)} ({len(communes)})"
-        parts.append(f"<tr><th {_HEAD}>{badge(COMPLETION_STATUS[completion], label)}</th>"
-                     + _td(escape(", ".join(c or "(không tên)" for c in communes))) + "</tr>")
+        parts.append(f"<tr><th {_HEAD}>{badge(completion, label)}</th>"
+                     + _td(escape(", ".join(name_of(c, "vi") for c in communes))) + "</tr>")
     if group.one_away:
-        away = ", ".join(f"{c or '(không tên)'} ({k})" for c, k in group.one_away)
+        away = ", ".join(f"{name_of(c, 'vi')} ({k})" for c, k in group.one_away)
         parts.append(f"<tr><th {_HEAD}>Xã chỉ còn một chỉ tiêu</th>" + _td(escape(away))
                      + "</tr>")
     parts.append("</table>")
@@ -133,7 +117,8 @@ def _group_html(group: DistrictSummary, names: dict[str, str]) -> list[str]:
     for pillar, criteria in by_pillar.items():
         rate = rate_text(group.pillars.get(pillar), "vi")
         parts.append(f'<tr><th colspan="{2 + len(statuses)}" {_PILLAR}>'
-                     f"{escape(names.get(pillar, pillar))} — tỷ lệ chỉ tiêu đạt {rate}</th></tr>")
+                     f"{escape(pillar_name(framework, pillar))} — tỷ lệ chỉ tiêu đạt {rate}"
+                     "</th></tr>")
         for criterion in criteria:
             counts = group.criteria[criterion]
             parts.append("<tr>" + _td(escape(criterion))
@@ -144,13 +129,14 @@ def _group_html(group: DistrictSummary, names: dict[str, str]) -> list[str]:
     return parts
 
 
-def summary_html(summary: Summary) -> str:
-    """Each district-year: the communes by completion, then per pillar its pass rate and the
-    criteria some commune has not met, with how many communes have each status."""
-    names = _pillar_names(summary.framework)
+def summary_html(summary: Summary, framework: Framework | None = None) -> str:
+    """Each district-year: the communes by completion, then per pillar (named as ``framework``,
+    else the summary's own, names it) its pass rate and the criteria some commune has not met,
+    with how many communes have each status."""
+    framework = framework_for(framework or summary._definition, summary.framework)
     parts = ["<div>"]
     for group in summary.groups:
-        parts.extend(_group_html(group, names))
+        parts.extend(_group_html(group, framework))
     if not summary.groups:
         parts.append("<p>(không có báo cáo nào)</p>")
     parts.append("</div>")

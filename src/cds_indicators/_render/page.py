@@ -14,9 +14,11 @@ from cds_indicators._model.report import (
     Report,
     Status,
     Verdict,
+    completion_details,
     completion_word,
     status_word,
 )
+from cds_indicators._render.palette import COLOURS, COMPLETION_STATUS, INK, ROW_TINTS, colour, ink
 from cds_indicators._render.text import who
 from cds_indicators._words import Lang
 from cds_indicators._words.format import strip_period
@@ -31,22 +33,10 @@ _STATUS_CLASS = {
     Status.EXEMPT: "exempt",
     Status.NO_TARGET: "none",
 }
-_COMPLETION_CLASS = {
-    Completion.COMPLETED: "pass",
-    Completion.NOT_COMPLETED: "fail",
-    Completion.UNDETERMINED: "missing",
-}
-# The colours of the statuses, in the bars and the badges alike.
-_COLOURS = {
-    "pass": "#2e7d32",
-    "fail": "#c62828",
-    "missing": "#f9a825",
-    "exempt": "#90a4ae",
-    "none": "#cfd8dc",
-}
+_COMPLETION_CLASS = {c: _STATUS_CLASS[s] for c, s in COMPLETION_STATUS.items()}
 _ORDER = {s: i for i, s in enumerate(_STATUS_CLASS)}
 
-_CSS = """
+_CSS_TEMPLATE = """
 :root { font-family: "Noto Sans", "DejaVu Sans", Arial, sans-serif; color: #1b1b1b; }
 body { margin: 0 auto; max-width: 60rem; padding: 1.5rem; line-height: 1.4; }
 h1 { font-size: 1.5rem; margin: 0 0 .25rem; }
@@ -57,12 +47,9 @@ table { border-collapse: collapse; width: 100%; font-size: .85rem; }
 th, td { border: 1px solid #b0bec5; padding: .25rem .4rem; text-align: left; vertical-align: top; }
 th { background: #eceff1; }
 td.num { white-space: nowrap; }
-.badge { display: inline-block; padding: .1rem .5rem; border-radius: .25rem; color: #fff;
+.badge { display: inline-block; padding: .1rem .5rem; border-radius: .25rem;
          font-weight: bold; white-space: nowrap; }
-.badge.pass { background: #2e7d32; } .badge.fail { background: #c62828; }
-.badge.missing { background: #f9a825; color: #1b1b1b; }
-.badge.exempt { background: #90a4ae; } .badge.none { background: #cfd8dc; color: #1b1b1b; }
-tr.fail td { background: #ffebee; } tr.missing td { background: #fff8e1; }
+{status_rules}
 .verdict { font-size: 1.05rem; margin: .5rem 0; }
 .legend span { margin-right: 1rem; white-space: nowrap; }
 .legend i { display: inline-block; width: .8rem; height: .8rem; margin-right: .25rem;
@@ -79,6 +66,11 @@ footer { margin-top: 2rem; color: #607d8b; font-size: .75rem; }
                                                  -webkit-print-color-adjust: exact; }
 }
 """
+# The badges and tinted rows take their colours from the palette.
+_CSS = _CSS_TEMPLATE.replace("{status_rules}", "\n".join(
+    [f".badge.{css} {{ background: {COLOURS[s]}; color: {INK[s]}; }}"
+     for s, css in _STATUS_CLASS.items()]
+    + [f"tr.{_STATUS_CLASS[s]} td {{ background: {tint}; }}" for s, tint in ROW_TINTS.items()]))
 
 
 def _name(thing: Pillar | Verdict, lang: Lang) -> str:
@@ -125,17 +117,15 @@ def pillar_bars(report: Report, framework: Framework, lang: Lang) -> str:
             if not n:
                 continue
             width = bar_w * n / total
-            colour = _COLOURS[_STATUS_CLASS[status]]
             tip = f"{n} {status_word(status, lang)}"
             rows.append(
                 f'<rect x="{x:.1f}" y="{y}" width="{width:.1f}" height="{row_h}" '
-                f'fill="{colour}"><title>{escape(tip)}</title></rect>'
+                f'fill="{colour(status)}"><title>{escape(tip)}</title></rect>'
             )
             if width >= 18:
-                ink = "#1b1b1b" if status in (Status.MISSING, Status.NO_TARGET) else "#fff"
                 rows.append(
                     f'<text x="{x + width / 2:.1f}" y="{y + 15}" font-size="12" '
-                    f'text-anchor="middle" fill="{ink}">{n}</text>'
+                    f'text-anchor="middle" fill="{ink(status)}">{n}</text>'
                 )
             x += width
         passed = by_status.get(Status.PASS, 0)
@@ -157,8 +147,8 @@ def pillar_bars(report: Report, framework: Framework, lang: Lang) -> str:
 
 def _legend(lang: Lang) -> str:
     items = "".join(
-        f'<span><i style="background:{_COLOURS[css]}"></i>{escape(status_word(s, lang))}</span>'
-        for s, css in _STATUS_CLASS.items()
+        f'<span><i style="background:{colour(s)}"></i>{escape(status_word(s, lang))}</span>'
+        for s in _STATUS_CLASS
     )
     return f'<p class="legend">{items}</p>'
 
@@ -186,18 +176,12 @@ def _verdict_rows(report: Report, framework: Framework, lang: Lang) -> list[str]
 
 def _commune_section(report: Report, framework: Framework, lang: Lang) -> list[str]:
     css = _COMPLETION_CLASS[report.completion]
-    details = []
-    if report.failed:
-        details.append(f"{t('not_met', lang)}: {', '.join(report.failed)}")
-    if report.missing:
-        details.append(f"{t('no_value', lang)}: {', '.join(report.missing)}")
     return [
         '<section class="commune">',
         f"<h2>{escape(who(report, lang))} — {escape(t('year', lang))} {report.year}</h2>",
         f'<p class="verdict">{escape(t("verdict", lang))}: '
         f"{_badge(css, completion_word(report.completion, lang))}"
-        + (f" {escape('; '.join(details))}" if details else "")
-        + "</p>",
+        f"{escape(completion_details(report, lang))}</p>",
         f"<h3>{escape(t('per_pillar', lang))}</h3>",
         pillar_bars(report, framework, lang),
         _legend(lang),

@@ -11,8 +11,10 @@ import sys
 from typing import TYPE_CHECKING, Any
 
 from cds_indicators._model.errors import require
+from cds_indicators._model.framework import Framework
 from cds_indicators._model.report import Completion, Report, Status, completion_word, status_word
-from cds_indicators._render.notebook import COLOURS, COMPLETION_STATUS, INK
+from cds_indicators._render.names import framework_for, pillar_name
+from cds_indicators._render.palette import COLOURS, colour, ink
 from cds_indicators._words import Lang, words
 
 if TYPE_CHECKING:
@@ -36,27 +38,22 @@ def _pyplot() -> Any:
     return plt
 
 
-def _pillar_label(framework: str | None, code: str, lang: Lang) -> str:
-    from cds_indicators._rollup.summary import pillar_names
-
-    vi, en = pillar_names(framework).get(code, (code, code))
-    return vi if lang == "vi" else en
-
-
-def plot_report(report: Report, lang: Lang = "vi") -> Figure:
-    """Per pillar, a bar of its criteria split by status, with the count in each part."""
+def plot_report(report: Report, framework: Framework | None = None, lang: Lang = "vi") -> Figure:
+    """Per pillar (named as ``framework`` names it), a bar of its criteria split by status,
+    with the count in each part."""
     plt = _pyplot()
     said = words(lang).PLOT
     pillars = report.pillars
-    labels = [_pillar_label(report.framework, code, lang) for code in pillars]
+    framework = framework_for(framework, report.framework)
+    labels = [pillar_name(framework, code, lang) for code in pillars]
     fig, ax = plt.subplots(figsize=(8, 0.55 * len(labels) + 1.6))
     left = [0] * len(labels)
     for status in _ORDER:
         counts = [pillars[code][status] for code in pillars]
-        bars = ax.barh(labels, counts, left=left, color=COLOURS[status], edgecolor="white",
+        bars = ax.barh(labels, counts, left=left, color=colour(status), edgecolor="white",
                        label=status_word(status, lang))
         ax.bar_label(bars, labels=[str(n) if n else "" for n in counts], label_type="center",
-                     color=INK[status], fontsize=9)
+                     color=ink(status), fontsize=9)
         left = [a + b for a, b in zip(left, counts, strict=True)]
     ax.invert_yaxis()
     ax.set_xlabel(said["criteria"])
@@ -71,7 +68,22 @@ def plot_report(report: Report, lang: Lang = "vi") -> Figure:
     return figure
 
 
-def plot_summary(summary: Summary, lang: Lang = "vi") -> Figure:
+def _label_pillars(heat: Any, report: Report | None, framework: Framework | None,
+                   lang: Lang) -> None:
+    """Above the heat map, each pillar's name over its criteria, with a line between pillars."""
+    spans: dict[str, list[int]] = {}
+    for x, verdict in enumerate(report.verdicts if report is not None else ()):
+        spans.setdefault(verdict.pillar, []).append(x)
+    top = heat.secondary_xaxis("top")
+    top.set_xticks([(xs[0] + xs[-1]) / 2 for xs in spans.values()],
+                   [pillar_name(framework, code, lang) for code in spans], fontsize=8)
+    top.tick_params(length=0)
+    for xs in list(spans.values())[1:]:
+        heat.axvline(xs[0] - 0.5, color="#37474f", linewidth=1.5)
+
+
+def plot_summary(summary: Summary, framework: Framework | None = None,
+                 lang: Lang = "vi") -> Figure:
     """Left: a commune × criterion heat map of statuses, one row per commune-year, grouped by
     district and year. Right: per district-year, how many communes completed, did not, or are
     undetermined."""
@@ -95,21 +107,22 @@ def plot_summary(summary: Summary, lang: Lang = "vi") -> Figure:
     heat.set_xticks([x - 0.5 for x in range(1, len(criteria))], minor=True)
     heat.set_yticks([y - 0.5 for y in range(1, len(rows))], minor=True)
     heat.grid(which="minor", color="white", linewidth=0.8)
+    _label_pillars(heat, reports[0] if reports else None,
+                   framework_for(framework or summary._definition, summary.framework), lang)
     heat.tick_params(which="minor", length=0)
     titles = [g.title(lang).split(" — ", 1)[-1] for g in summary.groups]
     heat.set_title("; ".join(titles), fontsize=10)
-    heat.legend(handles=[Patch(color=COLOURS[s], label=status_word(s, lang)) for s in _ORDER],
+    heat.legend(handles=[Patch(color=colour(s), label=status_word(s, lang)) for s in _ORDER],
                 loc="upper center", bbox_to_anchor=(0.5, -0.08 - 1.2 / max(len(rows), 4)),
                 ncol=5, fontsize=8, frameon=False)
     names = [f"{g.district or ''} {g.year}".strip() for g in summary.groups]
     bottom = [0] * len(names)
     for completion in Completion:
         counts = [len(g.with_(completion)) for g in summary.groups]
-        status = COMPLETION_STATUS[completion]
-        drawn = bars.bar(names, counts, bottom=bottom, color=COLOURS[status],
+        drawn = bars.bar(names, counts, bottom=bottom, color=colour(completion),
                          label=completion_word(completion, lang))
         bars.bar_label(drawn, labels=[str(n) if n else "" for n in counts],
-                       label_type="center", color=INK[status], fontsize=9)
+                       label_type="center", color=ink(completion), fontsize=9)
         bottom = [a + b for a, b in zip(bottom, counts, strict=True)]
     bars.set_ylabel(said["communes"])
     bars.set_title(said["completion"], fontsize=10)

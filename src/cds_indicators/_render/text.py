@@ -17,12 +17,13 @@ from cds_indicators._model.report import (
     Report,
     Status,
     Verdict,
+    completion_details,
     completion_word,
     status_word,
 )
+from cds_indicators._render.palette import COMPLETION_ROLES, STATUS_ROLES
 from cds_indicators._words import Lang
 from cds_indicators._words.format import commune_label, strip_period
-from cds_indicators._words.format import number as _number
 from cds_indicators._words.interface import t
 
 __all__ = [
@@ -201,39 +202,10 @@ def who(report: Report, lang: Lang) -> str:
     return commune_label(report.commune or t("unnamed", lang), report.district)
 
 
-_STATUS_ROLES = {
-    Status.FAIL: "fail",
-    Status.MISSING: "missing",
-    Status.PASS: "pass",
-    Status.EXEMPT: "muted",
-    Status.NO_TARGET: "muted",
-}
-_COMPLETION_ROLES = {
-    Completion.COMPLETED: "pass",
-    Completion.NOT_COMPLETED: "fail",
-    Completion.UNDETERMINED: "missing",
-}
-
-
 def _verdict_lines(verdict: Verdict, lang: Lang, style: Style) -> list[str]:
-    mark = style(_MARKS[verdict.status], _STATUS_ROLES[verdict.status])
+    mark = style(_MARKS[verdict.status], STATUS_ROLES[verdict.status])
     lines = hanging("  x ", verdict.text(lang), WIDTH - 1)
     return [f"  {mark} {lines[0][4:]}", *lines[1:]]
-
-
-def _completion_details(report: Report, lang: Lang) -> str:
-    details = []
-    score, most = getattr(report, "score", None), getattr(report, "max_score", None)
-    if score is not None and most is not None:
-        details.append(t("score", lang, score=_number(score, 2, lang), max=_number(most, 2, lang)))
-        level = getattr(report, "level", None)
-        if level is not None:
-            details[-1] += f", {t('level', lang)} {level}"
-    if report.failed:
-        details.append(f"{t('not_met', lang)}: {', '.join(report.failed)}")
-    if report.missing:
-        details.append(f"{t('no_value', lang)}: {', '.join(report.missing)}")
-    return "; ".join(details)
 
 
 def report_text(
@@ -255,12 +227,12 @@ def report_text(
             lines.extend(_verdict_lines(verdict, lang, style))
         lines.append("")
     outcome = completion_word(report.completion, lang).upper()
-    role = _COMPLETION_ROLES[report.completion]
+    role = COMPLETION_ROLES[report.completion]
     lines.extend(
         style(line, role)
         for line in wrap(f"{t('verdict', lang)}: {who(report, lang)} {outcome}", WIDTH - 1)
     )
-    details = _completion_details(report, lang)
+    details = completion_details(report, lang).lstrip("; ")
     if details:
         lines.extend(hanging("  ", details, WIDTH - 1))
     return "\n".join(lines)
@@ -270,12 +242,9 @@ def verdicts_text(reports: Sequence[Report], lang: Lang = "vi", style: Style = _
     """The completion verdict of every commune, one entry each."""
     lines = [style(t("verdicts", lang), "heading")]
     for report in reports:
-        mark = style(_COMPLETION_MARKS[report.completion], _COMPLETION_ROLES[report.completion])
+        mark = style(_COMPLETION_MARKS[report.completion], COMPLETION_ROLES[report.completion])
         text = (f"{who(report, lang)}, {t('year', lang)} {report.year}: "
-                f"{completion_word(report.completion, lang)}")
-        details = _completion_details(report, lang)
-        if details:
-            text += f" ({details})"
+                f"{completion_word(report.completion, lang)}{completion_details(report, lang)}")
         body = hanging("  x ", text, WIDTH - 1)
         lines.extend([f"  {mark} {body[0][4:]}", *body[1:]])
     return "\n".join(lines)

@@ -36,7 +36,7 @@ from cds_indicators._evaluation.reading import (
     is_bool,
 )
 from cds_indicators._evaluation.scalar import read_value, unknown_keys
-from cds_indicators._frameworks.files import framework_or_default
+from cds_indicators._frameworks.registry import framework_or_default
 from cds_indicators._io.values import Record
 from cds_indicators._model.errors import MeasurementError, Problem
 from cds_indicators._model.framework import Criterion, Framework, Kind

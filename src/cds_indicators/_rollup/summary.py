@@ -10,12 +10,12 @@ from typing import TYPE_CHECKING, Any
 
 import attrs
 
-from cds_indicators._model.errors import CdsError, InputError, Problem
-from cds_indicators._model.report import Completion, Report, Status, completion_word
-from cds_indicators._render.text import WIDTH, hanging, wrap
+from cds_indicators._model.errors import InputError, Problem
+from cds_indicators._model.report import Completion, Report, Status
+from cds_indicators._model.views import show
 from cds_indicators._rollup.schedule import Schedule
 from cds_indicators._words import Lang, words
-from cds_indicators._words.format import exact, percent, strip_period
+from cds_indicators._words.format import exact, strip_period
 from cds_indicators._words.interface import t
 
 if TYPE_CHECKING:
@@ -24,10 +24,6 @@ if TYPE_CHECKING:
     from cds_indicators._model.framework import Framework
 
 __all__ = ["DistrictSummary", "ScheduleCheck", "Standing", "Summary", "summarize"]
-
-#: How many blocking criteria the text shows per district and year (the dict has all).
-SHOWN_BLOCKING = 5
-
 
 class Standing(enum.Enum):
     """How a commune's result in a year stands against the year it must complete by."""
@@ -57,10 +53,6 @@ def standing(completion: Completion, year: int, due: int | None,
         done = year if first is None else min(first, year)
         return Standing.EARLY if done < due else Standing.ON_TIME if done == due else Standing.LATE
     return Standing.LATE if year >= due else Standing.NOT_DUE
-
-
-def _who(commune: str | None, lang: Lang) -> str:
-    return commune if commune is not None else t("unnamed", lang)
 
 
 @attrs.frozen(kw_only=True)
@@ -110,25 +102,7 @@ class DistrictSummary:
 
     def lines(self, lang: Lang = "vi", check: ScheduleCheck | None = None) -> list[str]:
         """The roll-up as lines of at most 80 columns; with ``check``, each commune's standing."""
-        lines = wrap(self.title(lang), WIDTH - 1)
-        lines.append(t("communes_count", lang, n=len(self.reports)))
-        for completion in Completion:
-            names = self.with_(completion)
-            if names:
-                text = (f"{completion_word(completion, lang)} ({len(names)}): "
-                        + ", ".join(_who(n, lang) for n in names))
-                lines.extend(hanging(f"  {_MARK[completion]} ", text, WIDTH - 1))
-        if self.blocking:
-            lines.append(f"{t('blocking', lang)}:")
-            for criterion, n in self.blocking[:SHOWN_BLOCKING]:
-                text = (f"{criterion} ({t('communes_count', lang, n=n)}): "
-                        + self.criterion_name(criterion, lang))
-                lines.extend(hanging("  - ", text, WIDTH - 1))
-        if self.one_away:
-            text = ", ".join(f"{_who(c, lang)} ({k})" for c, k in self.one_away)
-            lines.extend(hanging("", f"{t('one_away', lang)}: {text}", WIDTH - 1))
-        if check is not None:
-            lines.extend(check.lines_for(self, lang))
+        lines: list[str] = show("district_lines", self, lang, check)
         return lines
 
     def to_dict(self) -> dict[str, Any]:
@@ -144,9 +118,6 @@ class DistrictSummary:
             "pillars": {code: exact(rate) for code, rate in self.pillars.items()},
             "one_away": [{"commune": c, "criterion": k} for c, k in self.one_away],
         }
-
-
-_MARK = {Completion.COMPLETED: "✓", Completion.NOT_COMPLETED: "✗", Completion.UNDETERMINED: "?"}
 
 
 def _group(district: str | None, year: int, reports: tuple[Report, ...]) -> DistrictSummary:
@@ -186,6 +157,10 @@ class Summary:
 
     framework: str | None
     groups: tuple[DistrictSummary, ...]
+    #: The Framework the reports were evaluated against, when ``summarize`` was given it; the
+    #: renderers take their pillar names from it. Not part of equality.
+    _definition: Framework | None = attrs.field(default=None, eq=False, repr=False,
+                                                alias="definition")
 
     def __iter__(self) -> Iterator[DistrictSummary]:
         return iter(self.groups)
@@ -231,7 +206,8 @@ class Summary:
 
     def text(self, lang: Lang = "vi", check: ScheduleCheck | None = None) -> str:
         """Each district-year as a block of lines that fits an 80-column terminal."""
-        return "\n\n".join("\n".join(g.lines(lang, check)) for g in self.groups)
+        text: str = show("summary_text", self, lang, check)
+        return text
 
     def __str__(self) -> str:
         return self.text()
@@ -241,16 +217,14 @@ class Summary:
         return {"framework": self.framework, "groups": [g.to_dict() for g in self.groups]}
 
     def _repr_html_(self) -> str:
-        from cds_indicators._render.notebook import summary_html
-
-        return summary_html(self)
+        html: str = show("summary_html", self)
+        return html
 
     def plot(self, lang: Lang = "vi") -> Figure:
         """A commune × criterion status heat map and the completion counts per district-year
         (needs the ``[plot]`` extra); returns the matplotlib ``Figure``."""
-        from cds_indicators._render.plot import plot_summary
-
-        return plot_summary(self, lang)
+        figure: Figure = show("summary_plot", self, lang=lang)
+        return figure
 
 
 @attrs.frozen(kw_only=True)
@@ -311,27 +285,13 @@ class ScheduleCheck:
 
     def lines_for(self, group: DistrictSummary, lang: Lang = "vi") -> list[str]:
         """The standings of ``group``'s communes, one line per standing that has any."""
-        mine = [s for s in self.standings if (s.district, s.year) == (group.district, group.year)]
-        lines = []
-        for which in Standing:
-            names = [_who(s.commune, lang) for s in mine if s.standing is which]
-            if names:
-                lines.extend(hanging("  - ", f"{standing_word(which, lang)}: "
-                                      f"{', '.join(names)}", WIDTH - 1))
-        return [f"{t('schedule', lang)}:", *lines] if lines else []
+        lines: list[str] = show("schedule_lines", self, group.district, group.year, lang)
+        return lines
 
     def text(self, lang: Lang = "vi") -> str:
         """Per district and year, the communes on time, early, late, not yet due."""
-        keys = list(dict.fromkeys((s.district, s.year) for s in self.standings))
-        blocks = []
-        for district, year in keys:
-            where = f"{t('district', lang)} {district}, " if district else ""
-            head = f"{t('schedule', lang)} — {where}{t('year', lang)} {year}:"
-            group = DistrictSummary(district=district, year=year, reports=(), completed=(),
-                                    not_completed=(), undetermined=(), criteria={},
-                                    blocking=(), pillars={}, one_away=())
-            blocks.append("\n".join([head, *self.lines_for(group, lang)[1:]]))
-        return "\n\n".join(blocks)
+        text: str = show("schedule_text", self, lang)
+        return text
 
     def __str__(self) -> str:
         return self.text()
@@ -385,23 +345,5 @@ def summarize(reports: Iterable[Report], *, framework: Framework | None = None) 
     if problems:
         raise InputError(problems)
     return Summary(framework=ids[0] if ids else None,
-                   groups=tuple(_group(d, y, tuple(rs)) for (d, y), rs in groups.items()))
-
-
-def pillar_names(summary_or_framework: str | None) -> dict[str, tuple[str, str]]:
-    """Pillar code → (Vietnamese, English) name, from the shipped framework of that id; empty
-    when the framework is not one shipped."""
-    from cds_indicators._frameworks.files import available_frameworks, load_framework
-
-    if summary_or_framework not in available_frameworks():
-        return {}
-    try:
-        found = load_framework(summary_or_framework)
-    except CdsError:  # pragma: no cover - a shipped framework loads
-        return {}
-    return {p.code: (p.name, p.name_en or p.name) for p in found.pillars}
-
-
-def rate_text(rate: Fraction | None, lang: Lang) -> str:
-    """A pass rate as a percentage, ``—`` when nothing counts."""
-    return "—" if rate is None else percent(rate * 100, lang)
+                   groups=tuple(_group(d, y, tuple(rs)) for (d, y), rs in groups.items()),
+                   definition=framework)

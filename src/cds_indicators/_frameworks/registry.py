@@ -1,0 +1,73 @@
+"""The frameworks shipped in the package, by name, and loading a framework by name or path."""
+
+from __future__ import annotations
+
+import functools
+import os
+from importlib import resources
+from typing import Any
+
+from cds_indicators._frameworks.parse import parse_framework
+from cds_indicators._model.errors import FrameworkError, Problem
+from cds_indicators._model.framework import Framework
+
+__all__ = ["available_frameworks", "framework_or_default", "load_framework"]
+
+#: Frameworks shipped in the package, by name: the file under ``cds_indicators/data``.
+_SHIPPED: dict[str, str] = {
+    "thanh-hoa-1829": "criteria_1829.toml",
+    "tinh-long-2024": "tinh_long_2024.toml",
+    "dti-example": "dti_example.toml",
+}
+_ALIASES: dict[str, str] = {"1829": "thanh-hoa-1829"}
+_DEFAULT = "thanh-hoa-1829"
+
+
+@functools.cache
+def _shipped(name: str) -> Framework:
+    text = resources.files("cds_indicators").joinpath("data", _SHIPPED[name]).read_text("utf-8")
+    return parse_framework(text, source=_SHIPPED[name])
+
+
+def available_frameworks() -> tuple[str, ...]:
+    """The names of the frameworks shipped with the library, for :func:`load_framework`."""
+    return tuple(_SHIPPED)
+
+
+def load_framework(source: str | os.PathLike[str] | None = None) -> Framework:
+    """The framework named ``source``, or read from the file at ``source``.
+
+    No argument gives the shipped Decision 1829/QĐ-UBND (read once, then cached); a name from
+    :func:`available_frameworks` gives that shipped framework; a path loads a framework file of
+    the same schema (see ``docs/framework-schema.md``).
+    """
+    if source is None:
+        return _shipped(_DEFAULT)
+    if isinstance(source, str) and _ALIASES.get(source, source) in _SHIPPED:
+        return _shipped(_ALIASES.get(source, source))
+    path = os.fspath(source)
+    try:
+        with open(path, encoding="utf-8") as file:
+            text = file.read()
+    except (OSError, UnicodeDecodeError) as exc:
+        problem = Problem.of("file_unreadable", detail=_os_reason(exc), source=str(path))
+        raise FrameworkError([problem], source=str(path)) from None
+    return parse_framework(text, source=str(path))
+
+
+def _os_reason(exc: BaseException) -> str:
+    if isinstance(exc, UnicodeDecodeError):
+        return "not UTF-8 text"
+    if isinstance(exc, OSError) and exc.strerror:
+        return exc.strerror
+    return type(exc).__name__
+
+
+def framework_or_default(framework: Any) -> Framework:
+    """``framework``, or the shipped Decision 1829 when it is None; anything else (a name, a
+    path) is refused, since the caller meant ``load_framework(...)``."""
+    if framework is None:
+        return load_framework()
+    if not isinstance(framework, Framework):
+        raise FrameworkError([Problem.of("framework_not_loaded", value=framework)])
+    return framework
