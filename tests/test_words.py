@@ -7,7 +7,7 @@ import string
 import pytest
 
 import cds_indicators as cds
-from cds_indicators._words import LANGUAGES, Words, en, lang_of, vi, words
+from cds_indicators._words import LANGUAGES, Lang, Words, en, lang_of, vi, words
 from cds_indicators._words.interface import t
 from cds_indicators._words.messages import _MESSAGES, render
 
@@ -81,5 +81,5 @@ def test_render_gives_both_languages() -> None:
     ("communes_count", "vi", {"n": 3}, "3 xã"),
     ("verdict", "en", {}, "VERDICT"),
 ])
-def test_t(key: str, lang: str, params: dict[str, object], expected: str) -> None:
-    assert t(key, lang, **params) == expected  # type: ignore[arg-type]
+def test_t(key: str, lang: Lang, params: dict[str, object], expected: str) -> None:
+    assert t(key, lang, **params) == expected
