@@ -166,6 +166,35 @@ def test_an_internal_error_says_so_and_shows_the_traceback_only_under_debug(debu
     assert ("Traceback (most recent call last)" in done.stderr) is debug
 
 
+LIBRARY_ERROR_RUN = (
+    "import sys, cds_indicators._cli.main as cli\n"
+    "from cds_indicators import MissingExtraError, UnknownYearError\n"
+    "error = {'extra': MissingExtraError('excel', 'openpyxl'),\n"
+    "         'year': UnknownYearError(2030, [2024, 2025])}[sys.argv.pop(1)]\n"
+    "def refuse(*args, **kwargs):\n"
+    "    raise error\n"
+    "cli.evaluate = refuse\n"
+    "sys.exit(cli.run(sys.argv[1:]))\n"
+)
+
+
+@pytest.mark.parametrize(("which", "lang", "said"), [
+    ("extra", "en", "Error: examples/vinh-long-2024.toml, $: openpyxl is not installed: pip "
+                    'install\n       "cds-indicators[excel]"\n'),
+    ("extra", "vi", "Lỗi: examples/vinh-long-2024.toml, $: openpyxl chưa được cài đặt: pip "
+                    'install\n     "cds-indicators[excel]"\n'),
+    ("year", "en", "Error: examples/vinh-long-2024.toml, $: the year 2030 is not in the framework\n"
+                   "       (years with targets: 2024, 2025)\n"),
+])
+def test_a_library_error_is_told_from_its_problems_in_the_chosen_language(
+    which: str, lang: str, said: str
+) -> None:
+    done = subprocess.run(
+        [sys.executable, "-c", LIBRARY_ERROR_RUN, which, "evaluate", VINH_LONG, "--lang", lang],
+        capture_output=True, text=True, cwd=ROOT, env=clean_env(), check=False)
+    assert (done.returncode, done.stderr) == (INPUT, said)
+
+
 def test_template_then_evaluate_the_unfilled_template(tmp_path: Path) -> None:
     pytest.importorskip("openpyxl")
     target = tmp_path / "mau-2024.xlsx"

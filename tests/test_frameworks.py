@@ -98,7 +98,7 @@ HEAD = """\
          [(16, "$.levels[1].min_score",
            "level 'Khá': levels go from the highest down; min_score must decrease"),
           (24, "$.criteria[0].scoring",
-           "criterion 1: proportional scoring is only for at_least rates and counts")]),
+           "criterion 1: proportional scoring is only for at_least or above rates and counts")]),
         (2, 'completion = "points"\npass_score = -1', "",
          'kind = "count"\npoints = 0\ncomparison = "at_most"\nscoring = "proportional"\n'
          'targets = { 2024 = "2" }',
@@ -107,7 +107,7 @@ HEAD = """\
           (18, "$.criteria[0].points",
            "points 0 is not a non-negative number (a maximum must be above 0)"),
           (20, "$.criteria[0].scoring",
-           "criterion 1: proportional scoring is only for at_least rates and counts")]),
+           "criterion 1: proportional scoring is only for at_least or above rates and counts")]),
         (2, "", "", 'kind = "rate"\ncomparison = "yes"\ntargets = { 2024 = "2%" }',
          [(17, "$.criteria[0].comparison", "criterion 1: unknown comparison 'yes' "
            "(known: at_least, at_most, above, below)")]),
@@ -117,7 +117,7 @@ HEAD = """\
          'kind = "rate"\npoints = 5\ncomparison = "below"\nscoring = "proportional"\n'
          'targets = { 2024 = "2%" }',
          [(20, "$.criteria[0].scoring",
-           "criterion 1: proportional scoring is only for at_least rates and counts")]),
+           "criterion 1: proportional scoring is only for at_least or above rates and counts")]),
         (2, "", "", 'kind = "yes_no"\ntargets = { 2024 = { threshold = "1", label = "Có" } }',
          [(17, "$.criteria[0].targets.2024",
            "criterion 1: a { threshold, label } cell is only for rates and counts")]),

@@ -20,6 +20,7 @@ from cds_indicators._rollup.summary import (
     Summary,
     standing_word,
 )
+from cds_indicators._words import Lang
 from cds_indicators._words.interface import t
 
 __all__ = ["rollup_dicts", "rollup_html", "rollup_rows"]
@@ -54,7 +55,7 @@ def rollup_rows(summary: Summary,
     return header, rows
 
 
-def _bar(group: DistrictSummary, lang: str) -> str:
+def _bar(group: DistrictSummary, lang: Lang) -> str:
     width, height = 560, 26
     total = len(group.reports) or 1
     parts, x = [], 0.0
@@ -74,7 +75,7 @@ def _bar(group: DistrictSummary, lang: str) -> str:
 
 
 def rollup_html(summary: Summary, check: ScheduleCheck | None, framework: Framework,
-                lang: str = "vi") -> str:
+                lang: Lang = "vi") -> str:
     """The roll-up as one self-contained page."""
     css = {Completion.COMPLETED: "pass", Completion.NOT_COMPLETED: "fail",
            Completion.UNDETERMINED: "missing"}

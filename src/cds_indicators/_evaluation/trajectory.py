@@ -19,6 +19,7 @@ from cds_indicators._frameworks.registry import framework_or_default
 from cds_indicators._model.comparisons import RULES
 from cds_indicators._model.errors import MeasurementError, Problem, UnknownYearError
 from cds_indicators._model.framework import Criterion, Framework, Kind
+from cds_indicators._words import Lang
 from cds_indicators._words import format as _text
 
 __all__ = ["CriterionTrajectory", "Trajectory", "trajectory"]
@@ -49,13 +50,13 @@ class CriterionTrajectory:
     required_pace: Fraction | None = None
     on_track: bool | None = None
 
-    def _number(self, value: Fraction | bool, lang: str) -> str:
+    def _number(self, value: Fraction | bool, lang: Lang) -> str:
         if isinstance(value, bool):
             return ("Có" if value else "Không") if lang == "vi" else ("yes" if value else "no")
         shown = _text.number(value, 2, lang)
         return f"{shown}%" if self.kind is Kind.RATE else shown
 
-    def text(self, lang: str = "vi") -> str:
+    def text(self, lang: Lang = "vi") -> str:
         vi = lang == "vi"
         parts = [f"{self.criterion}: {self._number(self.value, lang)}"]
         if self.meets_until is not None:
@@ -100,7 +101,7 @@ class Trajectory:
     def __len__(self) -> int:
         return len(self.criteria)
 
-    def text(self, lang: str = "vi") -> str:
+    def text(self, lang: Lang = "vi") -> str:
         return "\n".join(c.text(lang) for c in self.criteria)
 
     def __str__(self) -> str:

@@ -17,17 +17,11 @@ from typing import Any, Final
 from cds_indicators._model.errors import InputError, Problem, require
 from cds_indicators._model.framework import Kind
 from cds_indicators._model.report import Report, Status, Verdict, completion_word, status_word
+from cds_indicators._words import Lang, words
 from cds_indicators._words import format as _text
 
 __all__ = ["neutralise", "report_rows", "write_reports"]
 
-_HEADERS: Final = {
-    "vi": ("Xã", "Huyện", "Năm", "Mã chỉ tiêu", "Tên chỉ tiêu", "Kết quả", "Trạng thái",
-           "Giá trị", "Tử số/Mẫu số", "Chỉ tiêu", "Thiếu (điểm %)", "Cần thêm"),
-    "en": ("commune", "district", "year", "criterion", "name", "result", "status", "value",
-           "counts", "target", "shortfall (points)", "needed"),
-}
-_SUMMARY: Final = {"vi": "Tổng hợp", "en": "Summary"}
 _FORMULA_STARTS: Final = ("=", "+", "-", "@", "\t", "\r")
 
 Cell = str | int | None
@@ -39,7 +33,7 @@ def neutralise(text: str) -> str:
     return f"'{text}" if text.startswith(_FORMULA_STARTS) else text
 
 
-def _value(verdict: Verdict, lang: str) -> str:
+def _value(verdict: Verdict, lang: Lang) -> str:
     value = verdict.value
     if value is None:
         return ""
@@ -51,7 +45,7 @@ def _value(verdict: Verdict, lang: str) -> str:
     return _text.number(Fraction(value), 2, lang)
 
 
-def _verdict_row(report: Report, verdict: Verdict, lang: str) -> list[Cell]:
+def _verdict_row(report: Report, verdict: Verdict, lang: Lang) -> list[Cell]:
     name = verdict.name if lang == "vi" or not verdict.name_en else verdict.name_en
     shortfall = verdict.shortfall
     return [
@@ -64,23 +58,23 @@ def _verdict_row(report: Report, verdict: Verdict, lang: str) -> list[Cell]:
     ]
 
 
-def _summary_row(report: Report, lang: str) -> list[Cell]:
+def _summary_row(report: Report, lang: Lang) -> list[Cell]:
     tally = dict.fromkeys(Status, 0)
     for verdict in report:
         tally[verdict.status] += 1
     counted = ", ".join(f"{n} {status_word(s, lang)}" for s, n in tally.items() if n)
     return [
-        report.commune, report.district, report.year, None, _SUMMARY[lang],
+        report.commune, report.district, report.year, None, words(lang).EXPORT_SUMMARY,
         completion_word(report.completion, lang), report.completion.value, counted,
         None, None, None, None,
     ]
 
 
-def report_rows(reports: Report | Iterable[Report], lang: str = "vi") -> list[list[Cell]]:
+def report_rows(reports: Report | Iterable[Report], lang: Lang = "vi") -> list[list[Cell]]:
     """The header and the rows of an export, text neutralised: for each report its verdicts in
     the decision's order, then its summary row."""
     reports = [reports] if isinstance(reports, Report) else list(reports)
-    rows: list[list[Cell]] = [list(_HEADERS[lang])]
+    rows: list[list[Cell]] = [list(words(lang).EXPORT_HEADERS)]
     for report in reports:
         rows.extend(_verdict_row(report, verdict, lang) for verdict in report)
         rows.append(_summary_row(report, lang))
@@ -88,7 +82,7 @@ def report_rows(reports: Report | Iterable[Report], lang: str = "vi") -> list[li
 
 
 def write_reports(
-    reports: Report | Iterable[Report], path: str | os.PathLike[str], *, lang: str = "vi"
+    reports: Report | Iterable[Report], path: str | os.PathLike[str], *, lang: Lang = "vi"
 ) -> Path:
     """Write ``reports`` to ``path``, CSV or XLSX by its suffix, and return the path.
 

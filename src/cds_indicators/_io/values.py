@@ -25,10 +25,11 @@ from typing import Any
 
 import attrs
 
-from cds_indicators._model.errors import InputError, Problem
+from cds_indicators._model.errors import InputError, Problem, raise_problems
 from cds_indicators._model.framework import Framework
 from cds_indicators._model.record import Record, where
 from cds_indicators._model.report import Report
+from cds_indicators._words import Lang
 from cds_indicators._words.format import commune_label, fold
 
 __all__ = ["MAX_FILE_BYTES", "Record", "check_record", "evaluate_record", "load_values",
@@ -130,7 +131,7 @@ def read_commune_file(path: str | os.PathLike[str]) -> Record:
     file = Path(path)
     found = record_from_mapping(_parse(file), str(file))
     if isinstance(found, list):
-        raise InputError(found)
+        raise_problems(found, promised=InputError)
     return found
 
 
@@ -168,7 +169,7 @@ def load_values(
         every = records
     problems.extend(_duplicates(every))
     if problems:
-        raise InputError(problems)
+        raise_problems(problems, promised=InputError)
     if not records:
         raise InputError([_problem("no_records", source)])
     return records
@@ -327,7 +328,7 @@ def _duplicates(records: list[Record]) -> list[Problem]:
     return problems
 
 
-def _first_place(first: Record, record: Record, lang: str) -> str:
+def _first_place(first: Record, record: Record, lang: Lang) -> str:
     """Where ``first`` is, said from ``record``: the file and sheet only when they differ."""
     if first.source != record.source:
         return first.place(lang)

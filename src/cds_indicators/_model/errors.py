@@ -8,10 +8,11 @@ from __future__ import annotations
 
 import importlib
 from collections.abc import Iterable
-from typing import Any
+from typing import Any, Final, NoReturn
 
 import attrs
 
+from cds_indicators._words import Lang, words
 from cds_indicators._words.messages import render
 
 __all__ = [
@@ -23,14 +24,11 @@ __all__ = [
     "Problem",
     "UnknownCriterionError",
     "UnknownYearError",
+    "error_class",
+    "error_for",
+    "raise_problems",
     "require",
 ]
-
-
-_PLACE_WORDS = {
-    "vi": {"sheet": "trang", "row": "dòng", "line": "dòng", "column": "cột"},
-    "en": {"sheet": "sheet", "row": "row", "line": "line", "column": "column"},
-}
 
 
 @attrs.frozen(kw_only=True)
@@ -66,19 +64,19 @@ class Problem:
         vi, en = render(code, criterion=criterion, value=value, **fields)
         return cls(code=code, message=vi, message_en=en, criterion=criterion, value=value, **place)
 
-    def place(self, lang: str = "vi") -> str:
+    def place(self, lang: Lang = "vi") -> str:
         """Where the problem is, as people read it: ``data.csv, dòng 4, cột 2.5``."""
-        words = _PLACE_WORDS[lang]
+        place = words(lang).PLACE
         parts = [] if self.source is None else [self.source]
         for name in ("sheet", "row", "line", "column"):
             found = getattr(self, name)
             if found is not None:
-                parts.append(f"{words[name]} {found}")
+                parts.append(f"{place[name]} {found}")
         if self.path is not None:
             parts.append(self.path)
         return ", ".join(parts)
 
-    def text(self, lang: str = "vi") -> str:
+    def text(self, lang: Lang = "vi") -> str:
         """The place and the message in ``lang`` (``"vi"`` or ``"en"``)."""
         place = self.place(lang)
         message = self.message if lang == "vi" else self.message_en
@@ -98,10 +96,22 @@ def _listing(headline: str, problems: tuple[Problem, ...]) -> str:
 
 
 class CdsError(Exception):
-    """Root of every error this library raises on purpose."""
+    """Root of every error this library raises on purpose.
+
+    ``problems`` holds what went wrong, each a :class:`Problem` with its code, its place and its
+    message in Vietnamese and English; the command line lists them in either language.
+    """
 
     # Tracebacks name the public path (``cds_indicators.MeasurementError``), not this module.
     __module__ = "cds_indicators"
+
+    problems: tuple[Problem, ...] = ()
+
+    def _report(self, problems: Iterable[Problem], headline: str) -> None:
+        self.problems = tuple(problems)
+        # Not super().__init__: in a class that is two of these errors at once, the next
+        # __init__ in line would be the other error's, which takes problems, not a message.
+        Exception.__init__(self, _listing(headline, self.problems))
 
 
 class FrameworkError(CdsError, ValueError):
@@ -110,10 +120,8 @@ class FrameworkError(CdsError, ValueError):
     __module__ = "cds_indicators"
 
     def __init__(self, problems: Iterable[Problem], *, source: str | None = None) -> None:
-        self.problems = tuple(problems)
         self.source = source
-        head = f"khung tiêu chí không hợp lệ{f' ({source})' if source else ''}"
-        super().__init__(_listing(head, self.problems))
+        self._report(problems, f"khung tiêu chí không hợp lệ{f' ({source})' if source else ''}")
 
 
 class MeasurementError(CdsError, ValueError):
@@ -126,12 +134,14 @@ class MeasurementError(CdsError, ValueError):
     __module__ = "cds_indicators"
 
     def __init__(self, problems: Iterable[Problem]) -> None:
-        self.problems = tuple(problems)
+        self._report(problems, "giá trị không hợp lệ")
+        self._first()
+
+    def _first(self) -> None:
         if not self.problems:
             raise ValueError("a MeasurementError needs at least one problem")
         self.criterion = self.problems[0].criterion
         self.value = self.problems[0].value
-        super().__init__(_listing("giá trị không hợp lệ", self.problems))
 
 
 class InputError(CdsError, ValueError):
@@ -140,8 +150,7 @@ class InputError(CdsError, ValueError):
     __module__ = "cds_indicators"
 
     def __init__(self, problems: Iterable[Problem]) -> None:
-        self.problems = tuple(problems)
-        super().__init__(_listing("dữ liệu đầu vào có lỗi", self.problems))
+        self._report(problems, "dữ liệu đầu vào có lỗi")
 
 
 class UnknownCriterionError(CdsError, LookupError):
@@ -152,8 +161,11 @@ class UnknownCriterionError(CdsError, LookupError):
     def __init__(self, criterion: str, *, framework: str | None = None) -> None:
         self.criterion = criterion
         self.framework = framework
-        where = f" trong khung {framework}" if framework else ""
-        super().__init__(f"không có chỉ tiêu {criterion!r}{where}")
+        if framework:
+            problem = Problem.of("unknown_criterion", criterion=criterion, framework=framework)
+        else:
+            problem = Problem.of("no_such_criterion", criterion=criterion)
+        self._report([problem], "")
 
     def __str__(self) -> str:
         # LookupError would quote the message as a key; say it plainly instead.
@@ -170,8 +182,12 @@ class UnknownYearError(CdsError, ValueError):
         self.years = tuple(years)
         self.framework = framework
         have = ", ".join(str(y) for y in self.years)
-        where = f"khung {framework}" if framework else "khung tiêu chí"
-        super().__init__(f"năm {year!r} không thuộc {where} (các năm có chỉ tiêu: {have})")
+        if framework:
+            problem = Problem.of("year_not_in_framework", value=year, framework=framework,
+                                 years=have)
+        else:
+            problem = Problem.of("year_without_targets", value=year, years=have)
+        self._report([problem], "")
 
 
 class MissingExtraError(CdsError, ImportError):
@@ -181,11 +197,96 @@ class MissingExtraError(CdsError, ImportError):
 
     def __init__(self, extra: str, module: str) -> None:
         self.extra = extra
-        super().__init__(
-            f"{module} chưa được cài đặt: pip install \"cds-indicators[{extra}]\" "
-            f"({module} is not installed)",
-            name=module,
-        )
+        self.problems = (Problem.of("missing_extra", module=module, extra=extra),)
+        super().__init__(f"{self.problems[0].message} ({module} is not installed)", name=module)
+
+
+# --- which error reports a problem ---------------------------------------------------------------
+
+#: Problems with a measured value (what a commune reports for a criterion): an error that
+#: reports one is a MeasurementError, whichever door the value came in by.
+_MEASURED: Final = frozenset({
+    "bool_for_rate", "number_for_yes_no", "rate_out_of_range", "bool_for_count", "bad_count",
+    "not_finite", "bad_rate_text", "bad_yes_no_text", "unsupported_type", "count_not_whole",
+    "denominator_not_positive", "numerator_above_denominator", "bad_ratio_mapping",
+    "not_conditional", "wrong_dimension", "wrong_count_units", "unexpected_count_units",
+    "unknown_criterion", "criterion_id_not_text", "values_not_mapping", "merge_percent_only",
+    "merge_bad_weight", "merge_bad_weight_of", "merge_weight_conflict", "merge_years_differ",
+})
+#: Problems with the type of an argument: an error that reports one is also a TypeError.
+_ARGUMENT_TYPE: Final = frozenset({
+    "values_not_mapping", "name_not_text", "frame_not_a_table", "merge_parts_type",
+    "merge_part_type", "merge_weights_type", "merge_bad_into",
+})
+
+
+def error_class(code: str) -> tuple[type[CdsError], ...]:
+    """The classes an error reporting a problem ``code`` belongs to: :class:`MeasurementError`
+    for a bad measured value, :class:`InputError` for anything else about an input, and also
+    ``TypeError`` when an argument has the wrong type. The one rule, for every door."""
+    found: type[CdsError] = MeasurementError if code in _MEASURED else InputError
+    return (found, _ArgumentTypeError) if code in _ARGUMENT_TYPE else (found,)
+
+
+class _ArgumentTypeError(CdsError, TypeError):
+    """Marks an error one of whose problems is an argument of the wrong type."""
+
+
+class _InputTypeError(InputError, _ArgumentTypeError):
+    """An :class:`InputError` that is also a ``TypeError``."""
+
+
+class _MeasurementTypeError(MeasurementError, _ArgumentTypeError):
+    """A :class:`MeasurementError` that is also a ``TypeError``."""
+
+
+class _InputMeasurementError(InputError, MeasurementError):
+    """An input holding a bad measured value: an :class:`InputError` (a file that cannot be read
+    as it is) and a :class:`MeasurementError` (what a bad value raises through every door)."""
+
+    def __init__(self, problems: Iterable[Problem]) -> None:
+        InputError.__init__(self, problems)
+        self._first()
+
+
+class _InputMeasurementTypeError(_InputMeasurementError, _ArgumentTypeError):
+    """All three at once."""
+
+
+_BY_CLASSES: Final[dict[frozenset[type[CdsError]], type[CdsError]]] = {
+    frozenset({InputError}): InputError,
+    frozenset({MeasurementError}): MeasurementError,
+    frozenset({InputError, MeasurementError}): _InputMeasurementError,
+    frozenset({InputError, _ArgumentTypeError}): _InputTypeError,
+    frozenset({MeasurementError, _ArgumentTypeError}): _MeasurementTypeError,
+    frozenset({InputError, MeasurementError, _ArgumentTypeError}): _InputMeasurementTypeError,
+}
+
+
+def error_for(problems: Iterable[Problem], *,
+              promised: type[InputError] | type[MeasurementError] | None = None) -> CdsError:
+    """The one error that reports every problem in ``problems``.
+
+    Its classes are those :func:`error_class` gives its problems. ``promised`` is the class a
+    door has always raised (``load_values`` an :class:`InputError`, ``merge`` a
+    :class:`MeasurementError`): the error is always one, and the problems that are not bad
+    values are reported as one, so that code catching it keeps working."""
+    problems = tuple(problems)
+    if not problems:
+        raise ValueError("an error needs at least one problem")
+    classes: set[type[CdsError]] = set() if promised is None else {promised}
+    for problem in problems:
+        found = error_class(problem.code)
+        if promised is not None and found[0] is InputError:
+            found = (promised, *found[1:])
+        classes.update(found)
+    return _BY_CLASSES[frozenset(classes)](problems)
+
+
+def raise_problems(problems: Iterable[Problem], *,
+                   promised: type[InputError] | type[MeasurementError] | None = None) -> NoReturn:
+    """Raise :func:`error_for` ``problems``."""
+    raise error_for(problems, promised=promised)
 
 
 def require(module: str, extra: str) -> Any:

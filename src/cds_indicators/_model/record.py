@@ -15,6 +15,7 @@ import attrs
 
 from cds_indicators._model.errors import Problem
 from cds_indicators._model.framework import Framework
+from cds_indicators._words import Lang
 
 __all__ = ["Reading", "Record"]
 
@@ -57,11 +58,11 @@ class Record:
     )
     read_for: Framework | None = attrs.field(default=None, eq=False, repr=False, hash=False)
 
-    def place(self, lang: str = "vi") -> str:
+    def place(self, lang: Lang = "vi") -> str:
         """Where the record starts in its file: ``data.xlsx, trang Vĩnh Long, dòng 5``."""
         return where(lang, source=self.source, sheet=self.sheet, row=self.row, path=self.path)
 
 
-def where(lang: str, **place: Any) -> str:
+def where(lang: Lang, **place: Any) -> str:
     """A place (source, sheet, row, path) said in words."""
     return Problem(code="place", message="", message_en="", **place).place(lang)

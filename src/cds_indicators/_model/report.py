@@ -15,6 +15,7 @@ from cds_indicators._model.comparisons import RULES
 from cds_indicators._model.errors import InputError, Problem, UnknownCriterionError
 from cds_indicators._model.framework import Kind, Target
 from cds_indicators._model.views import show
+from cds_indicators._words import Lang, words
 from cds_indicators._words import format as _text
 from cds_indicators._words.interface import t
 
@@ -51,37 +52,7 @@ class Completion(enum.Enum):
     """None failed, but some criterion with a target has no value yet."""
 
 
-_STATUS_WORDS = {
-    "vi": {
-        Status.PASS: "đạt",
-        Status.FAIL: "chưa đạt",
-        Status.MISSING: "chưa có số liệu",
-        Status.EXEMPT: "không áp dụng",
-        Status.NO_TARGET: "không có chỉ tiêu",
-    },
-    "en": {
-        Status.PASS: "met",
-        Status.FAIL: "not met",
-        Status.MISSING: "no value",
-        Status.EXEMPT: "not applicable",
-        Status.NO_TARGET: "no target",
-    },
-}
-_COMPLETION_WORDS = {
-    "vi": {
-        Completion.COMPLETED: "hoàn thành chuyển đổi số",
-        Completion.NOT_COMPLETED: "chưa hoàn thành chuyển đổi số",
-        Completion.UNDETERMINED: "chưa xác định (thiếu số liệu)",
-    },
-    "en": {
-        Completion.COMPLETED: "completed digital transformation",
-        Completion.NOT_COMPLETED: "has not completed digital transformation",
-        Completion.UNDETERMINED: "undetermined (values missing)",
-    },
-}
-
-
-def remedy(verdict: Verdict, lang: str = "vi") -> str:
+def remedy(verdict: Verdict, lang: Lang = "vi") -> str:
     """What a failed verdict still lacks: ``cần thêm 8/33``, ``thiếu 2,5 điểm %``."""
     target, value = verdict.target, verdict.value
     assert isinstance(value, Fraction) and target is not None and target.threshold is not None
@@ -102,14 +73,14 @@ def remedy(verdict: Verdict, lang: str = "vi") -> str:
     return f"{'more than ' if rule.strict else ''}{points} points short"
 
 
-def status_word(status: Status, lang: str = "vi") -> str:
+def status_word(status: Status, lang: Lang = "vi") -> str:
     """The status as a district office says it: ``đạt``, ``chưa đạt``, …"""
-    return _STATUS_WORDS[lang][status]
+    return words(lang).STATUS[status.value]
 
 
-def completion_word(completion: Completion, lang: str = "vi") -> str:
+def completion_word(completion: Completion, lang: Lang = "vi") -> str:
     """The completion verdict in words: ``hoàn thành chuyển đổi số``, …"""
-    return _COMPLETION_WORDS[lang][completion]
+    return words(lang).COMPLETION[completion.value]
 
 
 @attrs.frozen(kw_only=True)
@@ -160,12 +131,12 @@ class Verdict:
         bound = self.target.threshold * denominator / 100
         return RULES[self.target.comparison].units(numerator, bound)
 
-    def text(self, lang: str = "vi") -> str:
+    def text(self, lang: Lang = "vi") -> str:
         """One line saying what was measured against what, and the outcome."""
         name = self.name if lang == "vi" or not self.name_en else self.name_en
         return f"{self.criterion} {_text.strip_period(name)}: {self._finding(lang)}"
 
-    def _shown_value(self, lang: str) -> str:
+    def _shown_value(self, lang: Lang) -> str:
         if isinstance(self.value, bool):
             if self.value and self.target is not None and lang == "vi":
                 return self.target.label
@@ -176,7 +147,7 @@ class Verdict:
         apart = self.target.threshold if self.target is not None else None
         return _text.percent(self.value, lang, apart_from=apart)
 
-    def _finding(self, lang: str) -> str:
+    def _finding(self, lang: Lang) -> str:
         vi = lang == "vi"
         word = status_word(self.status, lang)
         year = f"({self.year})"
@@ -268,7 +239,7 @@ class Report:
     def __len__(self) -> int:
         return len(self.verdicts)
 
-    def text(self, lang: str = "vi") -> str:
+    def text(self, lang: Lang = "vi") -> str:
         """One line: who, which year, and the completion verdict with what is missing."""
         who = self.commune or t("unnamed", lang)
         return (f"{who} — {'năm' if lang == 'vi' else 'year'} {self.year}: "
@@ -299,7 +270,7 @@ class Report:
         html: str = show("report_html", self)
         return html
 
-    def plot(self, lang: str = "vi") -> Any:
+    def plot(self, lang: Lang = "vi") -> Any:
         """Per-pillar bars of this report's statuses (needs the ``[plot]`` extra); returns the
         matplotlib ``Figure``."""
         return show("report_plot", self, lang=lang)
@@ -321,7 +292,7 @@ class Report:
         return report
 
 
-def completion_details(report: Report, lang: str = "vi") -> str:
+def completion_details(report: Report, lang: Lang = "vi") -> str:
     """What follows a report's completion verdict, with its leading separator: the criteria not
     met and those without a value in parentheses, then the score and level of a points
     framework (`` (2 chỉ tiêu chưa đạt: CQ3, KT1); 69,1/100 điểm, mức Khá``); empty when

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from cds_indicators._frameworks.registry import available_frameworks, load_framework
 from cds_indicators._model.framework import Framework, Pillar
+from cds_indicators._words import Lang
 
 __all__ = ["framework_for", "pillar_name"]
 
@@ -28,7 +29,7 @@ def _pillar(framework: Framework | None, code: str) -> Pillar | None:
     return next((p for p in framework.pillars if p.code == code), None)
 
 
-def pillar_name(framework: Framework | None, code: str, lang: str = "vi") -> str:
+def pillar_name(framework: Framework | None, code: str, lang: Lang = "vi") -> str:
     """The name of pillar ``code`` in ``lang`` (the Vietnamese one when there is no English);
     the code itself when ``framework`` does not have it."""
     pillar = _pillar(framework, code)

@@ -23,6 +23,7 @@ from cds_indicators._model.report import (
 from cds_indicators._render.names import framework_for, pillar_name
 from cds_indicators._render.palette import colour, ink
 from cds_indicators._render.summary import name_of, rate_text
+from cds_indicators._words import Lang
 from cds_indicators._words import format as _text
 
 if TYPE_CHECKING:
@@ -46,7 +47,7 @@ def badge(status: Status | Completion, text: str) -> str:
             f'border-radius:3px;white-space:nowrap">{escape(text)}</span>')
 
 
-def shortfall_text(verdict: Verdict, lang: str = "vi") -> str:
+def shortfall_text(verdict: Verdict, lang: Lang = "vi") -> str:
     """What a failed verdict still lacks: ``cần thêm 8/33``, ``thiếu 2,5 điểm %``; else empty."""
     if verdict.shortfall is None:
         return ""

@@ -20,6 +20,7 @@ from cds_indicators._model.report import (
 )
 from cds_indicators._render.palette import COLOURS, COMPLETION_STATUS, INK, ROW_TINTS, colour, ink
 from cds_indicators._render.text import who
+from cds_indicators._words import Lang
 from cds_indicators._words.format import strip_period
 from cds_indicators._words.interface import t
 
@@ -72,11 +73,11 @@ _CSS = _CSS_TEMPLATE.replace("{status_rules}", "\n".join(
     + [f"tr.{_STATUS_CLASS[s]} td {{ background: {tint}; }}" for s, tint in ROW_TINTS.items()]))
 
 
-def _name(thing: Pillar | Verdict, lang: str) -> str:
+def _name(thing: Pillar | Verdict, lang: Lang) -> str:
     return thing.name if lang == "vi" or not thing.name_en else thing.name_en
 
 
-def document(title: str, body: Iterable[str], lang: str) -> str:
+def document(title: str, body: Iterable[str], lang: Lang) -> str:
     """A whole HTML page around ``body`` (already escaped HTML)."""
     from cds_indicators import __version__
 
@@ -98,7 +99,7 @@ def document(title: str, body: Iterable[str], lang: str) -> str:
     ])
 
 
-def pillar_bars(report: Report, framework: Framework, lang: str) -> str:
+def pillar_bars(report: Report, framework: Framework, lang: Lang) -> str:
     """Per pillar, a bar of its criteria coloured by status, as inline SVG."""
     label_w, bar_w, row_h, gap = 190, 420, 22, 8
     counts = report.pillars
@@ -144,7 +145,7 @@ def pillar_bars(report: Report, framework: Framework, lang: str) -> str:
     )
 
 
-def _legend(lang: str) -> str:
+def _legend(lang: Lang) -> str:
     items = "".join(
         f'<span><i style="background:{colour(s)}"></i>{escape(status_word(s, lang))}</span>'
         for s in _STATUS_CLASS
@@ -156,7 +157,7 @@ def _badge(css: str, text: str) -> str:
     return f'<span class="badge {css}">{escape(text)}</span>'
 
 
-def _verdict_rows(report: Report, framework: Framework, lang: str) -> list[str]:
+def _verdict_rows(report: Report, framework: Framework, lang: Lang) -> list[str]:
     rows = []
     for pillar in framework.pillars:
         verdicts = sorted((report[c.id] for c in pillar.criteria), key=lambda v: _ORDER[v.status])
@@ -173,7 +174,7 @@ def _verdict_rows(report: Report, framework: Framework, lang: str) -> list[str]:
     return rows
 
 
-def _commune_section(report: Report, framework: Framework, lang: str) -> list[str]:
+def _commune_section(report: Report, framework: Framework, lang: Lang) -> list[str]:
     css = _COMPLETION_CLASS[report.completion]
     return [
         '<section class="commune">',
@@ -195,7 +196,7 @@ def _commune_section(report: Report, framework: Framework, lang: str) -> list[st
     ]
 
 
-def _overview(reports: Sequence[Report], lang: str) -> list[str]:
+def _overview(reports: Sequence[Report], lang: Lang) -> list[str]:
     rows = []
     for report in reports:
         css = _COMPLETION_CLASS[report.completion]
@@ -212,7 +213,7 @@ def _overview(reports: Sequence[Report], lang: str) -> list[str]:
             "</table>"]
 
 
-def reports_html(reports: Sequence[Report], framework: Framework, lang: str = "vi") -> str:
+def reports_html(reports: Sequence[Report], framework: Framework, lang: Lang = "vi") -> str:
     """One page: the verdict of every commune, then each commune's pillars and verdicts."""
     title = t("report_title", lang)
     if len(reports) == 1:

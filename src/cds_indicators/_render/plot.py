@@ -15,6 +15,7 @@ from cds_indicators._model.framework import Framework
 from cds_indicators._model.report import Completion, Report, Status, completion_word, status_word
 from cds_indicators._render.names import framework_for, pillar_name
 from cds_indicators._render.palette import COLOURS, colour, ink
+from cds_indicators._words import Lang, words
 
 if TYPE_CHECKING:
     from matplotlib.figure import Figure
@@ -24,12 +25,6 @@ if TYPE_CHECKING:
 __all__ = ["plot_report", "plot_summary"]
 
 _ORDER = (Status.PASS, Status.FAIL, Status.MISSING, Status.EXEMPT, Status.NO_TARGET)
-_WORDS = {
-    "vi": {"criteria": "số chỉ tiêu", "communes": "số xã", "year": "năm",
-           "district": "Huyện", "completion": "Kết quả theo năm"},
-    "en": {"criteria": "criteria", "communes": "communes", "year": "year",
-           "district": "District", "completion": "Result per year"},
-}
 
 
 def _pyplot() -> Any:
@@ -43,11 +38,11 @@ def _pyplot() -> Any:
     return plt
 
 
-def plot_report(report: Report, framework: Framework | None = None, lang: str = "vi") -> Figure:
+def plot_report(report: Report, framework: Framework | None = None, lang: Lang = "vi") -> Figure:
     """Per pillar (named as ``framework`` names it), a bar of its criteria split by status,
     with the count in each part."""
     plt = _pyplot()
-    words = _WORDS[lang]
+    said = words(lang).PLOT
     pillars = report.pillars
     framework = framework_for(framework, report.framework)
     labels = [pillar_name(framework, code, lang) for code in pillars]
@@ -61,10 +56,10 @@ def plot_report(report: Report, framework: Framework | None = None, lang: str = 
                      color=ink(status), fontsize=9)
         left = [a + b for a, b in zip(left, counts, strict=True)]
     ax.invert_yaxis()
-    ax.set_xlabel(words["criteria"])
+    ax.set_xlabel(said["criteria"])
     ax.spines[["top", "right"]].set_visible(False)
     who = report.commune or ""
-    ax.set_title(f"{who} — {words['year']} {report.year}: "
+    ax.set_title(f"{who} — {said['year']} {report.year}: "
                  f"{completion_word(report.completion, lang)}", fontsize=11)
     ax.legend(loc="upper center", bbox_to_anchor=(0.5, -0.2 - 0.3 / len(labels)), ncol=5,
               fontsize=8, frameon=False)
@@ -74,7 +69,7 @@ def plot_report(report: Report, framework: Framework | None = None, lang: str = 
 
 
 def _label_pillars(heat: Any, report: Report | None, framework: Framework | None,
-                   lang: str) -> None:
+                   lang: Lang) -> None:
     """Above the heat map, each pillar's name over its criteria, with a line between pillars."""
     spans: dict[str, list[int]] = {}
     for x, verdict in enumerate(report.verdicts if report is not None else ()):
@@ -88,7 +83,7 @@ def _label_pillars(heat: Any, report: Report | None, framework: Framework | None
 
 
 def plot_summary(summary: Summary, framework: Framework | None = None,
-                 lang: str = "vi") -> Figure:
+                 lang: Lang = "vi") -> Figure:
     """Left: a commune × criterion heat map of statuses, one row per commune-year, grouped by
     district and year. Right: per district-year, how many communes completed, did not, or are
     undetermined."""
@@ -96,7 +91,7 @@ def plot_summary(summary: Summary, framework: Framework | None = None,
     from matplotlib.patches import Patch
 
     plt = _pyplot()
-    words = _WORDS[lang]
+    said = words(lang).PLOT
     reports = summary.reports
     criteria = [v.criterion for v in reports[0].verdicts] if reports else []
     grid = [[_ORDER.index(r[c].status) for c in criteria] for r in reports]
@@ -129,8 +124,8 @@ def plot_summary(summary: Summary, framework: Framework | None = None,
         bars.bar_label(drawn, labels=[str(n) if n else "" for n in counts],
                        label_type="center", color=ink(completion), fontsize=9)
         bottom = [a + b for a, b in zip(bottom, counts, strict=True)]
-    bars.set_ylabel(words["communes"])
-    bars.set_title(words["completion"], fontsize=10)
+    bars.set_ylabel(said["communes"])
+    bars.set_title(said["completion"], fontsize=10)
     bars.tick_params(axis="x", labelrotation=30, labelsize=8)
     bars.spines[["top", "right"]].set_visible(False)
     bars.yaxis.get_major_locator().set_params(integer=True)

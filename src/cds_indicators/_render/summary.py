@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING
 from cds_indicators._model.report import Completion, completion_word
 from cds_indicators._render.text import WIDTH, hanging, wrap
 from cds_indicators._rollup.summary import Standing, standing_word
+from cds_indicators._words import Lang
 from cds_indicators._words.format import percent
 from cds_indicators._words.interface import t
 
@@ -25,17 +26,17 @@ SHOWN_BLOCKING = 5
 _MARK = {Completion.COMPLETED: "✓", Completion.NOT_COMPLETED: "✗", Completion.UNDETERMINED: "?"}
 
 
-def name_of(commune: str | None, lang: str) -> str:
+def name_of(commune: str | None, lang: Lang) -> str:
     """A commune's name, ``(không tên)`` when it has none."""
     return commune if commune is not None else t("unnamed", lang)
 
 
-def rate_text(rate: Fraction | None, lang: str) -> str:
+def rate_text(rate: Fraction | None, lang: Lang) -> str:
     """A pass rate as a percentage, ``—`` when nothing counts."""
     return "—" if rate is None else percent(rate * 100, lang)
 
 
-def district_lines(group: DistrictSummary, lang: str = "vi",
+def district_lines(group: DistrictSummary, lang: Lang = "vi",
                    check: ScheduleCheck | None = None) -> list[str]:
     """The roll-up of one district-year as lines; with ``check``, each commune's standing."""
     lines = wrap(group.title(lang), WIDTH - 1)
@@ -60,13 +61,13 @@ def district_lines(group: DistrictSummary, lang: str = "vi",
     return lines
 
 
-def summary_text(summary: Summary, lang: str = "vi", check: ScheduleCheck | None = None) -> str:
+def summary_text(summary: Summary, lang: Lang = "vi", check: ScheduleCheck | None = None) -> str:
     """Each district-year as a block of lines that fits an 80-column terminal."""
     return "\n\n".join("\n".join(district_lines(g, lang, check)) for g in summary.groups)
 
 
 def _standing_lines(check: ScheduleCheck, district: str | None, year: int,
-                    lang: str) -> list[str]:
+                    lang: Lang) -> list[str]:
     mine = [s for s in check.standings if (s.district, s.year) == (district, year)]
     lines = []
     for which in Standing:
@@ -78,14 +79,14 @@ def _standing_lines(check: ScheduleCheck, district: str | None, year: int,
 
 
 def schedule_lines(check: ScheduleCheck, district: str | None, year: int,
-                   lang: str = "vi") -> list[str]:
+                   lang: Lang = "vi") -> list[str]:
     """The standings of the communes of ``district`` in ``year`` under a heading, one line per
     standing that has any; no lines when the check has none."""
     lines = _standing_lines(check, district, year, lang)
     return [f"{t('schedule', lang)}:", *lines] if lines else []
 
 
-def schedule_text(check: ScheduleCheck, lang: str = "vi") -> str:
+def schedule_text(check: ScheduleCheck, lang: Lang = "vi") -> str:
     """Per district and year, the communes on time, early, late, not yet due."""
     blocks = []
     for district, year in dict.fromkeys((s.district, s.year) for s in check.standings):

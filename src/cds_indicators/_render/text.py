@@ -22,6 +22,7 @@ from cds_indicators._model.report import (
     status_word,
 )
 from cds_indicators._render.palette import COMPLETION_ROLES, STATUS_ROLES
+from cds_indicators._words import Lang
 from cds_indicators._words.format import commune_label, strip_period
 from cds_indicators._words.interface import t
 
@@ -144,17 +145,17 @@ def hanging(first: str, text: str, width: int) -> list[str]:
 # --- criteria ----------------------------------------------------------------------------------
 
 
-def _name(thing: Criterion | Pillar, lang: str) -> str:
+def _name(thing: Criterion | Pillar, lang: Lang) -> str:
     return thing.name if lang == "vi" or not thing.name_en else thing.name_en
 
 
-def _pillar_heading(number: int, pillar: Pillar, lang: str) -> str:
+def _pillar_heading(number: int, pillar: Pillar, lang: Lang) -> str:
     return f"{number}. {_name(pillar, lang)}"
 
 
 def criteria_text(
     framework: Framework, *, year: int | None = None, pillar: str | None = None,
-    lang: str = "vi", style: Style = _plain,
+    lang: Lang = "vi", style: Style = _plain,
 ) -> str:
     """The criteria with unit, responsible office and targets (every year, or ``year``)."""
     no_target = t("no_target", lang) if year is not None else "*"
@@ -196,19 +197,19 @@ def criteria_text(
 # --- reports -----------------------------------------------------------------------------------
 
 
-def who(report: Report, lang: str) -> str:
+def who(report: Report, lang: Lang) -> str:
     """Whom ``report`` is about: ``Vĩnh Hùng (Vĩnh Lộc)``, ``(không tên)`` without a name."""
     return commune_label(report.commune or t("unnamed", lang), report.district)
 
 
-def _verdict_lines(verdict: Verdict, lang: str, style: Style) -> list[str]:
+def _verdict_lines(verdict: Verdict, lang: Lang, style: Style) -> list[str]:
     mark = style(_MARKS[verdict.status], STATUS_ROLES[verdict.status])
     lines = hanging("  x ", verdict.text(lang), WIDTH - 1)
     return [f"  {mark} {lines[0][4:]}", *lines[1:]]
 
 
 def report_text(
-    report: Report, framework: Framework, lang: str = "vi", style: Style = _plain
+    report: Report, framework: Framework, lang: Lang = "vi", style: Style = _plain
 ) -> str:
     """One commune's report: by pillar, failures first with what is needed, the verdict last."""
     head = f"{who(report, lang)} — {t('year', lang)} {report.year} — {framework}"
@@ -237,7 +238,7 @@ def report_text(
     return "\n".join(lines)
 
 
-def verdicts_text(reports: Sequence[Report], lang: str = "vi", style: Style = _plain) -> str:
+def verdicts_text(reports: Sequence[Report], lang: Lang = "vi", style: Style = _plain) -> str:
     """The completion verdict of every commune, one entry each."""
     lines = [style(t("verdicts", lang), "heading")]
     for report in reports:
@@ -250,7 +251,7 @@ def verdicts_text(reports: Sequence[Report], lang: str = "vi", style: Style = _p
 
 
 def reports_text(
-    reports: Sequence[Report], framework: Framework, lang: str = "vi", style: Style = _plain
+    reports: Sequence[Report], framework: Framework, lang: Lang = "vi", style: Style = _plain
 ) -> str:
     """Every report, then (for more than one) the verdict of each commune."""
     blocks = [report_text(r, framework, lang, style) for r in reports]
@@ -262,7 +263,7 @@ def reports_text(
 # --- problems ----------------------------------------------------------------------------------
 
 
-def problems_text(problems: Sequence[Problem], lang: str = "vi") -> str:
+def problems_text(problems: Sequence[Problem], lang: Lang = "vi") -> str:
     """Problems as one readable block: a heading and every problem with its place."""
     if len(problems) == 1:
         return "\n".join(hanging(f"{t('error', lang)}: ", problems[0].text(lang), WIDTH - 1))

@@ -14,6 +14,7 @@ from cds_indicators._model.errors import InputError, Problem
 from cds_indicators._model.report import Completion, Report, Status
 from cds_indicators._model.views import show
 from cds_indicators._rollup.schedule import Schedule
+from cds_indicators._words import Lang, words
 from cds_indicators._words.format import exact, strip_period
 from cds_indicators._words.interface import t
 
@@ -88,18 +89,18 @@ class DistrictSummary:
         return {Completion.COMPLETED: self.completed, Completion.NOT_COMPLETED:
                 self.not_completed, Completion.UNDETERMINED: self.undetermined}[completion]
 
-    def title(self, lang: str = "vi") -> str:
+    def title(self, lang: Lang = "vi") -> str:
         """``Tổng hợp chuyển đổi số cấp xã — Huyện Vĩnh Lộc, năm 2024``."""
         where = f"{t('district', lang)} {self.district}, " if self.district else ""
         return f"{t('summary_title', lang)} — {where}{t('year', lang)} {self.year}"
 
-    def criterion_name(self, criterion: str, lang: str = "vi") -> str:
+    def criterion_name(self, criterion: str, lang: Lang = "vi") -> str:
         """The name of ``criterion`` as the reports give it, without a closing full stop."""
         verdict = self.reports[0][criterion]
         return strip_period(verdict.name if lang == "vi" or not verdict.name_en
                             else verdict.name_en)
 
-    def lines(self, lang: str = "vi", check: ScheduleCheck | None = None) -> list[str]:
+    def lines(self, lang: Lang = "vi", check: ScheduleCheck | None = None) -> list[str]:
         """The roll-up as lines of at most 80 columns; with ``check``, each commune's standing."""
         lines: list[str] = show("district_lines", self, lang, check)
         return lines
@@ -203,7 +204,7 @@ class Summary:
                 standing=standing(report.completion, report.year, due, done)))
         return ScheduleCheck(standings=tuple(rows))
 
-    def text(self, lang: str = "vi", check: ScheduleCheck | None = None) -> str:
+    def text(self, lang: Lang = "vi", check: ScheduleCheck | None = None) -> str:
         """Each district-year as a block of lines that fits an 80-column terminal."""
         text: str = show("summary_text", self, lang, check)
         return text
@@ -219,7 +220,7 @@ class Summary:
         html: str = show("summary_html", self)
         return html
 
-    def plot(self, lang: str = "vi") -> Figure:
+    def plot(self, lang: Lang = "vi") -> Figure:
         """A commune × criterion status heat map and the completion counts per district-year
         (needs the ``[plot]`` extra); returns the matplotlib ``Figure``."""
         figure: Figure = show("summary_plot", self, lang=lang)
@@ -282,12 +283,12 @@ class ScheduleCheck:
                 return found
         return None
 
-    def lines_for(self, group: DistrictSummary, lang: str = "vi") -> list[str]:
+    def lines_for(self, group: DistrictSummary, lang: Lang = "vi") -> list[str]:
         """The standings of ``group``'s communes, one line per standing that has any."""
         lines: list[str] = show("schedule_lines", self, group.district, group.year, lang)
         return lines
 
-    def text(self, lang: str = "vi") -> str:
+    def text(self, lang: Lang = "vi") -> str:
         """Per district and year, the communes on time, early, late, not yet due."""
         text: str = show("schedule_text", self, lang)
         return text
@@ -306,14 +307,9 @@ class ScheduleCheck:
         }
 
 
-_STANDING_WORDS = {"unscheduled": ("không có trong lịch giao", "not in the schedule")}
-
-
-def standing_word(which: Standing, lang: str) -> str:
-    if which.value in _STANDING_WORDS:
-        vi, en = _STANDING_WORDS[which.value]
-        return vi if lang == "vi" else en
-    return t(which.value, lang)
+def standing_word(which: Standing, lang: Lang) -> str:
+    """How a commune stands, in words: ``đúng hạn``, ``trễ hạn``, …"""
+    return words(lang).STANDING[which.value]
 
 
 def summarize(reports: Iterable[Report], *, framework: Framework | None = None) -> Summary:

@@ -7,14 +7,13 @@ import unicodedata
 from decimal import ROUND_HALF_UP, Decimal
 from fractions import Fraction
 
+from cds_indicators._words import Lang, words
+
 __all__ = ["commune_label", "decimal", "exact", "fold", "number", "percent", "strip_period",
            "yes_no"]
 
-_DECIMAL_MARK = {"vi": ",", "en": "."}
-_YES_NO = {"vi": ("Có", "Không"), "en": ("Yes", "No")}
 
-
-def number(value: Fraction | int, decimals: int = 1, lang: str = "vi") -> str:
+def number(value: Fraction | int, decimals: int = 1, lang: Lang = "vi") -> str:
     """``value`` rounded half up to at most ``decimals`` places, trailing zeros dropped."""
     exact = Fraction(value)
     quantum = Decimal(1).scaleb(-decimals)
@@ -26,10 +25,10 @@ def number(value: Fraction | int, decimals: int = 1, lang: str = "vi") -> str:
         text = text.rstrip("0").rstrip(".")
     if text == "-0":
         text = "0"
-    return text.replace(".", _DECIMAL_MARK[lang])
+    return text.replace(".", words(lang).DECIMAL_MARK)
 
 
-def percent(value: Fraction | int, lang: str = "vi", *, apart_from: Fraction | None = None) -> str:
+def percent(value: Fraction | int, lang: Lang = "vi", *, apart_from: Fraction | None = None) -> str:
     """``value`` as a percentage; with ``apart_from``, enough decimals that a value which differs
     from it never prints the same (79,96% is not shown as 80%)."""
     decimals = 1
@@ -43,9 +42,9 @@ def percent(value: Fraction | int, lang: str = "vi", *, apart_from: Fraction | N
     return f"{number(value, decimals, lang)}%"
 
 
-def yes_no(value: bool, lang: str = "vi") -> str:
+def yes_no(value: bool, lang: Lang = "vi") -> str:
     """``Có`` / ``Không`` (``Yes`` / ``No``)."""
-    return _YES_NO[lang][0 if value else 1]
+    return words(lang).YES_NO[0 if value else 1]
 
 
 def commune_label(commune: str, district: str | None) -> str:

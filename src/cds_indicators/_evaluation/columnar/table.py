@@ -7,6 +7,7 @@ from typing import Any
 
 from cds_indicators._model.errors import Problem
 from cds_indicators._model.framework import Framework, Kind
+from cds_indicators._model.record import where
 from cds_indicators._words.format import commune_label, fold
 
 __all__ = ["ID_COLUMNS", "columns_of", "duplicate_columns", "repeated_rows", "year_positions"]
@@ -90,10 +91,6 @@ def duplicate_columns(frame: Any) -> list[Problem]:
     return [Problem.of("frame_duplicate_column", column=n, name=n, count=names.count(n))
             for n in repeated]
 
-
-
-def _place(row: int, lang: str) -> str:
-    return Problem(code="place", message="", message_en="", row=row).place(lang)
 
 
 def _typed_as_text(nw: Any, series: Any) -> bool:
@@ -206,5 +203,5 @@ def _repeats(table: Any, framework: Framework, year_position: Any,
             "duplicate_commune_year", row=row, column="commune",
             year=framework.years[int(year_position[row])],
             who=commune_label(communes[row], None if districts is None else districts[row]),
-            first=_place(earlier, "vi"), first_en=_place(earlier, "en")))
+            first=where("vi", row=earlier), first_en=where("en", row=earlier)))
     return problems

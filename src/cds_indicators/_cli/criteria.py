@@ -1,0 +1,106 @@
+"""The commands about the framework itself: ``criteria`` lists what it asks, ``template`` writes
+the workbook a commune fills in."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+import click
+
+from cds_indicators._cli.exits import EXIT_OK
+from cds_indicators._cli.options import Year, common, format_option, output_option, subcommand
+from cds_indicators._cli.output import Out, csv_bytes, xlsx_writer
+from cds_indicators._cli.reading import check_year, commune_names, framework_of
+from cds_indicators._io.template import write_template
+from cds_indicators._model.framework import Framework
+from cds_indicators._render import text as _render
+from cds_indicators._words import Lang
+from cds_indicators._words.interface import t
+
+__all__ = ["add_criteria", "add_template"]
+
+
+def _criteria_rows(framework: Framework, year: int | None,
+                   pillar: str | None) -> tuple[list[str], list[list[object]]]:
+    years = framework.years if year is None else (year,)
+    header = ["id", "pillar", "name", "name_en", "unit", "kind", "conditional", "responsible",
+              *(str(y) for y in years)]
+    rows: list[list[object]] = []
+    for criterion in framework:
+        if pillar is not None and criterion.pillar != pillar:
+            continue
+        targets = [criterion.targets.get(y) for y in years]
+        rows.append([criterion.id, criterion.pillar, criterion.name, criterion.name_en or "",
+                     criterion.unit, criterion.kind.value, criterion.conditional,
+                     criterion.responsible, *("*" if tg is None else tg.label for tg in targets)])
+    return header, rows
+
+
+def _criteria_json(framework: Framework, year: int | None, pillar: str | None) -> str:
+    header, rows = _criteria_rows(framework, year, pillar)
+    width = len(header) - len(framework.years if year is None else (year,))
+    items = []
+    for row in rows:
+        item = dict(zip(header[:width], row[:width], strict=True))
+        item["targets"] = {y: (None if c == "*" else c)
+                           for y, c in zip(header[width:], row[width:], strict=True)}
+        items.append(item)
+    return json.dumps(items, ensure_ascii=False, indent=2)
+
+
+def add_criteria(cli: click.Group, lang: Lang) -> None:
+    """``criteria``: the criteria with their unit, office and yearly targets."""
+
+    @subcommand(cli, "criteria", "criteria_help", lang)
+    @click.option("--year", type=Year(lang), help=t("year_help", lang))
+    @click.option("--pillar", metavar="CODE", help=t("pillar_help", lang, codes="…"))
+    @format_option(("table", "csv", "json", "xlsx"), lang)
+    @output_option(lang)
+    @common(lang)
+    def criteria(year: int | None, pillar: str | None, fmt: str, output: Path | None,
+                 framework: str | None, **_: Any) -> int:
+        model = framework_of(framework)
+        check_year(model, year, lang)
+        codes = [p.code for p in model.pillars]
+        if pillar is not None and pillar not in codes:
+            raise click.UsageError(t("bad_pillar", lang, value=pillar, codes=", ".join(codes)))
+        out = Out(output, lang)
+        if fmt == "table":
+            out.text(_render.criteria_text(model, year=year, pillar=pillar, lang=lang,
+                                           style=out.style))
+        elif fmt == "json":
+            out.text(_criteria_json(model, year, pillar))
+        elif fmt == "csv":
+            out.data(csv_bytes(*_criteria_rows(model, year, pillar)))
+        else:
+            out.file(xlsx_writer(*_criteria_rows(model, year, pillar), lang))
+        return EXIT_OK
+
+
+def add_template(cli: click.Group, lang: Lang) -> None:
+    """``template``: the Excel entry template of a year, a sheet per commune."""
+
+    @subcommand(cli, "template", "template_help", lang)
+    @click.option("--year", type=Year(lang), help=t("year_help", lang))
+    @click.option("--communes", metavar="FILE", type=click.Path(path_type=Path),
+                  help=t("communes_help", lang))
+    @click.option("-o", "--output", metavar="FILE.xlsx", type=click.Path(path_type=Path),
+                  help=t("template_output_help", lang))
+    @common(lang)
+    def template(year: int | None, communes: Path | None, output: Path | None,
+                 framework: str | None, **_: Any) -> int:
+        if year is None:
+            raise click.UsageError(t("missing_option", lang, name="--year"))
+        if output is None:
+            raise click.UsageError(t("missing_option", lang, name="-o / --output"))
+        if output.suffix.lower() != ".xlsx":
+            raise click.UsageError(t("template_not_xlsx", lang, name=str(output)))
+        model = framework_of(framework)
+        check_year(model, year, lang)
+        names = () if communes is None else commune_names(communes)
+        Out(output, lang).file(
+            lambda path: write_template(path, year, framework=model, communes=names)
+        )
+        return EXIT_OK
