@@ -99,6 +99,31 @@ def test_a_numpy_nan_is_missing_in_evaluate_frame(dtype):
     assert list(cds.evaluate_frame(frame)["2.5"].astype(str)) == ["MISSING"]
 
 
+@pytest.mark.parametrize("dtype", ["float16", "float32", "float64"])
+def test_a_whole_numpy_float_is_a_count_in_evaluate_frame(dtype):
+    np = pytest.importorskip("numpy")
+    pd = pytest.importorskip("pandas")
+    frame = pd.DataFrame({"commune": ["Xã A", "Xã B"], "year": [2025, 2025],
+                          "CQ3": np.array([2, 1], dtype=dtype)})
+    result = cds.evaluate_frame(frame, framework=cds.load_framework("dti-example"))
+    assert list(result["CQ3"].astype(str)) == ["PASS", "FAIL"]
+
+
+@pytest.mark.parametrize("dtype", [
+    pytest.param("float16", marks=pytest.mark.xfail(
+        strict=True, reason="evaluate() refuses a NumPy float that is not a Python float as a count")),
+    pytest.param("float32", marks=pytest.mark.xfail(
+        strict=True, reason="evaluate() refuses a NumPy float that is not a Python float as a count")),
+    "float64",
+])
+def test_a_whole_numpy_float_is_a_count_in_evaluate(dtype):
+    np = pytest.importorskip("numpy")
+    dti = cds.load_framework("dti-example")
+    found = [cds.evaluate({"CQ3": np.dtype(dtype).type(n)}, 2025, framework=dti)["CQ3"].status
+             for n in (2, 1)]
+    assert found == [cds.Status.PASS, cds.Status.FAIL]
+
+
 # --- the commune-years of a table ----------------------------------------------------------------
 
 
