@@ -17,7 +17,6 @@ from cds_indicators._model.errors import (
     _ARGUMENT_TYPE,
     _MEASURED,
     Problem,
-    error_class,
     error_for,
     raise_problems,
 )
@@ -82,7 +81,6 @@ DOORS: dict[str, Callable[[Path, str, str], None]] = {
     "evaluate": through_evaluate, "toml": through_toml, "json": through_json,
     "csv": through_csv, "xlsx": through_xlsx, "pandas": through_pandas, "merge": through_merge,
 }
-FILE_DOORS = {"toml", "json", "csv", "xlsx"}
 #: merge() names the part in the message itself (its parts have no file to place them in).
 PREFIX = {"merge": "#1: "}
 
@@ -99,8 +97,8 @@ def test_a_bad_value_raises_a_measurement_error_through_every_door(
     assert [(p.criterion, p.value, p.message, p.message_en) for p in error.problems] == [
         (criterion, value, prefix + message, prefix + message_en)]
     assert (error.criterion, error.value) == (criterion, value)
-    # A file is still an input that cannot be read: code catching InputError keeps working.
-    assert isinstance(error, cds.InputError) is (door in FILE_DOORS)
+    # Every MeasurementError is an InputError: code catching InputError keeps working.
+    assert isinstance(error, cds.InputError)
     assert str(error).endswith(message)
 
 
@@ -111,7 +109,7 @@ def test_a_file_with_a_bad_value_and_a_bad_shape_is_both_errors(tmp_path: Path) 
         cds.load_values(path)
     assert isinstance(caught.value, cds.InputError)
     assert {p.code for p in caught.value.problems} == {"missing_commune", "bad_yes_no_text"}
-    assert str(caught.value).startswith("dữ liệu đầu vào có lỗi (2):\n")
+    assert str(caught.value).startswith("giá trị không hợp lệ (2):\n")
 
 
 def test_a_file_without_a_bad_value_raises_a_plain_input_error(tmp_path: Path) -> None:
@@ -199,19 +197,23 @@ def test_the_rule_names_only_codes_of_the_catalogue() -> None:
 
 
 @pytest.mark.parametrize(("code", "classes"), [
-    ("bad_rate_text", (cds.MeasurementError,)),
-    ("unknown_criterion", (cds.MeasurementError,)),
+    ("bad_rate_text", (cds.MeasurementError, cds.InputError)),
+    ("unknown_criterion", (cds.MeasurementError, cds.InputError)),
     ("missing_commune", (cds.InputError,)),
     ("frame_missing_column", (cds.InputError,)),
     ("merge_part_type", (cds.InputError, TypeError)),
-    ("values_not_mapping", (cds.MeasurementError, TypeError)),
+    ("values_not_mapping", (cds.MeasurementError, cds.InputError, TypeError)),
 ])
 def test_error_class(code: str, classes: tuple[type[Exception], ...]) -> None:
     error = error_for([Problem(code=code, message=code, message_en=code)])
     assert all(isinstance(error, c) for c in classes)
-    assert len(error_class(code)) == len(classes)
     others = {cds.MeasurementError, cds.InputError, TypeError} - set(classes)
     assert not any(isinstance(error, c) for c in others)
+
+
+def test_every_measurement_error_is_an_input_error() -> None:
+    assert issubclass(cds.MeasurementError, cds.InputError)
+    assert cds.MeasurementError.__mro__[1:4] == (cds.InputError, cds.CdsError, ValueError)
 
 
 def test_a_door_keeps_the_class_it_promised() -> None:
@@ -220,9 +222,8 @@ def test_a_door_keeps_the_class_it_promised() -> None:
     assert type(error_for([shape])) is cds.InputError
     assert type(error_for([shape], promised=cds.MeasurementError)) is cds.MeasurementError
     assert type(error_for([value], promised=cds.MeasurementError)) is cds.MeasurementError
-    assert type(error_for([shape], promised=cds.InputError)) is cds.InputError
-    both = error_for([value], promised=cds.InputError)
-    assert isinstance(both, cds.MeasurementError) and isinstance(both, cds.InputError)
+    assert type(error_for([value])) is cds.MeasurementError
+    assert type(error_for([shape, value])) is cds.MeasurementError
 
 
 def test_raise_problems_raises_error_for() -> None:
@@ -241,20 +242,17 @@ CODES = sorted(vi.MESSAGES)
 
 
 @given(st.lists(st.sampled_from(CODES), min_size=1, max_size=5),
-       st.sampled_from([None, cds.InputError, cds.MeasurementError]))
+       st.sampled_from([None, cds.MeasurementError]))
 def test_an_error_is_each_class_one_of_its_problems_or_its_door_asks_for(
-    codes: list[str], promised: type[cds.InputError] | type[cds.MeasurementError] | None
+    codes: list[str], promised: type[cds.MeasurementError] | None
 ) -> None:
-    """The error of several problems is a MeasurementError exactly when one of them is a bad
-    measured value or the door promises one; an InputError exactly when the door promises one,
-    or promises nothing and one problem is not a bad value; a TypeError exactly when one is an
-    argument of the wrong type; and it carries every problem, in order."""
+    """The error of several problems is always an InputError; a MeasurementError exactly when
+    one of them is a bad measured value or the door promises one; a TypeError exactly when one
+    is an argument of the wrong type; and it carries every problem, in order."""
     problems = [Problem(code=c, message=c, message_en=c) for c in codes]
     error = error_for(problems, promised=promised)
     assert error.problems == tuple(problems)
     measured = any(c in _MEASURED for c in codes)
-    assert isinstance(error, cds.MeasurementError) is (measured or promised is cds.MeasurementError)
-    shape = not all(c in _MEASURED for c in codes)
-    assert isinstance(error, cds.InputError) is (
-        promised is cds.InputError or (promised is None and shape))
+    assert isinstance(error, cds.MeasurementError) is (measured or promised is not None)
+    assert isinstance(error, cds.InputError)
     assert isinstance(error, TypeError) is any(c in _ARGUMENT_TYPE for c in codes)

@@ -632,8 +632,6 @@ def test_a_float_a_hair_from_a_threshold_reads_the_same_in_a_number_cell_and_a_t
     assert _frame_outcome(framework, frame)["Xã Thử", year][0][criterion] == typed
 
 
-@pytest.mark.xfail(strict=True, reason="a percent cell is read at 15 significant digits, a "
-                                       "number at 12")
 @settings(max_examples=WORKBOOK_EXAMPLES, deadline=None)
 @given(hairline=hairlines())
 @example(hairline=(FRAMEWORKS["thanh-hoa-1829"], "2.5", 2025, 0.79999999999999))

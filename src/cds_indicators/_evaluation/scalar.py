@@ -15,7 +15,7 @@ from cds_indicators._evaluation.reading import (
 )
 from cds_indicators._frameworks.registry import framework_or_default
 from cds_indicators._model.comparisons import RULES
-from cds_indicators._model.errors import InputError, MeasurementError, Problem
+from cds_indicators._model.errors import Problem, raise_problems
 from cds_indicators._model.framework import Criterion, Framework, Kind
 from cds_indicators._model.policies import POLICIES
 from cds_indicators._model.report import Report, Status, Verdict
@@ -169,7 +169,7 @@ def _check_names(commune: Any, district: Any) -> None:
                                    ("district", "tên huyện", district)):
         if given is not None and not isinstance(given, str):
             # A name kept as a number would not survive Report.to_dict()/from_dict().
-            raise InputError([Problem.of("name_not_text", value=given, field=field,
+            raise_problems([Problem.of("name_not_text", value=given, field=field,
                                          field_vi=field_vi)])
 
 
@@ -193,10 +193,10 @@ def evaluate(
     year = framework.check_year(year)
     _check_names(commune, district)
     if not isinstance(values, Mapping):
-        raise MeasurementError([Problem.of("values_not_mapping", value=values)])
+        raise_problems([Problem.of("values_not_mapping", value=values)])
     readings, problems = read_values(values, framework)
     if problems:
-        raise MeasurementError([problem for _, problem in problems])
+        raise_problems([problem for _, problem in problems])
     return _judged(readings, year, framework, commune, district)
 
 

@@ -131,7 +131,7 @@ def read_commune_file(path: str | os.PathLike[str]) -> Record:
     file = Path(path)
     found = record_from_mapping(_parse(file), str(file))
     if isinstance(found, list):
-        raise_problems(found, promised=InputError)
+        raise_problems(found)
     return found
 
 
@@ -169,7 +169,7 @@ def load_values(
         every = records
     problems.extend(_duplicates(every))
     if problems:
-        raise_problems(problems, promised=InputError)
+        raise_problems(problems)
     if not records:
         raise InputError([_problem("no_records", source)])
     return records

@@ -24,7 +24,6 @@ __all__ = [
     "Problem",
     "UnknownCriterionError",
     "UnknownYearError",
-    "error_class",
     "error_for",
     "raise_problems",
     "require",
@@ -124,14 +123,28 @@ class FrameworkError(CdsError, ValueError):
         self._report(problems, f"khung tiêu chí không hợp lệ{f' ({source})' if source else ''}")
 
 
-class MeasurementError(CdsError, ValueError):
+class InputError(CdsError, ValueError):
+    """An input cannot be read (a file, a table, an argument); ``problems`` lists everything wrong
+    with it, located. A bad measured value is the :class:`MeasurementError` kind of it."""
+
+    __module__ = "cds_indicators"
+
+    def __init__(self, problems: Iterable[Problem]) -> None:
+        self._report(problems, "dữ liệu đầu vào có lỗi")
+
+
+class MeasurementError(InputError, CdsError, ValueError):
     """A measured value cannot be read for its criterion.
 
     ``criterion`` and ``value`` are those of the first problem; ``problems`` holds every bad value
-    of the same call, so that one error reports them all.
+    of the same call, so that one error reports them all. It is an :class:`InputError` too: the
+    same bad value raises it through every door, a values file's as well as ``evaluate()``'s.
     """
 
     __module__ = "cds_indicators"
+
+    criterion: str | None
+    value: Any
 
     def __init__(self, problems: Iterable[Problem]) -> None:
         self._report(problems, "giá trị không hợp lệ")
@@ -142,15 +155,6 @@ class MeasurementError(CdsError, ValueError):
             raise ValueError("a MeasurementError needs at least one problem")
         self.criterion = self.problems[0].criterion
         self.value = self.problems[0].value
-
-
-class InputError(CdsError, ValueError):
-    """An input file cannot be read; ``problems`` lists everything wrong with it, located."""
-
-    __module__ = "cds_indicators"
-
-    def __init__(self, problems: Iterable[Problem]) -> None:
-        self._report(problems, "dữ liệu đầu vào có lỗi")
 
 
 class UnknownCriterionError(CdsError, LookupError):
@@ -212,6 +216,7 @@ _MEASURED: Final = frozenset({
     "not_conditional", "wrong_dimension", "wrong_count_units", "unexpected_count_units",
     "unknown_criterion", "criterion_id_not_text", "values_not_mapping", "merge_percent_only",
     "merge_bad_weight", "merge_bad_weight_of", "merge_weight_conflict", "merge_years_differ",
+    "number_too_long",
 })
 #: Problems with the type of an argument: an error that reports one is also a TypeError.
 _ARGUMENT_TYPE: Final = frozenset({
@@ -220,71 +225,39 @@ _ARGUMENT_TYPE: Final = frozenset({
 })
 
 
-def error_class(code: str) -> tuple[type[CdsError], ...]:
-    """The classes an error reporting a problem ``code`` belongs to: :class:`MeasurementError`
-    for a bad measured value, :class:`InputError` for anything else about an input, and also
-    ``TypeError`` when an argument has the wrong type. The one rule, for every door."""
-    found: type[CdsError] = MeasurementError if code in _MEASURED else InputError
-    return (found, _ArgumentTypeError) if code in _ARGUMENT_TYPE else (found,)
+class _InputTypeError(InputError, TypeError):
+    """An :class:`InputError` one of whose problems is an argument of the wrong type."""
+
+    __module__ = "cds_indicators"
 
 
-class _ArgumentTypeError(CdsError, TypeError):
-    """Marks an error one of whose problems is an argument of the wrong type."""
+class _MeasurementTypeError(MeasurementError, TypeError):
+    """A :class:`MeasurementError` one of whose problems is an argument of the wrong type."""
 
-
-class _InputTypeError(InputError, _ArgumentTypeError):
-    """An :class:`InputError` that is also a ``TypeError``."""
-
-
-class _MeasurementTypeError(MeasurementError, _ArgumentTypeError):
-    """A :class:`MeasurementError` that is also a ``TypeError``."""
-
-
-class _InputMeasurementError(InputError, MeasurementError):
-    """An input holding a bad measured value: an :class:`InputError` (a file that cannot be read
-    as it is) and a :class:`MeasurementError` (what a bad value raises through every door)."""
-
-    def __init__(self, problems: Iterable[Problem]) -> None:
-        InputError.__init__(self, problems)
-        self._first()
-
-
-class _InputMeasurementTypeError(_InputMeasurementError, _ArgumentTypeError):
-    """All three at once."""
-
-
-_BY_CLASSES: Final[dict[frozenset[type[CdsError]], type[CdsError]]] = {
-    frozenset({InputError}): InputError,
-    frozenset({MeasurementError}): MeasurementError,
-    frozenset({InputError, MeasurementError}): _InputMeasurementError,
-    frozenset({InputError, _ArgumentTypeError}): _InputTypeError,
-    frozenset({MeasurementError, _ArgumentTypeError}): _MeasurementTypeError,
-    frozenset({InputError, MeasurementError, _ArgumentTypeError}): _InputMeasurementTypeError,
-}
+    __module__ = "cds_indicators"
 
 
 def error_for(problems: Iterable[Problem], *,
-              promised: type[InputError] | type[MeasurementError] | None = None) -> CdsError:
-    """The one error that reports every problem in ``problems``.
-
-    Its classes are those :func:`error_class` gives its problems. ``promised`` is the class a
-    door has always raised (``load_values`` an :class:`InputError`, ``merge`` a
-    :class:`MeasurementError`): the error is always one, and the problems that are not bad
-    values are reported as one, so that code catching it keeps working."""
+              promised: type[MeasurementError] | None = None) -> InputError:
+    """The one error that reports every problem in ``problems``: a :class:`MeasurementError`
+    when one of them is a bad measured value (or the door has always promised one, as
+    ``merge`` has), else an :class:`InputError`; either is also a ``TypeError`` when one of them
+    is an argument of the wrong type. Every :class:`MeasurementError` is an :class:`InputError`,
+    so code catching the one a door documents keeps working."""
     problems = tuple(problems)
     if not problems:
         raise ValueError("an error needs at least one problem")
-    classes: set[type[CdsError]] = set() if promised is None else {promised}
-    for problem in problems:
-        found = error_class(problem.code)
-        if promised is not None and found[0] is InputError:
-            found = (promised, *found[1:])
-        classes.update(found)
-    return _BY_CLASSES[frozenset(classes)](problems)
+    measured = promised is not None or any(p.code in _MEASURED for p in problems)
+    typed = any(p.code in _ARGUMENT_TYPE for p in problems)
+    kind: type[InputError] = (
+        (_MeasurementTypeError if typed else MeasurementError) if measured
+        else (_InputTypeError if typed else InputError)
+    )
+    return kind(problems)
 
 
 def raise_problems(problems: Iterable[Problem], *,
-                   promised: type[InputError] | type[MeasurementError] | None = None) -> NoReturn:
+                   promised: type[MeasurementError] | None = None) -> NoReturn:
     """Raise :func:`error_for` ``problems``."""
     raise error_for(problems, promised=promised)
 

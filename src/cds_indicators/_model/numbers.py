@@ -18,8 +18,8 @@ number gets one reading whichever way it came in:
   way; beyond that (``Decimal("1E-100000000")``, ``Decimal("1e999999999")``, 5000 digits of
   text) it is refused with a located problem instead of being expanded digit by digit.
 * **A whole number** (a count, a year in a cell) is read by :func:`whole_number`: an ``int``, a
-  float holding a whole number exactly (never read at 12 digits, which would change a count
-  above a trillion), or at most :data:`MAX_DIGITS` ASCII digits of text.
+  float (of any width) holding a whole number exactly (never read at 12 digits, which would
+  change a count above a trillion), or at most :data:`MAX_DIGITS` ASCII digits of text.
 * **Missing** (:func:`is_missing`): ``None``, NaN in any float type (Python, NumPy of any width,
   ``Decimal("NaN")``), pandas' ``NA`` and ``NaT``, and NumPy's ``NaT``. Infinity is not missing:
   it is refused as not finite.
@@ -29,11 +29,11 @@ from __future__ import annotations
 
 from decimal import Decimal
 from fractions import Fraction
-from numbers import Real
+from numbers import Integral, Real
 from typing import Final, SupportsFloat
 
 __all__ = ["FLOAT_DIGITS", "MAX_DIGITS", "MAX_EXPONENT", "decimal_text", "exact_decimal",
-           "exact_float", "is_missing", "whole_number"]
+           "exact_float", "is_binary_float", "is_missing", "whole_number"]
 
 #: Significant digits a binary float is read at.
 FLOAT_DIGITS: Final = 12
@@ -94,15 +94,24 @@ def whole_number(value: object) -> int | None:
     """
     if isinstance(value, bool):
         return None
-    if isinstance(value, int):
-        return value
-    if isinstance(value, float):
-        return int(value) if value.is_integer() else None
+    if isinstance(value, Integral):
+        return int(value)
+    if isinstance(value, float) or is_binary_float(value):
+        as_float = float(value)  # type: ignore[arg-type]
+        return int(as_float) if as_float.is_integer() else None
     if isinstance(value, str):
         text = value.strip()
         if text.isascii() and text.isdecimal() and len(text) <= MAX_DIGITS:
             return int(text)
     return None
+
+
+def is_binary_float(value: object) -> bool:
+    """Whether ``value`` is a binary float of another library: a NumPy floating scalar of any
+    width (``float16``, ``float32``, ``longdouble``), read as the Python float it widens to."""
+    kind = type(value)
+    return (kind.__module__ == "numpy" and isinstance(value, Real)
+            and not isinstance(value, Integral))
 
 
 def is_missing(value: object) -> bool:

@@ -38,21 +38,13 @@ from cds_indicators._evaluation.reading import (
 from cds_indicators._evaluation.scalar import read_value, unknown_keys
 from cds_indicators._frameworks.registry import framework_or_default
 from cds_indicators._io.values import Record
-from cds_indicators._model.errors import MeasurementError, Problem
+from cds_indicators._model.errors import MeasurementError, Problem, raise_problems
 from cds_indicators._model.framework import Criterion, Framework, Kind
 
 __all__ = ["merge"]
 
 _YES_NO: Final[dict[str, Callable[[Iterable[bool]], bool]]] = {"all": all, "any": any}
 _MISSING: Final = ("propagate", "skip")
-# Problems with the type of an argument: the error raised is then also a TypeError.
-_TYPE_CODES: Final = frozenset(
-    {"merge_parts_type", "merge_part_type", "merge_weights_type", "merge_bad_into"}
-)
-
-
-class _MergeTypeError(MeasurementError, TypeError):
-    """A :class:`MeasurementError` one of whose problems is an argument of the wrong type."""
 
 
 @attrs.frozen
@@ -341,9 +333,7 @@ def merge(
         if value is not MISSING_VALUE:
             merged[criterion.id] = value
     if problems:
-        if any(p.code in _TYPE_CODES for p in problems):
-            raise _MergeTypeError(problems)
-        raise MeasurementError(problems)
+        raise_problems(problems, promised=MeasurementError)
     districts = {part.district for part in found if part.district}
     return Record(
         commune=into,

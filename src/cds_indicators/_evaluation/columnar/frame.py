@@ -29,7 +29,13 @@ from cds_indicators._evaluation.columnar.table import (
     year_positions,
 )
 from cds_indicators._frameworks.registry import framework_or_default
-from cds_indicators._model.errors import InputError, MeasurementError, Problem, require
+from cds_indicators._model.errors import (
+    InputError,
+    Problem,
+    error_for,
+    raise_problems,
+    require,
+)
 from cds_indicators._model.framework import Criterion, Framework
 from cds_indicators._model.policies import POLICIES
 from cds_indicators._model.report import Status
@@ -38,11 +44,6 @@ __all__ = ["evaluate_frame"]
 
 _CODE = {status: i for i, status in enumerate(Status)}
 FAIL, NO_TARGET = _CODE[Status.FAIL], _CODE[Status.NO_TARGET]
-_STRUCTURE_CODES = frozenset(
-    {"frame_missing_column", "frame_unknown_column", "frame_unpaired_counts",
-     "frame_both_forms", "frame_bad_year", "frame_not_a_table", "name_not_text",
-     "duplicate_commune_year"}
-)
 
 
 def evaluate_frame(frame: Any, *, year: int | None = None,
@@ -70,7 +71,7 @@ def evaluate_frame(frame: Any, *, year: int | None = None,
     try:
         table = nw.from_native(frame, eager_only=True)
     except TypeError:
-        raise InputError([Problem.of("frame_not_a_table", type=type(frame).__name__)]) from None
+        raise error_for([Problem.of("frame_not_a_table", type=type(frame).__name__)]) from None
     except nw.exceptions.DuplicateError:
         raise InputError(duplicate_columns(frame)) from None
     not_text = [c for c in table.columns if not isinstance(c, str)]
@@ -104,9 +105,7 @@ def evaluate_frame(frame: Any, *, year: int | None = None,
             continue
         codes[k] = _statuses(np, criterion, framework, column, year_position, single)
     if problems:
-        if any(p.code in _STRUCTURE_CODES for p in problems):
-            raise InputError(problems)
-        raise MeasurementError(problems)
+        raise_problems(problems)
     completion, scores = POLICIES[framework.completion].columns(
         np, framework, codes, lambda k: read[k].exact(), year_position)
     failed_text, failed_codes = _failed(np, framework, codes)
