@@ -102,14 +102,14 @@ def run_griffe(revision: str) -> tuple[int, list[str]]:
 def version_of(source: str) -> str:
     found = re.search(r'^__version__ = "([^"]+)"', source, re.M)
     if not found:
-        raise ValueError("no __version__ in src/cds_indicators/__init__.py")
+        raise ValueError("no __version__ in src/cds_indicators/_version.py")
     return found.group(1)
 
 
 def main() -> int:
     contract = load_breaks()
     baseline, breaks = contract["baseline"], contract["breaks"]
-    version = version_of((ROOT / "src" / "cds_indicators" / "__init__.py").read_text("utf-8"))
+    version = version_of((ROOT / "src" / "cds_indicators" / "_version.py").read_text("utf-8"))
     print(f"baseline: {baseline['version']} at {baseline['revision']}; this tree: {version}")
     code, lines = run_griffe(baseline["revision"])
     for line in lines:

@@ -51,6 +51,7 @@ from cds_indicators._rollup.summary import (
     Summary,
     summarize,
 )
+from cds_indicators._version import __version__ as __version__
 
 __all__ = [
     "NOT_APPLICABLE",
@@ -101,7 +102,6 @@ __all__ = [
     "write_template",
 ]
 
-__version__ = "0.1.0"
 
 
 def __getattr__(name: str) -> Any:

@@ -20,6 +20,7 @@ from cds_indicators._model.report import (
 )
 from cds_indicators._render.palette import COLOURS, COMPLETION_STATUS, INK, ROW_TINTS, colour, ink
 from cds_indicators._render.text import who
+from cds_indicators._version import __version__
 from cds_indicators._words import Lang
 from cds_indicators._words.format import strip_period
 from cds_indicators._words.interface import t
@@ -79,8 +80,6 @@ def _name(thing: Pillar | Verdict, lang: Lang) -> str:
 
 def document(title: str, body: Iterable[str], lang: Lang) -> str:
     """A whole HTML page around ``body`` (already escaped HTML)."""
-    from cds_indicators import __version__
-
     return "\n".join([
         "<!DOCTYPE html>",
         f'<html lang="{escape(lang)}">',
