@@ -8,10 +8,12 @@ here with no edit.
 
 from __future__ import annotations
 
+import enum
 import re
 from collections import Counter
 from collections.abc import Callable, Iterable
 from fractions import Fraction
+from typing import TypeVar
 
 from cds_indicators._frameworks.cells import (
     NO_TARGET_CELL,
@@ -38,6 +40,7 @@ __all__ = ["check"]
 
 #: Reports one problem: ``problem(code, path, **params)``.
 AddProblem = Callable[..., None]
+E = TypeVar("E", bound=enum.Enum)
 
 _CODE = re.compile(r"[a-z][a-z0-9_]*")
 _HUNDRED = Fraction(100)
@@ -170,11 +173,8 @@ def _check_criterion(
     for key in ("name", "unit"):
         if not getattr(crit, key).strip():
             problem("empty_text", f"{at}.{key}", key=key)
-    try:
-        kind = Kind(crit.kind)
-    except ValueError:
-        problem("unknown_kind", f"{at}.kind", criterion=crit.id, found=crit.kind,
-                known=_known(k.value for k in Kind))
+    kind = _member(Kind, crit.kind, "unknown_kind", f"{at}.kind", crit.id, problem)
+    if kind is None:
         return
     if crit.counts is not None and kind is not Kind.RATE:
         problem("counts_not_rate", f"{at}.counts", criterion=crit.id)
@@ -195,6 +195,18 @@ def _check_criterion(
     for year, cell in crit.targets.items():
         if year in years:
             _check_cell(problem, f"{at}.targets.{year}", crit.id, kind, cell)
+
+
+def _member(table: type[E], found: str, code: str, path: str, criterion: str,
+            problem: AddProblem) -> E | None:
+    """The member of the enum ``table`` named ``found``; else the problem ``code``, listing the
+    names the table knows."""
+    try:
+        return table(found)
+    except ValueError:
+        problem(code, path, criterion=criterion, found=found,
+                known=_known(member.value for member in table))
+        return None
 
 
 def _check_points(
@@ -220,11 +232,9 @@ def _check_points(
     if not scored:
         problem("policy_key_unused", f"{at}.scoring", key="scoring", policy="points")
         return
-    try:
-        scoring = Scoring(crit.scoring)
-    except ValueError:
-        problem("unknown_scoring", f"{at}.scoring", criterion=crit.id, found=crit.scoring,
-                known=_known(s.value for s in Scoring))
+    scoring = _member(Scoring, crit.scoring, "unknown_scoring", f"{at}.scoring", crit.id,
+                      problem)
+    if scoring is None:
         return
     if scoring is Scoring.PROPORTIONAL and (
         kind is Kind.YES_NO or comparison is None or not RULES[comparison].upward
