@@ -226,7 +226,6 @@ def _own_report() -> cds.Report:
     pytest.param(lambda: _own_report()._repr_html_(), id="report"),
     pytest.param(lambda: cds.summarize([_own_report()])._repr_html_(), id="summary"),
 ])
-@pytest.mark.xfail(strict=True, reason="pillar names are found by reloading a shipped framework")
 def test_the_notebook_html_of_a_custom_framework_names_its_pillars(html):
     shown = html()
     assert "Nhóm riêng số 0" in shown

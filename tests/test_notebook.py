@@ -289,9 +289,43 @@ def test_a_framework_of_ones_own_names_its_pillars_everywhere(lang: str) -> None
     assert [t.get_text() for t in top.get_xticklabels()] == names
 
 
+def test_a_report_names_the_pillars_of_the_framework_it_was_judged_by() -> None:
+    """Without the framework given again, a report, and a summary of reports, render the pillar
+    names of the framework the reports were judged by."""
+    own = own_framework()
+    reports = [cds.evaluate({}, 2024, framework=own, commune=commune)
+               for commune in ("Xã A", "Xã B")]
+    names = [p.name for p in own.pillars]
+    assert re.findall(r'<th colspan="6"[^>]*>(.*?) — ', reports[0]._repr_html_()) == names
+    (axes,) = reports[0].plot("en").axes
+    assert [t.get_text() for t in axes.get_yticklabels()] == [p.name_en for p in own.pillars]
+    summary = cds.summarize(reports)
+    assert summary._definition is own
+    shown = re.findall(r'<th colspan="6"[^>]*>(.*?) — ', summary._repr_html_())
+    assert shown and set(shown) == set(names)
+    (top,) = summary.plot().axes[0].child_axes
+    assert [t.get_text() for t in top.get_xticklabels()] == names
+    read_back = cds.Report.from_dict(reports[1].to_dict())
+    assert cds.summarize([reports[0], read_back])._definition is own
+
+
+def test_a_summary_of_reports_judged_by_differing_frameworks_of_one_id_keeps_none() -> None:
+    own = own_framework()
+    renamed = attrs.evolve(own, pillars=tuple(
+        attrs.evolve(p, name=f"{p.name} (khác)") for p in own.pillars))
+    reports = [cds.evaluate({}, 2024, framework=framework, commune=commune)
+               for framework, commune in ((own, "Xã A"), (renamed, "Xã B"))]
+    assert cds.summarize(reports)._definition is None
+    assert cds.summarize(reports, framework=renamed)._definition is renamed
+    same = attrs.evolve(own)
+    assert cds.summarize([reports[0], cds.evaluate({}, 2024, framework=same, commune="Xã C")]
+                         )._definition is own
+
+
 def test_without_its_framework_a_renderer_shows_the_shipped_names_or_the_codes() -> None:
     own = own_framework()
-    report = cds.evaluate({}, 2024, framework=own, commune="Xã A")
+    report = cds.Report.from_dict(
+        cds.evaluate({}, 2024, framework=own, commune="Xã A").to_dict())
     codes = [p.code for p in own.pillars]
     assert re.findall(r'<th colspan="6"[^>]*>(.*?) — ', report._repr_html_()) == codes
     shipped = cds.Report.from_dict(vinh_long().to_dict())

@@ -7,6 +7,7 @@ import json
 from fractions import Fraction
 from pathlib import Path
 
+import attrs
 import pytest
 
 import cds_indicators as cds
@@ -118,6 +119,29 @@ def test_to_dict_is_json_safe_and_exact(report):
 
 def test_from_dict_round_trips_exactly(report):
     assert cds.Report.from_dict(json.loads(json.dumps(report.to_dict()))) == report
+
+
+def test_a_report_keeps_the_framework_it_was_judged_by_but_never_writes_it(report):
+    """The framework a report was judged by goes with the report and its evolved copies, and is
+    no part of its equality, its text form or its dict: a report read back has none, and is
+    equal all the same."""
+    points = cds.load_framework("dti-example")
+    scored = cds.evaluate({"CQ2": 50}, 2025, framework=points)
+    assert scored._definition is points
+    assert cds.evaluate({}, 2025)._definition is cds.load_framework()
+    for kept in (report, scored):
+        assert attrs.evolve(kept, commune="Xã khác")._definition is kept._definition
+        read_back = cds.Report.from_dict(kept.to_dict())
+        assert read_back._definition is None
+        assert read_back == kept and hash(read_back) == hash(kept)
+        assert read_back.to_dict() == kept.to_dict()
+        assert repr(read_back) == repr(kept)
+    assert list(report.to_dict()) == ["framework", "year", "completion", "verdicts", "commune",
+                                      "district", "completed"]
+    assert list(scored.to_dict()) == ["framework", "year", "completion", "verdicts", "commune",
+                                      "district", "score", "max_score", "level", "completed"]
+    given = {**report.to_dict(), "definition": "1829-thanh-hoa"}
+    assert cds.Report.from_dict(given)._definition is None
 
 
 def test_from_dict_refuses_a_float_for_an_exact_number(report):

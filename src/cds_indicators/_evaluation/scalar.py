@@ -233,4 +233,5 @@ def _judged(readings: Mapping[str, Reading], year: int, framework: Framework,
         score=outcome.score,
         max_score=outcome.max_score,
         level=outcome.level,
+        definition=framework,
     )

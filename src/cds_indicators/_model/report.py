@@ -13,7 +13,7 @@ import attrs
 
 from cds_indicators._model.comparisons import RULES
 from cds_indicators._model.errors import InputError, Problem, UnknownCriterionError
-from cds_indicators._model.framework import Kind, Target
+from cds_indicators._model.framework import Framework, Kind, Target
 from cds_indicators._model.views import show
 from cds_indicators._words import Lang, words
 from cds_indicators._words import format as _text
@@ -194,6 +194,11 @@ class Report:
     score: Fraction | None = None
     max_score: Fraction | None = None
     level: str | None = None
+    #: The Framework the report was judged by, as ``evaluate`` had it: the renderers take their
+    #: pillar names from it. Not part of equality, nor of :meth:`to_dict`, so a report read
+    #: back by :meth:`from_dict` has none.
+    _definition: Framework | None = attrs.field(default=None, eq=False, repr=False, hash=False,
+                                                alias="definition")
     _index: dict[str, Verdict] = attrs.field(init=False, eq=False, repr=False, hash=False)
 
     @_index.default
@@ -362,10 +367,17 @@ def _parse_value(value: Any, _: Any) -> Fraction | bool | None:
 @functools.cache
 def _converter() -> Any:
     import cattrs
+    from cattrs.gen import make_dict_structure_fn, make_dict_unstructure_fn, override
 
     converter = cattrs.Converter(unstruct_collection_overrides={tuple: list})
     converter.register_unstructure_hook(Fraction, _text.exact)
     converter.register_structure_hook(Fraction, _parse_fraction)
     converter.register_structure_hook(Fraction | bool | None, _parse_value)
     converter.register_unstructure_hook(Fraction | bool | None, _value_text)
+    # The hooks above are in place before these are made; the definition a report was judged
+    # by is held, never written or read.
+    converter.register_unstructure_hook(Report, make_dict_unstructure_fn(
+        Report, converter, _definition=override(omit=True)))
+    converter.register_structure_hook(Report, make_dict_structure_fn(
+        Report, converter, _definition=override(omit=True)))
     return converter

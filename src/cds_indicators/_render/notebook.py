@@ -58,7 +58,7 @@ def report_html(report: Report, framework: Framework | None = None) -> str:
     """One commune-year: a row per criterion under its pillar (named as ``framework`` names
     it), the status in colour, what a failed criterion still lacks; the caption gives the
     verdict, what blocks it, and the score and level of a points framework."""
-    framework = framework_for(framework, report.framework)
+    framework = framework_for(framework, report)
     name = escape(name_of(report.commune, "vi"))
     if report.district:
         name += f" (huyện {escape(report.district)})"
@@ -133,7 +133,7 @@ def summary_html(summary: Summary, framework: Framework | None = None) -> str:
     """Each district-year: the communes by completion, then per pillar (named as ``framework``,
     else the summary's own, names it) its pass rate and the criteria some commune has not met,
     with how many communes have each status."""
-    framework = framework_for(framework or summary._definition, summary.framework)
+    framework = framework_for(framework, summary)
     parts = ["<div>"]
     for group in summary.groups:
         parts.extend(_group_html(group, framework))

@@ -44,7 +44,7 @@ def plot_report(report: Report, framework: Framework | None = None, lang: Lang =
     plt = _pyplot()
     said = words(lang).PLOT
     pillars = report.pillars
-    framework = framework_for(framework, report.framework)
+    framework = framework_for(framework, report)
     labels = [pillar_name(framework, code, lang) for code in pillars]
     fig, ax = plt.subplots(figsize=(8, 0.55 * len(labels) + 1.6))
     left = [0] * len(labels)
@@ -108,7 +108,7 @@ def plot_summary(summary: Summary, framework: Framework | None = None,
     heat.set_yticks([y - 0.5 for y in range(1, len(rows))], minor=True)
     heat.grid(which="minor", color="white", linewidth=0.8)
     _label_pillars(heat, reports[0] if reports else None,
-                   framework_for(framework or summary._definition, summary.framework), lang)
+                   framework_for(framework, summary), lang)
     heat.tick_params(which="minor", length=0)
     titles = [g.title(lang).split(" — ", 1)[-1] for g in summary.groups]
     heat.set_title("; ".join(titles), fontsize=10)

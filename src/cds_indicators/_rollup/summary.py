@@ -157,8 +157,9 @@ class Summary:
 
     framework: str | None
     groups: tuple[DistrictSummary, ...]
-    #: The Framework the reports were evaluated against, when ``summarize`` was given it; the
-    #: renderers take their pillar names from it. Not part of equality.
+    #: The Framework the reports were evaluated against: the one ``summarize`` was given, else
+    #: the one the reports carry; the renderers take their pillar names from it. Not part of
+    #: equality.
     _definition: Framework | None = attrs.field(default=None, eq=False, repr=False,
                                                 alias="definition")
 
@@ -316,7 +317,9 @@ def summarize(reports: Iterable[Report], *, framework: Framework | None = None) 
     """The roll-up of ``reports`` per district and year.
 
     Every report must come from the same framework, and a commune may appear once per district
-    and year; otherwise an :class:`InputError` lists every offending report.
+    and year; otherwise an :class:`InputError` lists every offending report. Without
+    ``framework``, the summary keeps the framework the reports were judged by when they agree on
+    it (a report read back by ``Report.from_dict`` carries none and does not disagree).
     """
     reports = tuple(reports)
     problems: list[Problem] = []
@@ -346,4 +349,11 @@ def summarize(reports: Iterable[Report], *, framework: Framework | None = None) 
         raise InputError(problems)
     return Summary(framework=ids[0] if ids else None,
                    groups=tuple(_group(d, y, tuple(rs)) for (d, y), rs in groups.items()),
-                   definition=framework)
+                   definition=framework or _shared_definition(reports))
+
+
+def _shared_definition(reports: tuple[Report, ...]) -> Framework | None:
+    carried = list({id(d): d for r in reports if (d := r._definition) is not None}.values())
+    if not carried or any(d != carried[0] for d in carried[1:]):
+        return None
+    return carried[0]
