@@ -141,7 +141,6 @@ def test_evaluate_frame_refuses_a_number_as_commune_name():
     assert [(p.code, p.row) for p in from_frame.problems] == [(from_dict.problems[0].code, 0)]
 
 
-@pytest.mark.xfail(strict=True, reason="validate accepts a commune-year given in two files")
 def test_validate_refuses_a_commune_year_in_two_files_as_summarize_does(tmp_path):
     first = tmp_path / "a.csv"
     second = tmp_path / "b.csv"
