@@ -452,8 +452,14 @@ def run_on_terminal(*args: str, env: dict[str, str]) -> tuple[bytes, bytes]:
 
 
 @pytest.mark.skipif(sys.platform == "win32", reason="needs a POSIX pseudo-terminal")
-def test_colour_and_progress_only_on_a_terminal() -> None:
-    files = [VINH_LONG, NGA_TRUNG] * 3
+def test_colour_and_progress_only_on_a_terminal(tmp_path: Path) -> None:
+    # Six commune-years, each once: a commune-year given in two files is refused.
+    text = (ROOT / VINH_LONG).read_text(encoding="utf-8")
+    files = [VINH_LONG, NGA_TRUNG]
+    for i in range(4):
+        other = tmp_path / f"xa-{i}.toml"
+        other.write_text(text.replace('"Xã Vĩnh Long"', f'"Xã Vĩnh Long {i}"'), encoding="utf-8")
+        files.append(str(other))
     out, err = run_on_terminal("evaluate", *files, env=clean_env(CDS_PROGRESS_AFTER="0"))
     assert b"\x1b[" in out
     assert "Đang xử lý [".encode() in err and b"6/6" in err

@@ -135,6 +135,36 @@ def test_a_broken_framework_file_lists_its_problems(tmp_path: Path) -> None:
     assert done.stderr.count("  - framework.toml") == 4 and "Traceback" not in done.stderr
 
 
+@pytest.mark.parametrize("command", ["validate", "evaluate", "summarize"])
+@pytest.mark.parametrize(("files", "said"), [
+    ((("a.csv", "Xã,Năm,1.1\nXã Vĩnh Long,2024,Có\n"),
+      ("b.toml", 'commune = "xã vĩnh long"\nyear = 2024\n[values]\n"1.1" = "Không"\n')),
+     "Error: b.toml, $: xã vĩnh long in 2024 already appears at a.csv, row 2\n"),
+    ((("a.csv", "Xã,Năm,1.1\nXã A,2024,Có\nXã B,2024,Có\n"),
+      ("b.csv", "Xã,Năm,1.1\nXã B,2025,Có\nXã B,2024,Không\n")),
+     "Error: b.csv, row 3: Xã B in 2024 already appears at a.csv, row 3\n"),
+    ((("a.csv", "Xã,Năm,1.1\nXã A,2024,Có\n"), ("a.csv", "")),
+     "Error: a.csv, row 2: Xã A in 2024 already appears at row 2\n"),
+])
+def test_every_command_refuses_a_commune_year_given_in_two_files_naming_both_places(
+    tmp_path: Path, command: str, files: tuple[tuple[str, str], ...], said: str
+) -> None:
+    for name, text in files:
+        if text:
+            (tmp_path / name).write_text(text, encoding="utf-8")
+    done = cli(command, *(name for name, _ in files), "--lang", "en", cwd=tmp_path)
+    assert (done.returncode, done.stdout, done.stderr) == (INPUT, "", said)
+
+
+def test_commune_years_apart_in_two_files_are_read_together(tmp_path: Path) -> None:
+    (tmp_path / "a.csv").write_text("Xã,Năm,1.1\nXã A,2024,Có\n", encoding="utf-8")
+    (tmp_path / "b.csv").write_text("Xã,Huyện,Năm,1.1\nXã A,Nga Sơn,2024,Có\n"
+                                    "Xã A,,2025,Có\n", encoding="utf-8")
+    done = cli("validate", "a.csv", "b.csv", "--lang", "en", cwd=tmp_path)
+    assert (done.returncode, done.stdout, done.stderr) == (
+        0, "No problems: 2 files, 3 commune-years.\n", "")
+
+
 def test_an_output_that_cannot_be_written(tmp_path: Path) -> None:
     target = tmp_path / "missing-folder" / "out.json"
     done = cli("evaluate", VINH_LONG, "--format", "json", "-o", str(target), "--lang", "en")

@@ -141,7 +141,6 @@ def test_evaluate_frame_refuses_a_number_as_commune_name():
     assert [(p.code, p.row) for p in from_frame.problems] == [(from_dict.problems[0].code, 0)]
 
 
-@pytest.mark.xfail(strict=True, reason="validate accepts a commune-year given in two files")
 def test_validate_refuses_a_commune_year_in_two_files_as_summarize_does(tmp_path):
     first = tmp_path / "a.csv"
     second = tmp_path / "b.csv"
@@ -155,8 +154,6 @@ def test_validate_refuses_a_commune_year_in_two_files_as_summarize_does(tmp_path
     assert "Vĩnh Long" in validated.stderr and "2024" in validated.stderr
 
 
-@pytest.mark.xfail(strict=True, reason="a long table drops a commune-year whose values are all "
-                                       "empty")
 def test_a_long_table_keeps_a_commune_year_with_no_value_as_a_wide_table_does(tmp_path):
     wide = tmp_path / "rong.csv"
     wide.write_text("Xã,Năm,2.5\nXã A,2025,50\nXã B,2025,\n", encoding="utf-8")

@@ -261,6 +261,35 @@ def test_counts_read_the_same_in_every_table_shape(tmp_path_factory, denominator
     assert _reports(wide) == _reports(long) == [expected]
 
 
+_CELLS = st.one_of(st.none(), st.integers(min_value=0, max_value=100).map(str))
+
+
+@settings(max_examples=50, deadline=None)
+@given(rows=st.lists(
+    st.tuples(st.sampled_from(["Xã A", "Xã B", "Xã C"]), st.sampled_from([2024, 2025]),
+              _CELLS, _CELLS),
+    min_size=1, max_size=6, unique_by=lambda row: row[:2]))
+def test_a_long_table_holds_the_commune_years_of_the_same_wide_table(tmp_path_factory, rows):
+    """Whatever cells are empty, the long form of a table gives the commune-years of its wide
+    form, in the same order, each with the same values: one with no value at all is kept."""
+    folder = tmp_path_factory.mktemp("shapes")
+    wide = folder / "wide.csv"
+    wide.write_text("Xã,Năm,1.6,2.5\n" + "".join(
+        f"{commune},{year},{a or ''},{b or ''}\n" for commune, year, a, b in rows),
+        encoding="utf-8")
+    long = folder / "long.csv"
+    long.write_text("Xã,Năm,Mã chỉ tiêu,Giá trị\n" + "".join(
+        f"{commune},{year},1.6,{a or ''}\n{commune},{year},2.5,{b or ''}\n"
+        for commune, year, a, b in rows), encoding="utf-8")
+
+    def held(path):
+        return [(r.commune, r.year, r.values, r.readings) for r in cds.load_values(path)]
+
+    assert held(long) == held(wide)
+    assert [(commune, year) for commune, year, _, _ in rows] == [
+        (commune, year) for commune, year, _, _ in held(long)]
+
+
 def _header_words():
     from cds_indicators._words.headers import ROLES
 

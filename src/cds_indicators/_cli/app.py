@@ -8,16 +8,16 @@ from cds_indicators._cli.criteria import add_criteria, add_template
 from cds_indicators._cli.evaluating import add_evaluate, add_summarize, add_validate
 from cds_indicators._cli.options import Choice, group_class
 from cds_indicators._cli.reading import Evaluate
-from cds_indicators._evaluation.scalar import evaluate as _evaluate
+from cds_indicators._io.values import evaluate_record
 from cds_indicators._words import LANGUAGES, Lang
 from cds_indicators._words.interface import t
 
 __all__ = ["build"]
 
 
-def build(lang: Lang = "vi", *, evaluate: Evaluate = _evaluate) -> click.Group:
-    """The ``cds-indicators`` command, speaking ``lang``; its commands evaluate through
-    ``evaluate``."""
+def build(lang: Lang = "vi", *, evaluate: Evaluate = evaluate_record) -> click.Group:
+    """The ``cds-indicators`` command, speaking ``lang``; its commands judge the records they
+    read through ``evaluate``."""
 
     @click.group(
         cls=group_class(lang), help=t("prog_help", lang), epilog=t("exit_codes", lang),

@@ -9,7 +9,6 @@ from typing import Any
 
 import click
 
-from cds_indicators._cli.checks import record_problems
 from cds_indicators._cli.exits import EXIT_INCOMPLETE, EXIT_OK
 from cds_indicators._cli.options import (
     Year,
@@ -28,6 +27,7 @@ from cds_indicators._cli.reading import (
     read_records,
     reports,
 )
+from cds_indicators._io.values import check_record
 from cds_indicators._model.errors import InputError
 from cds_indicators._model.report import Completion
 from cds_indicators._words import Lang
@@ -51,7 +51,7 @@ def add_validate(cli: click.Group, lang: Lang) -> None:
         check_year(model, year, lang)
         records, problems = read_records(files, year, model)
         for record in progress(records, lang):
-            problems.extend(record_problems(record, year, model))
+            problems.extend(check_record(record, model, year))
         if problems:
             raise InputError(problems)
         click.echo(t("valid_ok", lang, files=len(files), records=len(records)))

@@ -31,7 +31,7 @@ from cds_indicators._cli.exits import (
     EXIT_USAGE,
 )
 from cds_indicators._cli.output import Failure
-from cds_indicators._evaluation.scalar import evaluate
+from cds_indicators._io.values import evaluate_record
 from cds_indicators._model.errors import CdsError
 from cds_indicators._render import text as _render
 from cds_indicators._words import LANGUAGES, Lang, lang_of
@@ -41,6 +41,8 @@ __all__ = ["EXIT_INCOMPLETE", "EXIT_INPUT", "EXIT_INTERNAL", "EXIT_OK", "EXIT_US
 
 PROG = "cds-indicators"
 LANG_ENV = "CDS_LANG"
+#: How the commands judge a record they have read (its values read once, when its file was).
+evaluate = evaluate_record
 
 
 def _prescan(args: Sequence[str]) -> tuple[str | None, bool]:

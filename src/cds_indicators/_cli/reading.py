@@ -15,7 +15,7 @@ import attrs
 import click
 
 from cds_indicators._frameworks.registry import load_framework
-from cds_indicators._io.values import Record, load_values
+from cds_indicators._io.values import Record, duplicates, load_values
 from cds_indicators._model.errors import CdsError, InputError, Problem, UnknownYearError
 from cds_indicators._model.framework import Framework
 from cds_indicators._model.report import Report
@@ -23,13 +23,14 @@ from cds_indicators._words import Lang
 from cds_indicators._words.interface import t
 
 __all__ = ["PROGRESS_ENV", "Evaluate", "check_year", "commune_names", "framework_of", "located",
-           "progress", "read_records", "reports", "year_of"]
+           "progress", "read_records", "reports"]
 
 #: Seconds a batch runs before its progress bar appears (on a terminal only).
 PROGRESS_ENV = "CDS_PROGRESS_AFTER"
 
 T = TypeVar("T")
-#: The evaluator the commands use: :func:`cds_indicators.evaluate`.
+#: How the commands judge a record they have read:
+#: :func:`cds_indicators._io.values.evaluate_record`.
 Evaluate = Callable[..., Report]
 
 
@@ -63,11 +64,6 @@ def progress(items: Sequence[T], lang: Lang) -> Iterator[T]:
         stream.flush()
 
 
-def _year_problem(year: object, framework: Framework, source: str | None = None) -> Problem:
-    problem = UnknownYearError(year, framework.years, framework=framework.id).problems[0]
-    return attrs.evolve(problem, source=source)
-
-
 def located(problems: Iterable[Problem], source: str | None,
             record: Record | None = None) -> list[Problem]:
     """``problems``, each placed in ``source`` (and at the record's sheet and row) unless it
@@ -81,7 +77,8 @@ def located(problems: Iterable[Problem], source: str | None,
 
 def read_records(paths: Sequence[Path], year: int | None,
                  framework: Framework) -> tuple[list[Record], list[Problem]]:
-    """Every commune-year in ``paths``, and every problem found reading them."""
+    """Every commune-year in ``paths``, and every problem found reading them: a commune-year
+    given in two files among them, as one given twice in a file."""
     records: list[Record] = []
     problems: list[Problem] = []
     for path in paths:
@@ -89,38 +86,23 @@ def read_records(paths: Sequence[Path], year: int | None,
             records.extend(load_values(path, year=year, framework=framework))
         except CdsError as exc:
             problems.extend(located(exc.problems, str(path)))
+    problems.extend(duplicates(records))
     return records, problems
 
 
 def check_year(framework: Framework, year: int | None, lang: Lang) -> None:
     """Refuse a ``--year`` the framework has no targets for."""
     if year is not None and year not in framework.years:
-        problem = _year_problem(year, framework)
+        problem = UnknownYearError(year, framework.years, framework=framework.id).problems[0]
         raise click.UsageError(problem.text(lang))
-
-
-def year_of(record: Record, year: int | None, framework: Framework) -> int | Problem:
-    """The year ``record`` is evaluated for (its own, else ``year``), or why there is none."""
-    when = record.year if record.year is not None else year
-    source = record.source
-    if when is None:
-        return Problem.of("missing_year", source=source)
-    if when not in framework.years:
-        return _year_problem(when, framework, source)
-    return int(when)
 
 
 def _evaluate_all(records: Sequence[Record], year: int | None, framework: Framework,
                   lang: Lang, evaluate: Evaluate) -> tuple[list[Report], list[Problem]]:
     found, problems = [], []
     for record in progress(records, lang):
-        when = year_of(record, year, framework)
-        if isinstance(when, Problem):
-            problems.append(when)
-            continue
         try:
-            found.append(evaluate(record.values, when, framework=framework,
-                                  commune=record.commune, district=record.district))
+            found.append(evaluate(record, framework=framework, year=year))
         except CdsError as exc:
             problems.extend(located(exc.problems, record.source, record))
     return found, problems

@@ -86,6 +86,7 @@ class _Reader:
         self.framework = framework
         self.default_year = year
         self.problems: list[Problem] = []
+        self.header_row = 0
 
     def problem(self, code: str, row: int | None = None, col: int | None = None,
                 **fields: Any) -> None:
@@ -211,7 +212,7 @@ class _Reader:
             if fields:
                 self.problem("no_header", max(at for _, at in fields.values()))
             return []
-        header_row = start + 1
+        header_row = self.header_row = start + 1
         roles, criteria = self.header(rows[start], header_row)
         width = len(rows[start])
         long = "criterion" in roles
@@ -295,6 +296,14 @@ class _Reader:
         value, numerator, denominator = cell("value"), cell("numerator"), cell("denominator")
         criterion_col = roles["criterion"]
         raw_id = cell("criterion")
+        key = None
+        if read is not None:
+            key = (fold_header(read[0]), fold_header(read[1] or ""), read[2])
+            # A commune-year is kept from its first row, with or without a value, as a wide
+            # table keeps a row of empty cells; a sheet whose commune is named above the header
+            # holds one commune-year, placed at the header.
+            at = row if "commune" in roles else self.header_row
+            found.setdefault(key, self.new_row(read, at))
         if value is None and numerator is None and denominator is None:
             if raw_id is not None:
                 self.check_id(raw_id, row, criterion_col)
@@ -306,10 +315,9 @@ class _Reader:
         if criterion is None:
             return
         given = self.long_value(criterion, value, numerator, denominator, roles, row)
-        if read is None or given is None:
+        if read is None or key is None or given is None:
             return
-        key = (fold_header(read[0]), fold_header(read[1] or ""), read[2])
-        record = found.setdefault(key, self.new_row(read, row))
+        record = found[key]
         first = firsts.get((key, criterion))
         if first is not None:
             self.problem("duplicate_value", row, criterion_col, criterion=criterion,

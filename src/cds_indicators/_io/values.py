@@ -19,7 +19,7 @@ from __future__ import annotations
 import json
 import os
 import tomllib
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from pathlib import Path
 from typing import Any
 
@@ -32,8 +32,8 @@ from cds_indicators._model.report import Report
 from cds_indicators._words import Lang
 from cds_indicators._words.format import commune_label, fold
 
-__all__ = ["MAX_FILE_BYTES", "Record", "check_record", "evaluate_record", "load_values",
-           "read_commune_file", "read_record"]
+__all__ = ["MAX_FILE_BYTES", "Record", "check_record", "duplicates", "evaluate_record",
+           "load_values", "read_commune_file", "read_record"]
 
 #: Larger files are refused before they are parsed (bytes).
 MAX_FILE_BYTES = 50 * 1024 * 1024
@@ -167,7 +167,7 @@ def load_values(
     else:
         records, problems = _records_from_tables(file, source, suffix, framework, year)
         every = records
-    problems.extend(_duplicates(every))
+    problems.extend(duplicates(every))
     if problems:
         raise_problems(problems)
     if not records:
@@ -309,8 +309,9 @@ def _placed(record: Record, problem: Problem, key: str) -> Problem:
                                     if v is not None and getattr(problem, k) is None})
 
 
-def _duplicates(records: list[Record]) -> list[Problem]:
-    """A commune-year given twice (same commune, district and year) is an error at the second."""
+def duplicates(records: Iterable[Record]) -> list[Problem]:
+    """A commune-year given twice (same commune, district and year) is an error at the second,
+    naming the first: among the records of one file, or of several files read together."""
     seen: dict[tuple[str, str, int | None], Record] = {}
     problems = []
     for record in records:
