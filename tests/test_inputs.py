@@ -283,7 +283,7 @@ def test_a_long_table_holds_the_commune_years_of_the_same_wide_table(tmp_path_fa
         for commune, year, a, b in rows), encoding="utf-8")
 
     def held(path):
-        return [(r.commune, r.year, r.values, r.readings) for r in cds.load_values(path)]
+        return [(r.commune, r.year, r.values, r._readings) for r in cds.load_values(path)]
 
     assert held(long) == held(wide)
     assert [(commune, year) for commune, year, _, _ in rows] == [
@@ -320,10 +320,10 @@ def test_records_carry_their_readings_outside_equality_and_repr():
 
     for name in sorted(p.name for p in VALID.iterdir()):
         for record in cds.load_values(VALID / name):
-            assert record.readings and set(record.readings) <= set(record.values)
+            assert record._readings and set(record._readings) <= set(record.values)
             assert "readings" not in repr(record)
             assert record == attrs.evolve(record, readings={})
-            report = evaluate_readings(record.readings, record.year, commune=record.commune,
+            report = evaluate_readings(record._readings, record.year, commune=record.commune,
                                        district=record.district)
             assert report == cds.evaluate(record.values, record.year, commune=record.commune,
                                           district=record.district)
@@ -334,7 +334,7 @@ def test_readings_are_judged_without_reading_the_values_again():
 
     (record,) = cds.load_values(VALID / "communes.json")[:1]
     garbled = attrs.evolve(record, values={key: object() for key in record.values})
-    assert evaluate_readings(garbled.readings, garbled.year) == cds.evaluate(
+    assert evaluate_readings(garbled._readings, garbled.year) == cds.evaluate(
         record.values, record.year)
 
 

@@ -44,7 +44,7 @@ def _loaded_status(path: Path) -> cds.Status:
 
     (record,) = cds.load_values(path, year=2025)
     from_values = cds.evaluate(record.values, 2025)["1.6"].status
-    from_readings = evaluate_readings(record.readings, 2025)["1.6"].status
+    from_readings = evaluate_readings(record._readings, 2025)["1.6"].status
     assert from_values is from_readings
     return from_values
 

@@ -258,8 +258,8 @@ def read_record(
         problems.append(_placed(record, Problem.of(
             "year_not_in_framework", value=when, framework=framework.id,
             years=", ".join(map(str, framework.years))), "year"))
-    if record.read_for is framework:
-        readings = record.readings
+    if record._read_for is framework:
+        readings = record._readings
     else:
         from cds_indicators._evaluation.scalar import read_values
 
@@ -293,8 +293,8 @@ def evaluate_record(
     when = record.year if record.year is not None else year
     if when is None:
         raise InputError([_placed(record, Problem.of("missing_year"), "year")])
-    if record.read_for is framework:
-        return evaluate_readings(record.readings, when, framework=framework,
+    if record._read_for is framework:
+        return evaluate_readings(record._readings, when, framework=framework,
                                  commune=record.commune, district=record.district)
     return evaluate(record.values, when, framework=framework, commune=record.commune,
                     district=record.district)

@@ -40,9 +40,9 @@ class Record:
     ``evaluate(record.values, record.year, commune=record.commune, district=record.district)``.
     ``source``, ``sheet``, ``row`` and ``path`` say where in the file it was read.
 
-    ``values`` are the values as written. A record made by :func:`load_values` also carries
-    ``readings`` (criterion id → :class:`Reading` of each value given, read for the framework
-    ``read_for``), which are not part of its equality or ``repr``: the values read once.
+    ``values`` are the values as written. A record made by :func:`load_values` also carries,
+    privately and outside its equality and ``repr``, what each value was read as for the
+    framework it was loaded with, so that evaluating it does not read the values again.
     """
 
     commune: str
@@ -53,10 +53,10 @@ class Record:
     sheet: str | None = None
     row: int | None = None
     path: str | None = None
-    readings: Mapping[str, Reading] = attrs.field(
+    _readings: Mapping[str, Reading] = attrs.field(
         factory=dict, eq=False, repr=False, hash=False
     )
-    read_for: Framework | None = attrs.field(default=None, eq=False, repr=False, hash=False)
+    _read_for: Framework | None = attrs.field(default=None, eq=False, repr=False, hash=False)
 
     def place(self, lang: Lang = "vi") -> str:
         """Where the record starts in its file: ``data.xlsx, trang Vĩnh Long, dòng 5``."""

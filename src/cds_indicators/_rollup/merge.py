@@ -83,7 +83,7 @@ def _part(name: str, given: Any, problems: list[Problem]) -> _Part | None:
         place = {k: getattr(given, k) for k in ("source", "sheet", "row", "path")}
         return _Part(name, given.values, given.year, given.district,
                      {k: v for k, v in place.items() if v is not None},
-                     given.readings, given.read_for)
+                     given._readings, given._read_for)
     if isinstance(given, Mapping):
         return _Part(name, given)
     problems.append(Problem.of("merge_part_type", value=given, part=name))
