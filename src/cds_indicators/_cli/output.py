@@ -11,7 +11,7 @@ import sys
 import tempfile
 from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
-from typing import Any, NoReturn
+from typing import NoReturn
 
 import attrs
 import click
@@ -20,21 +20,11 @@ from cds_indicators._io.export import neutralise, write_reports
 from cds_indicators._model.framework import Framework
 from cds_indicators._model.report import Report
 from cds_indicators._render import text as _render
+from cds_indicators._render.palette import TERMINAL_STYLES
 from cds_indicators._words import Lang
 from cds_indicators._words.interface import t
 
 __all__ = ["Failure", "Out", "csv_bytes", "missing_extra", "write_report_output", "xlsx_writer"]
-
-_ROLE_STYLES: dict[str, dict[str, Any]] = {
-    "title": {"bold": True},
-    "heading": {"bold": True},
-    "header": {"bold": True},
-    "pass": {"fg": "green"},
-    "fail": {"fg": "red", "bold": True},
-    "missing": {"fg": "yellow"},
-    "muted": {"dim": True},
-}
-
 
 class Failure(Exception):
     """A user mistake the command line words itself (exit status 3)."""
@@ -62,7 +52,7 @@ class Out:
     def style(self, text: str, role: str) -> str:
         if self.color is False:
             return text
-        return click.style(text, **_ROLE_STYLES.get(role, {}))
+        return click.style(text, **TERMINAL_STYLES.get(role, {}))
 
     def text(self, text: str) -> None:
         if self.path is None:
