@@ -232,8 +232,11 @@ def test_every_bad_cell_is_reported_with_row_and_column() -> None:
 @pytest.mark.parametrize(
     ("columns", "expected"),
     [
-        ({"year": [2024], "1.6": [80]}, ["the table has no column 'commune'"]),
-        ({"commune": ["A"], "1.6": [80]}, ["the table has no column 'year'"]),
+        ({"year": [2024], "1.6": [80]},
+         ["the table has no column 'commune' (accepted, in any case: 'commune', 'Xã', "
+          "'Tên xã', 'Xã, phường, thị trấn', 'Xã/phường/thị trấn')"]),
+        ({"commune": ["A"], "1.6": [80]},
+         ["the table has no column 'year' (accepted, in any case: 'year', 'Năm')"]),
         ({"commune": ["A"], "year": [2024], "9.9": [1]},
          ["column '9.9' is not a criterion of framework thanh-hoa-1829"]),
         ({"commune": ["A"], "year": [2024], "2.5_num": [1]},
@@ -451,3 +454,115 @@ def test_a_name_that_is_not_text_is_refused(columns, expected):
     with pytest.raises(cds.InputError) as scalar:
         cds.evaluate({}, 2024, commune=7)
     assert scalar.value.problems[0].code == caught.value.problems[0].code == "name_not_text"
+
+
+# --- the header vocabulary -----------------------------------------------------------------------
+
+#: Headers that name the commune, district and year as load_values reads them, each with its role.
+HEADERS = {role: [*names, *(n.upper() for n in names), *(f" {n.title()} :" for n in names)]
+           for role, names in (("commune", ["commune", "Xã", "Tên xã", "Xã, phường, thị trấn",
+                                            "xã/phường/thị trấn"]),
+                               ("district", ["district", "Huyện", "Tên huyện",
+                                             "Huyện, thị xã, thành phố"]),
+                               ("year", ["year", "Năm"]))}
+DESCRIPTIVE = ["STT", "Ghi chú", "Tên chỉ tiêu", "Đơn vị chủ trì", "Chỉ tiêu năm 2025"]
+
+
+@pytest.mark.parametrize("library", LIBRARIES)
+@settings(max_examples=20, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(table=tables(), data=st.data())
+def test_any_header_of_the_vocabulary_gives_the_same_table(library: str, table: pa.Table,
+                                                           data: st.DataObject) -> None:
+    """Renaming the commune, district and year columns to any header load_values accepts, and
+    adding columns that describe criteria for people, changes nothing in the result: its
+    columns are still named commune, district and year."""
+    table = table.append_column("district", pa.array(["Vĩnh Lộc"] * table.num_rows))
+    expected = _outcome(as_library(table, library))
+    renamed = {role: data.draw(st.sampled_from(names), label=role)
+               for role, names in HEADERS.items()}
+    extra = data.draw(st.lists(st.sampled_from(DESCRIPTIVE), unique=True), label="descriptive")
+    spelled = table.rename_columns([renamed.get(name, name) for name in table.column_names])
+    for name in extra:
+        spelled = spelled.append_column(name, pa.array(["ghi chú"] * table.num_rows))
+    assert _outcome(as_library(spelled, library)) == expected
+
+
+def _outcome(native: object) -> object:
+    """The statuses, or the problems (at criterion columns) of a table that is refused."""
+    try:
+        return statuses(cds.evaluate_frame(native))
+    except cds.CdsError as error:
+        return [(p.code, p.row, p.column, p.message) for p in error.problems]
+
+
+def test_a_csv_file_and_a_frame_with_the_same_headers_give_the_same_verdicts(tmp_path) -> None:
+    text = "STT,Tên xã,Huyện,Năm,1.6,2.5,Ghi chú\n1,Xã A,Vĩnh Lộc,2024,78.4,19/33,\n"
+    path = tmp_path / "xa.csv"
+    path.write_text(text, encoding="utf-8")
+    record = cds.load_values(path)[0]
+    report = cds.evaluate(record.values, record.year, commune=record.commune,
+                          district=record.district)
+    frame = pd.read_csv(path, dtype={"1.6": str, "2.5": str})
+    row = rows_of(cds.evaluate_frame(frame))[0]
+    assert (row["commune"], row["district"], row["year"]) == ("Xã A", "Vĩnh Lộc", 2024)
+    assert {v.criterion: str(row[v.criterion]) for v in report} == {
+        v.criterion: v.status.value for v in report}
+    assert str(row["completion"]) == report.completion.value
+
+
+@pytest.mark.parametrize(
+    ("columns", "expected"),
+    [
+        ({"commune": ["A"], "Xã": ["A"], "year": [2024]},
+         [("Xã", "cột 'commune' và cột 'Xã' đều là cột Xã (commune); chỉ giữ một cột",
+           "columns 'commune' and 'Xã' both hold the commune (Xã); keep one")]),
+        ({"Tên xã": ["A"], "Huyện": ["H"], "district:": ["H"], "NĂM": [2024], "year": [2024]},
+         [("district:", "cột 'Huyện' và cột 'district:' đều là cột Huyện (district); "
+           "chỉ giữ một cột", "columns 'Huyện' and 'district:' both hold the district (Huyện); "
+           "keep one"),
+          ("year", "cột 'NĂM' và cột 'year' đều là cột Năm (year); chỉ giữ một cột",
+           "columns 'NĂM' and 'year' both hold the year (Năm); keep one")]),
+        ({"Xã, phường, thị trấn": ["A"], "xã/phường/thị trấn": ["B"], "Năm": [2024]},
+         [("xã/phường/thị trấn", "cột 'Xã, phường, thị trấn' và cột 'xã/phường/thị trấn' đều "
+           "là cột Xã (commune); chỉ giữ một cột", "columns 'Xã, phường, thị trấn' and "
+           "'xã/phường/thị trấn' both hold the commune (Xã); keep one")]),
+    ],
+)
+@pytest.mark.parametrize("library", LIBRARIES)
+def test_two_columns_naming_one_role_are_refused(library: str, columns: dict[str, list[object]],
+                                                 expected: list[tuple[str, str, str]]) -> None:
+    """A table that names its commune, district or year twice is refused, not read from one of
+    the two by guesswork; the problem is at the second column and names the first."""
+    with pytest.raises(cds.InputError) as caught:
+        cds.evaluate_frame(as_library(pa.table(columns), library))
+    assert [(p.code, p.column, p.message, p.message_en) for p in caught.value.problems] == [
+        ("frame_same_role", *e) for e in expected]
+
+
+def test_problems_name_the_columns_as_the_table_heads_them() -> None:
+    """A bad year, a repeated commune-year and a name that is not text are located at the
+    table's own headers, not at commune, district or year."""
+    bad_year = pl.DataFrame({"Tên xã": ["A", "B"], "Năm:": [2024, 2030]})
+    with pytest.raises(cds.InputError) as caught:
+        cds.evaluate_frame(bad_year)
+    assert [(p.row, p.column) for p in caught.value.problems] == [(1, "Năm:")]
+    twice = pd.DataFrame({"Xã": ["A", "a"], "HUYỆN": pd.Series(["H", 7], dtype=object)})
+    with pytest.raises(cds.InputError) as caught:
+        cds.evaluate_frame(twice, year=2024)
+    assert [(p.row, p.column, p.code) for p in caught.value.problems] == [
+        (1, "HUYỆN", "name_not_text")]
+    with pytest.raises(cds.InputError) as caught:
+        cds.evaluate_frame(pd.concat([twice.head(1)] * 2, ignore_index=True), year=2024)
+    assert [(p.row, p.column, str(p)) for p in caught.value.problems] == [
+        (1, "Xã", "dòng 1, cột Xã: A (H) năm 2024 đã có ở dòng 0")]
+
+
+def test_a_column_that_is_neither_a_header_nor_a_criterion_is_still_refused() -> None:
+    """The vocabulary widens the headers read, not the columns let through: a misspelt header
+    is an unknown column, as before."""
+    with pytest.raises(cds.InputError) as caught:
+        cds.evaluate_frame(pd.DataFrame({"Tên xa": ["A"], "Năm": [2024]}))
+    assert [p.message_en for p in caught.value.problems] == [
+        "the table has no column 'commune' (accepted, in any case: 'commune', 'Xã', "
+        "'Tên xã', 'Xã, phường, thị trấn', 'Xã/phường/thị trấn')",
+        "column 'Tên xa' is not a criterion of framework thanh-hoa-1829"]

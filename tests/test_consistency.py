@@ -183,7 +183,6 @@ def test_schedule_load_accepts_the_header_ten_xa(tmp_path):
     assert cds.Schedule.load(path).year_of("Xã Vĩnh Long") == 2025
 
 
-@pytest.mark.xfail(strict=True, reason="evaluate_frame knows only the column commune")
 def test_evaluate_frame_accepts_the_header_ten_xa():
     pd = pytest.importorskip("pandas")
     frame = pd.DataFrame({"Tên xã": ["Xã Vĩnh Long"], "year": [2025], "2.5": [50]})

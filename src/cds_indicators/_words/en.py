@@ -61,7 +61,10 @@ MESSAGES: Final[dict[str, str]] = {
     "criterion_id_not_text": "criterion ids are strings, not {value!r}",
     # tables of many communes (evaluate_frame), merging, schedules
     "frame_not_a_table": "cannot read a table of type {type} (use pandas, polars or pyarrow)",
-    "frame_missing_column": "the table has no column {name!r}",
+    "frame_missing_column": "the table has no column {name!r} (accepted, in any case: {accepted})",
+    "frame_same_role": (
+        "columns {first!r} and {name!r} both hold the {role_en} ({role_vi}); keep one"
+    ),
     "frame_unknown_column": "column {name!r} is not a criterion of framework {framework}",
     "frame_duplicate_column": (
         "the table has {count} columns named {name!r}; each column needs its own name"

@@ -59,7 +59,12 @@ MESSAGES: Final[dict[str, str]] = {
     "criterion_id_not_text": "mã chỉ tiêu phải là chuỗi ký tự, không phải {value!r}",
     # tables of many communes (evaluate_frame), merging, schedules
     "frame_not_a_table": "không đọc được bảng kiểu {type} (dùng pandas, polars hoặc pyarrow)",
-    "frame_missing_column": "bảng thiếu cột {name!r}",
+    "frame_missing_column": (
+        "bảng thiếu cột {name!r} (tên cột được nhận, không phân biệt hoa thường: {accepted})"
+    ),
+    "frame_same_role": (
+        "cột {first!r} và cột {name!r} đều là cột {role_vi} ({role_en}); chỉ giữ một cột"
+    ),
     "frame_unknown_column": "cột {name!r} không phải chỉ tiêu nào của khung {framework}",
     "frame_duplicate_column": "bảng có {count} cột cùng tên {name!r}; mỗi cột cần một tên riêng",
     "frame_column_not_text": (

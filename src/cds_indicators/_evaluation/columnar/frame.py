@@ -53,15 +53,19 @@ def evaluate_frame(frame: Any, *, year: int | None = None,
     ``frame`` is a pandas, polars or pyarrow table (anything `narwhals` reads eagerly) with a
     ``commune`` column, an optional ``district`` column, a ``year`` column unless ``year`` is
     given, and one column per criterion id (``"2.5"``); a rate criterion may instead come as two
-    count columns ``"2.5_num"`` and ``"2.5_den"``. A criterion without a column is missing.
+    count columns ``"2.5_num"`` and ``"2.5_den"``. A criterion without a column is missing. The
+    commune, district and year columns may be headed as :func:`load_values` reads a header
+    (``Tên xã``, ``Huyện``, ``Năm``, …); columns describing criteria (``STT``, ``Ghi chú``, …)
+    are not read.
 
     Returns a table of the same library with ``commune``, ``district`` (when given), ``year``,
     one status column per criterion of the framework (``"PASS"``, ``"FAIL"``, ``"MISSING"``,
     ``"EXEMPT"``, ``"NO_TARGET"``), ``completion`` and ``failed`` (the ids not met, joined by
     ``", "``). Every bad cell is reported at once, each :class:`Problem` with its ``row``
     (position from 0) and ``column``: a :class:`MeasurementError` for bad values, an
-    :class:`InputError` when columns or years are wrong, a commune or district cell is not
-    text, or a row repeats the commune, district and year of an earlier row.
+    :class:`InputError` when columns or years are wrong (two columns for the commune, say), a
+    commune or district cell is not text, or a row repeats the commune, district and year of an
+    earlier row.
     """
     nw = require("narwhals", "frame")
     np = require("numpy", "frame")
@@ -80,13 +84,14 @@ def evaluate_frame(frame: Any, *, year: int | None = None,
         raise InputError([Problem.of("frame_column_not_text", column=str(c), value=c)
                           for c in not_text])
     names = list(table.columns)
-    used, problems = columns_of(framework, names, year is not None)
-    if any(p.code == "frame_missing_column" and p.column == "commune" for p in problems):
+    used, ids, problems = columns_of(framework, names, year is not None)
+    if "commune" not in ids:
         raise InputError(problems)
-    year_position, _, year_problems = year_positions(np, table, framework, year)
+    year_column = None if year is not None else ids.get("year")
+    year_position, _, year_problems = year_positions(np, table, framework, year, year_column)
     problems += year_problems
-    if not any(p.column == "year" for p in problems):
-        problems += repeated_rows(np, nw, table, framework, year_position)
+    if (year is not None or year_column is not None) and not year_problems:
+        problems += repeated_rows(np, nw, table, framework, year_position, ids)
     n = len(table)
     codes = np.empty((len(framework), n), dtype=np.int8)
     single = year is not None or (n > 0 and bool((year_position == year_position[0]).all()))
@@ -109,8 +114,8 @@ def evaluate_frame(frame: Any, *, year: int | None = None,
     completion, scores = POLICIES[framework.completion].columns(
         np, framework, codes, lambda k: read[k].exact(), year_position)
     failed_text, failed_codes = _failed(np, framework, codes)
-    return build(np, nw, table, framework, year, codes, completion, failed_text, failed_codes,
-                  scores)
+    return build(np, nw, table, ids, framework, year, codes, completion, failed_text,
+                 failed_codes, scores)
 
 
 def _statuses(np: Any, criterion: Criterion, framework: Framework, column: Column,

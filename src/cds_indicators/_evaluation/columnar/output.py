@@ -16,16 +16,19 @@ _STATUSES = tuple(Status)
 _COMPLETIONS = tuple(Completion)
 
 
-def build(np: Any, nw: Any, table: Any, framework: Framework, year: int | None, codes: Any,
-           completion: Any, failed_text: list[str], failed_codes: Any,
-           scores: dict[str, Any]) -> Any:
+def build(np: Any, nw: Any, table: Any, ids: dict[str, str], framework: Framework,
+          year: int | None, codes: Any, completion: Any, failed_text: list[str],
+          failed_codes: Any, scores: dict[str, Any]) -> Any:
+    """The result table. Its ``commune``, ``district`` and ``year`` columns are named so
+    whatever headed them in ``table`` (``ids``: role → the table's own name), so that every
+    result has the same columns."""
     implementation = table.implementation
     n = codes.shape[1]
-    columns: dict[str, Any] = {"commune": table["commune"].to_native()}
-    if "district" in table.columns:
-        columns["district"] = table["district"].to_native()
+    columns: dict[str, Any] = {"commune": table[ids["commune"]].to_native()}
+    if "district" in ids:
+        columns["district"] = table[ids["district"]].to_native()
     columns["year"] = (np.full(n, year, dtype=np.int64) if year is not None
-                       else table["year"].to_native())
+                       else table[ids["year"]].to_native())
     status_names = [s.value for s in _STATUSES]
     completion_names = [c.value for c in _COMPLETIONS]
     native = nw.get_native_namespace(table)

@@ -9,24 +9,60 @@ from cds_indicators._model.errors import Problem
 from cds_indicators._model.framework import Framework, Kind
 from cds_indicators._model.record import where
 from cds_indicators._words.format import commune_label, fold
+from cds_indicators._words.headers import FIELD_LABELS, ROLES, header_role, is_descriptive
 
-__all__ = ["ID_COLUMNS", "columns_of", "duplicate_columns", "repeated_rows", "year_positions"]
+__all__ = [
+    "ID_COLUMNS",
+    "columns_of",
+    "duplicate_columns",
+    "id_columns",
+    "repeated_rows",
+    "year_positions",
+]
 
+#: The roles of the columns that say who a row is; the result names its columns so.
 ID_COLUMNS = ("commune", "district", "year")
 _NAME_FIELDS = (("commune", "tên xã"), ("district", "tên huyện"))
 
 
+def id_columns(names: Sequence[str]) -> tuple[dict[str, str], list[Problem]]:
+    """The column holding each row's commune, district and year (role → the table's own name),
+    read through the header vocabulary as :func:`~cds_indicators.load_values` reads a file's
+    header (``Tên xã``, ``Huyện``, ``NĂM:``, …); and a problem for each column naming a role
+    that an earlier column already names."""
+    found: dict[str, str] = {}
+    problems = []
+    for name in names:
+        role = header_role(name)
+        if role not in ID_COLUMNS:
+            continue
+        first = found.setdefault(role, name)
+        if first != name:
+            problems.append(Problem.of("frame_same_role", column=name, name=name, first=first,
+                                       role_vi=FIELD_LABELS[role], role_en=role))
+    return found, problems
+
+
+def _missing(role: str) -> Problem:
+    """The table has no column for ``role``: said with the headers that would have named it."""
+    accepted = ", ".join(repr(w if w == role else w[:1].upper() + w[1:]) for w in ROLES[role])
+    return Problem.of("frame_missing_column", column=role, name=role, accepted=accepted)
+
+
 def columns_of(
     framework: Framework, names: Sequence[str], has_year: bool
-) -> tuple[dict[str, tuple[str, ...]], list[Problem]]:
-    """For each criterion, the column(s) holding its values; and the problems with the names."""
-    problems = []
+) -> tuple[dict[str, tuple[str, ...]], dict[str, str], list[Problem]]:
+    """For each criterion, the column(s) holding its values; the columns of the commune,
+    district and year (:func:`id_columns`); and the problems with the names. Columns that
+    describe a criterion for people (``STT``, ``Ghi chú``, …) are allowed and not read, as
+    :func:`~cds_indicators.load_values` allows them."""
+    ids, problems = id_columns(names)
     used: dict[str, tuple[str, ...]] = {}
     present = set(names)
-    if "commune" not in present:
-        problems.append(Problem.of("frame_missing_column", column="commune", name="commune"))
-    if not has_year and "year" not in present:
-        problems.append(Problem.of("frame_missing_column", column="year", name="year"))
+    if "commune" not in ids:
+        problems.append(_missing("commune"))
+    if not has_year and "year" not in ids:
+        problems.append(_missing("year"))
     for criterion in framework:
         cid = criterion.id
         pair = (f"{cid}_num", f"{cid}_den")
@@ -45,26 +81,27 @@ def columns_of(
                 used[cid] = pair
         elif cid in present:
             used[cid] = (cid,)
-    known = set(ID_COLUMNS) | {c for cols in used.values() for c in cols}
+    known = {c for cols in used.values() for c in cols}
     known |= {c for c in present if c in framework}
     known |= {c for c in present if c.endswith(("_num", "_den")) and c[:-4] in framework}
     for name in names:
-        if name not in known and not (name == "year" and has_year):
+        if name not in known and header_role(name) not in ID_COLUMNS and not is_descriptive(name):
             problems.append(Problem.of("frame_unknown_column", column=str(name),
                                        name=str(name), framework=framework.id))
-    return used, problems
+    return used, ids, problems
 
 
-def year_positions(np: Any, frame: Any, framework: Framework,
-                   year: int | None) -> tuple[Any, list[int], list[Problem]]:
-    """Each row's position in ``framework.years``, and the problems with the year column."""
+def year_positions(np: Any, frame: Any, framework: Framework, year: int | None,
+                   column: str | None) -> tuple[Any, list[int], list[Problem]]:
+    """Each row's position in ``framework.years``, and the problems with the year column
+    (named ``column`` in the table, if it has one)."""
     n = len(frame)
     if year is not None:
         return np.full(n, framework.years.index(framework.check_year(year)), dtype=np.intp), [
             year], []
-    if "year" not in frame.columns:
+    if column is None:
         return np.zeros(n, dtype=np.intp), [], []
-    series = frame["year"]
+    series = frame[column]
     null = series.is_null().to_numpy()
     problems = []
     position = np.full(n, -1, dtype=np.intp)
@@ -76,7 +113,7 @@ def year_positions(np: Any, frame: Any, framework: Framework,
     raw = series.to_list() if bad else []
     for row in bad:
         value = raw[row]
-        problems.append(Problem.of("frame_bad_year", row=row, column="year", value=value,
+        problems.append(Problem.of("frame_bad_year", row=row, column=column, value=value,
                                    framework=framework.id,
                                    years=", ".join(map(str, framework.years))))
     position[position < 0] = 0
@@ -90,7 +127,6 @@ def duplicate_columns(frame: Any) -> list[Problem]:
     repeated = sorted({n for n in names if names.count(n) > 1}, key=names.index)
     return [Problem.of("frame_duplicate_column", column=n, name=n, count=names.count(n))
             for n in repeated]
-
 
 
 def _typed_as_text(nw: Any, series: Any) -> bool:
@@ -147,13 +183,14 @@ def _name_codes(np: Any, series: Any, values: list[Any] | None, null: str | None
     return _classes(np, list(position), null)[np.asarray(rows, dtype=np.intp)]
 
 
-def repeated_rows(np: Any, nw: Any, table: Any, framework: Framework,
-                  year_position: Any) -> list[Problem]:
+def repeated_rows(np: Any, nw: Any, table: Any, framework: Framework, year_position: Any,
+                  ids: dict[str, str]) -> list[Problem]:
     """The name cells that are not text (as :func:`~cds_indicators.evaluate` refuses them), and
     every row that repeats an earlier row's commune, district and year (as
-    :func:`~cds_indicators.load_values` refuses them), named from the first."""
+    :func:`~cds_indicators.load_values` refuses them), named from the first. ``ids`` names
+    the columns of the commune, district and year (:func:`id_columns`)."""
     problems = []
-    columns = {field: table[field] for field, _ in _NAME_FIELDS if field in table.columns}
+    columns = {field: table[ids[field]] for field, _ in _NAME_FIELDS if field in ids}
     names: dict[str, list[Any] | None] = {}
     for field, field_vi in _NAME_FIELDS:
         series = columns.get(field)
@@ -166,7 +203,7 @@ def repeated_rows(np: Any, nw: Any, table: Any, framework: Framework,
         values = [None if missing else v for v, missing in zip(series.to_list(), null,
                                                               strict=True)]
         problems += [Problem.of("name_not_text", value=v, field=field, field_vi=field_vi,
-                                row=row, column=field)
+                                row=row, column=ids[field])
                      for row, v in enumerate(values) if v is not None and not isinstance(v, str)]
         names[field] = values
     n = len(year_position)
@@ -185,14 +222,14 @@ def repeated_rows(np: Any, nw: Any, table: Any, framework: Framework,
             return problems
     elif len(np.unique(counted)) == len(counted):
         return problems
-    return _repeats(table, framework, year_position, keys.tolist())
+    return _repeats(table, framework, year_position, keys.tolist(), ids)
 
 
-def _repeats(table: Any, framework: Framework, year_position: Any,
-             keys: list[int]) -> list[Problem]:
+def _repeats(table: Any, framework: Framework, year_position: Any, keys: list[int],
+             ids: dict[str, str]) -> list[Problem]:
     """One problem for each row whose key an earlier row has; rows without a key are ``-1``."""
-    communes = table["commune"].to_list()
-    districts = table["district"].to_list() if "district" in table.columns else None
+    communes = table[ids["commune"]].to_list()
+    districts = table[ids["district"]].to_list() if "district" in ids else None
     first: dict[int, int] = {}
     problems = []
     for row, key in enumerate(keys):
@@ -200,7 +237,7 @@ def _repeats(table: Any, framework: Framework, year_position: Any,
         if key < 0 or earlier == row:
             continue
         problems.append(Problem.of(
-            "duplicate_commune_year", row=row, column="commune",
+            "duplicate_commune_year", row=row, column=ids["commune"],
             year=framework.years[int(year_position[row])],
             who=commune_label(communes[row], None if districts is None else districts[row]),
             first=where("vi", row=earlier), first_en=where("en", row=earlier)))
