@@ -20,7 +20,7 @@ ROOT = Path(__file__).resolve().parents[1] / "src" / "cds_indicators"
 LAYERS = ["_version", "_words", "_model", "_frameworks", "_evaluation", "_io", "_rollup",
           "_render", "public", "_cli"]
 BOTTOM = {"_deprecation": "_version"}
-PUBLIC = {"", "units", "strategies", "_hypothesis_plugin"}
+PUBLIC = {"", "units", "strategies", "_hypothesis_plugin", "_errors"}
 TOP = {"__main__": "_cli"}
 
 

@@ -433,3 +433,20 @@ def test_every_guide_page_is_in_the_site():
     pages = {path.name for path in (ROOT / "docs").glob("*.md")}
     assert pages - listed == set(), "add these pages to the nav in mkdocs.yml"
     assert listed - pages == set(), "the nav in mkdocs.yml lists pages that do not exist"
+
+
+def test_the_errors_module_of_0_1_0_warns_and_still_serves_the_errors():
+    """0.1.0's tracebacks named ``cds_indicators._errors.MeasurementError``: importing from there
+    keeps working for a minor release, with a warning that names the replacement."""
+    import importlib
+    import sys
+
+    sys.modules.pop("cds_indicators._errors", None)
+    with pytest.warns(DeprecationWarning) as caught:
+        old = importlib.import_module("cds_indicators._errors")
+    assert str(caught[0].message) == (
+        "cds_indicators._errors is deprecated; use cds_indicators instead. "
+        "It will be removed in cds-indicators 0.3.0."
+    )
+    assert old.MeasurementError is cds.MeasurementError
+    assert old.InputError is cds.InputError
