@@ -442,7 +442,7 @@ def test_the_errors_module_of_0_1_0_warns_and_still_serves_the_errors():
     import sys
 
     sys.modules.pop("cds_indicators._errors", None)
-    with pytest.warns(DeprecationWarning) as caught:
+    with pytest.warns(DeprecationWarning, match="cds_indicators._errors is deprecated") as caught:
         old = importlib.import_module("cds_indicators._errors")
     assert str(caught[0].message) == (
         "cds_indicators._errors is deprecated; use cds_indicators instead. "
