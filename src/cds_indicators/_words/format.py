@@ -57,10 +57,11 @@ def strip_period(name: str) -> str:
     return name[:-1].rstrip() if name.endswith(".") else name
 
 
-@functools.lru_cache(maxsize=4096)
+@functools.lru_cache(maxsize=1 << 16)
 def fold(text: str) -> str:
-    """The comparable form of a label or name: NFC, case-folded, single spaces. Labels and
-    values come from a small vocabulary (``Có``, ``không áp dụng``, …), so each is folded once."""
+    """The comparable form of a label or name: NFC, case-folded, single spaces. Labels, values
+    and commune names come from a bounded vocabulary (``Có``, ``không áp dụng``, the communes of
+    a country), so each is folded once and kept."""
     return " ".join(unicodedata.normalize("NFC", text).casefold().split())
 
 

@@ -136,24 +136,11 @@ def _typed_as_text(nw: Any, series: Any) -> bool:
     return bool(series.dtype == nw.String) and native_type != "object"
 
 
-#: Names already folded. A table names the communes of a province or a country, and is often
-#: evaluated again: each name is folded once, not once a call (more names than ``fold`` keeps).
-_FOLDED: dict[str, str] = {}
-#: The classes of a column's distinct names, by those names as Arrow stores them (offsets and
-#: bytes): a table evaluated again does not look at its names one by one.
-_CLASSES: dict[tuple[Any, ...], Any] = {}
-_KEPT = 1 << 16
-
-
 def _classes(np: Any, names: list[str], null: str | None) -> Any:
     """For each distinct name, then for a null cell, its number: names that fold alike (case,
     Unicode form, spaces) share one; a null cell is ``-1``, or the number of ``null``."""
-    if len(_FOLDED) > _KEPT:
-        _FOLDED.clear()
     classes: dict[str, int] = {}
-    known = _FOLDED.get
-    of_name = [classes.setdefault(known(name) or _FOLDED.setdefault(name, fold(name)),
-                                  len(classes)) for name in names]
+    of_name = [classes.setdefault(fold(name), len(classes)) for name in names]
     of_name.append(-1 if null is None else classes.setdefault(fold(null), len(classes)))
     return np.array(of_name, dtype=np.int64)
 
@@ -170,13 +157,7 @@ def _name_codes(np: Any, series: Any, values: list[Any] | None, null: str | None
             values = series.to_list()
         else:
             encoded = pc.dictionary_encode(getattr(array, "combine_chunks", lambda: array)())
-            names = encoded.dictionary
-            key = (null, *(b.to_pybytes() for b in names.buffers() if b is not None))
-            of_name = _CLASSES.get(key)
-            if of_name is None:
-                if len(_CLASSES) > 16:
-                    _CLASSES.clear()
-                of_name = _CLASSES[key] = _classes(np, names.to_pylist(), null)
+            of_name = _classes(np, encoded.dictionary.to_pylist(), null)
             return of_name[pc.fill_null(encoded.indices, -1).to_numpy()]
     position: dict[Any, int] = {}
     rows = [-1 if v is None else position.setdefault(v, len(position)) for v in values]
