@@ -7,6 +7,8 @@ from __future__ import annotations
 
 from typing import Final
 
+from cds_indicators._words.catalog import collect
+
 #: The problems an input can have, by code (rendered by ``messages.render``).
 MESSAGES: Final[dict[str, str]] = {
     # values
@@ -180,55 +182,8 @@ MESSAGES: Final[dict[str, str]] = {
     ),
     "half_counts": "criterion {criterion}: the {present_en} is given but not the {absent_en}",
     "unknown_export_format": "cannot write files ending in {suffix} (use .csv or .xlsx)",
-    # framework files
-    "toml_syntax": "not valid TOML: {detail}",
-    "file_unreadable": "cannot read the file: {detail}",
-    "schema": "invalid structure: {detail}",
-    "schema_version": "schema_version {found!r} is not supported (supported: {supported})",
-    "empty_text": "{key} must not be empty",
-    "bad_years": "years must be a non-empty list of increasing years without repeats: {years!r}",
-    "unknown_completion": "unknown completion policy {found!r} (known: {known})",
-    "bad_code": (
-        "code {found!r} must be lower-case letters, digits and \"_\", starting with a letter"
-    ),
-    "duplicate": "duplicate {what} {found!r}",
-    "unknown_pillar": "criterion {criterion} is in pillar {found!r}, which is not in pillars",
-    "unknown_kind": "criterion {criterion}: unknown kind {found!r} (known: {known})",
-    "counts_not_rate": "criterion {criterion}: counts are only for rate criteria",
-    "target_year": (
-        "criterion {criterion}: a target for {year}, but the framework's years are {years}"
-    ),
-    "missing_target": "criterion {criterion}: no cell for {year} (write \"*\" for no target)",
-    "empty_label": "criterion {criterion}: a qualitative target needs a label (e.g. \"Có\")",
-    "bad_percent_cell": (
-        "criterion {criterion}: cell {found!r} is not a percentage (e.g. \"80%\") or \"*\""
-    ),
-    "percent_cell_range": "criterion {criterion}: threshold {found!r} is outside 0–100%",
-    # framework files, schema_version 2
-    "needs_version": "{key} needs schema_version = {version}",
-    "policy_key_missing": "completion policy {policy!r} needs the key {key}",
-    "policy_key_unused": "{key} is only used with completion policy {policy!r}",
-    "bad_share": "share {found!r} is not a percentage (e.g. \"80%\")",
-    "share_range": "share {found!r} is outside 0–100%",
-    "bad_points": "points {found!r} is not a non-negative number (a maximum must be above 0)",
-    "levels_order": "level {name!r}: levels go from the highest down; min_score must decrease",
-    "comparison_yes_no": "criterion {criterion}: a yes/no criterion takes no comparison",
-    "unknown_comparison": "criterion {criterion}: unknown comparison {found!r} (known: {known})",
-    "points_missing": "criterion {criterion}: a points framework needs its maximum (points)",
-    "unknown_scoring": "criterion {criterion}: unknown scoring {found!r} (known: {known})",
-    "proportional_needs_at_least": (
-        "criterion {criterion}: proportional scoring is only for at_least or above rates and counts"
-    ),
-    "bad_cell_table": (
-        "criterion {criterion}: a {{ threshold, label }} cell is only for rates and counts"
-    ),
-    "bad_count_cell": (
-        "criterion {criterion}: cell {found!r} is not a whole number (e.g. \"2\") or \"*\""
-    ),
-    "number_too_long": (
-        "criterion {criterion}: {value!r} has more than {digits} significant digits, or is above "
-        "10^{exponent} or below 10^-{exponent}"
-    ),
+    # the areas' words (cds_indicators._words.catalog)
+    **collect("MESSAGES", "en"),
 }
 
 #: The command line's and the reports' words, by key (looked up by ``interface.t``).
@@ -354,6 +309,8 @@ TEXT: Final[dict[str, str]] = {
     "one_away": "Communes one criterion away",
     "schedule": "Against the schedule",
     "progress": "Working",
+    # the areas' words (cds_indicators._words.catalog)
+    **collect("TEXT", "en"),
 }
 
 #: A criterion's status (by ``Status`` value).

@@ -14,8 +14,9 @@ from cds_indicators._words import LANGUAGES, en, vi
 __all__ = ["LANGUAGES", "render"]
 
 _MESSAGES: dict[str, tuple[str, str]] = {
-    # A new code goes into vi.MESSAGES and en.MESSAGES, with the same {placeholders} in both. A
-    # pair (vi, en) added here is rendered too until it moves there; no code is in both places.
+    # A new code goes into an area module of cds_indicators._words.catalog (both languages side by
+    # side, the same {placeholders} in both). A pair (vi, en) added here is rendered too until it
+    # moves there; no code is in both places.
 }
 
 

@@ -8,6 +8,8 @@ from __future__ import annotations
 
 from typing import Final
 
+from cds_indicators._words.catalog import collect
+
 #: The problems an input can have, by code (rendered by ``messages.render``).
 MESSAGES: Final[dict[str, str]] = {
     # values
@@ -171,52 +173,8 @@ MESSAGES: Final[dict[str, str]] = {
     "value_and_counts": "chỉ tiêu {criterion}: ghi Giá trị hoặc Tử số và Mẫu số, không ghi cả hai",
     "half_counts": "chỉ tiêu {criterion}: có {present} nhưng thiếu {absent}",
     "unknown_export_format": "không biết ghi tệp đuôi {suffix} (dùng .csv hoặc .xlsx)",
-    # framework files
-    "toml_syntax": "không đọc được TOML: {detail}",
-    "file_unreadable": "không đọc được tệp: {detail}",
-    "schema": "sai cấu trúc: {detail}",
-    "schema_version": "schema_version {found!r} không được hỗ trợ (hỗ trợ: {supported})",
-    "empty_text": "{key} không được để trống",
-    "bad_years": "years phải là danh sách năm tăng dần, không trùng, không rỗng: {years!r}",
-    "unknown_completion": "cách xét hoàn thành {found!r} không có (có: {known})",
-    "bad_code": "mã {found!r} chỉ gồm chữ thường, chữ số và \"_\", bắt đầu bằng chữ",
-    "duplicate": "{what} {found!r} bị trùng",
-    "unknown_pillar": "chỉ tiêu {criterion} thuộc nhóm {found!r} không có trong pillars",
-    "unknown_kind": "chỉ tiêu {criterion}: loại {found!r} không có (có: {known})",
-    "counts_not_rate": "chỉ tiêu {criterion}: counts chỉ dành cho chỉ tiêu tỷ lệ",
-    "target_year": "chỉ tiêu {criterion}: có chỉ tiêu cho năm {year}, khung chỉ có các năm {years}",
-    "missing_target": "chỉ tiêu {criterion}: thiếu ô năm {year} (ghi \"*\" nếu không có chỉ tiêu)",
-    "empty_label": "chỉ tiêu {criterion}: chỉ tiêu định tính cần một nhãn (ví dụ \"Có\")",
-    "bad_percent_cell": (
-        "chỉ tiêu {criterion}: ô {found!r} không phải tỷ lệ phần trăm (ví dụ \"80%\") hay \"*\""
-    ),
-    "percent_cell_range": "chỉ tiêu {criterion}: ngưỡng {found!r} nằm ngoài 0–100%",
-    # framework files, schema_version 2
-    "needs_version": "{key} cần schema_version = {version}",
-    "policy_key_missing": "cách xét hoàn thành {policy!r} cần khóa {key}",
-    "policy_key_unused": "{key} chỉ dùng với cách xét hoàn thành {policy!r}",
-    "bad_share": "share {found!r} không phải tỷ lệ phần trăm (ví dụ \"80%\")",
-    "share_range": "share {found!r} nằm ngoài 0–100%",
-    "bad_points": "điểm {found!r} không phải một số không âm (số điểm tối đa phải lớn hơn 0)",
-    "levels_order": "mức {name!r}: các mức xếp từ cao xuống thấp, min_score phải giảm dần",
-    "comparison_yes_no": "chỉ tiêu {criterion}: chỉ tiêu Có/Không không có comparison",
-    "unknown_comparison": "chỉ tiêu {criterion}: so sánh {found!r} không có (có: {known})",
-    "points_missing": "chỉ tiêu {criterion}: khung chấm điểm cần điểm tối đa (points)",
-    "unknown_scoring": "chỉ tiêu {criterion}: cách chấm {found!r} không có (có: {known})",
-    "proportional_needs_at_least": (
-        "chỉ tiêu {criterion}: chấm theo tỷ lệ chỉ dùng cho tỷ lệ hoặc số lượng \"at_least\" "
-        "hay \"above\""
-    ),
-    "bad_cell_table": (
-        "chỉ tiêu {criterion}: ô dạng {{ threshold, label }} chỉ dùng cho tỷ lệ và số lượng"
-    ),
-    "bad_count_cell": (
-        "chỉ tiêu {criterion}: ô {found!r} không phải số nguyên không âm (ví dụ \"2\") hay \"*\""
-    ),
-    "number_too_long": (
-        "chỉ tiêu {criterion}: {value!r} có quá {digits} chữ số có nghĩa, hoặc lớn hơn "
-        "10^{exponent} hay nhỏ hơn 10^-{exponent}"
-    ),
+    # the areas' words (cds_indicators._words.catalog)
+    **collect("MESSAGES", "vi"),
 }
 
 #: The command line's and the reports' words, by key (looked up by ``interface.t``).
@@ -339,6 +297,8 @@ TEXT: Final[dict[str, str]] = {
     "one_away": "Xã chỉ còn một chỉ tiêu",
     "schedule": "Theo lịch giao",
     "progress": "Đang xử lý",
+    # the areas' words (cds_indicators._words.catalog)
+    **collect("TEXT", "vi"),
 }
 
 #: A criterion's status (by ``Status`` value).
