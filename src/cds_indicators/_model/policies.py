@@ -19,7 +19,7 @@ import attrs
 
 from cds_indicators._model.comparisons import RULES
 from cds_indicators._model.framework import Criterion, Framework, Kind, Scoring
-from cds_indicators._model.report import Completion, Status, Verdict
+from cds_indicators._model.verdict import Completion, Status, Verdict
 from cds_indicators._words import format as _text
 
 __all__ = ["POLICIES", "Outcome", "Policy", "completion_all", "completion_points",
