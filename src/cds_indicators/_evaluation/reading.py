@@ -21,9 +21,11 @@ from cds_indicators._model.errors import Problem
 from cds_indicators._model.numbers import (
     MAX_DIGITS,
     MAX_EXPONENT,
+    MAX_TEXT,
     exact_decimal,
     exact_float,
     is_missing,
+    too_long,
     whole_number,
 )
 from cds_indicators._model.record import Reading
@@ -151,6 +153,8 @@ def _whole(count: Any) -> int | None:
 
 def _count(criterion: str, count: Any, which: str, given: Any) -> int | Problem:
     whole = _whole(count)
+    if whole is not None and too_long(whole):
+        return _too_long(criterion, given)
     return _count_problem(criterion, count, which, given) if whole is None else whole
 
 
@@ -193,6 +197,8 @@ def read_counts(
 
 
 def _rate_from_text(criterion: str, text: str) -> Reading | Problem:
+    if len(text) > MAX_TEXT:
+        return _text_too_long(criterion, text)
     folded = fold(text)
     if not folded:
         return MISSING_VALUE
@@ -230,7 +236,7 @@ def read_rate(
             return Reading(Fraction(value))
         return _percent(criterion, Fraction(value), value)
     if kind is Fraction:
-        return _percent(criterion, value, value)
+        return _too_long(criterion, value) if too_long(value) else _percent(criterion, value, value)
     if kind is Ratio:
         return read_counts(criterion, value.numerator, value.denominator, value, counts)
     if kind is str:
@@ -281,12 +287,20 @@ def _too_long(criterion: str, value: Any) -> Problem:
                       exponent=MAX_EXPONENT)
 
 
+def _text_too_long(criterion: str, text: str) -> Problem:
+    # Refused before it is folded or matched: no reading is near this length.
+    return Problem.of("text_too_long", criterion=criterion, value=text, length=len(text),
+                      limit=MAX_TEXT)
+
+
 def read_count(criterion: str, value: Any) -> Reading | Problem:
     """Read ``value`` as a count: a non-negative whole number (``2``, ``2.0``, ``"2"``), never a
     percentage, a bool or a fraction of a thing."""
     if is_bool(value):
         return Problem.of("bool_for_count", criterion=criterion, value=value)
     if isinstance(value, str):
+        if len(value) > MAX_TEXT:
+            return _text_too_long(criterion, value)
         folded = fold(value)
         if not folded:
             return MISSING_VALUE
@@ -297,6 +311,8 @@ def read_count(criterion: str, value: Any) -> Reading | Problem:
     elif value is NOT_APPLICABLE:
         return _EXEMPT
     whole = _whole(value)
+    if whole is not None and too_long(whole):
+        return _too_long(criterion, value)
     if whole is None:
         if isinstance(value, Decimal) and value.is_finite() and exact_decimal(value) is None:
             return _too_long(criterion, value)
@@ -310,6 +326,8 @@ def read_yes_no(criterion: str, value: Any, labels: frozenset[str]) -> Reading |
     if value is True or value is False:
         return Reading(value)
     if isinstance(value, str):
+        if len(value) > MAX_TEXT:
+            return _text_too_long(criterion, value)
         folded = fold(value)
         if not folded:
             return MISSING_VALUE

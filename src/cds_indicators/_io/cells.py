@@ -46,8 +46,17 @@ def read_csv_text(text: str, source: str) -> Table | Problem:
     """The cells of a CSV text, split by the separator of its first line (:func:`separator_of`)."""
     first = next((line for line in text.splitlines() if line.strip()), "")
     separator = separator_of(first)
+    # Strict: a quote in the middle of a cell, or one still open at the end of the file (which
+    # the lenient reader closes silently, swallowing every line after it), is an error.
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=separator, strict=True)
+    rows: list[list[str]] = []
+    start = 1
     try:
-        rows = list(csv.reader(io.StringIO(text, newline=""), delimiter=separator))
+        for row in reader:
+            rows.append(row)
+            start = reader.line_num + 1
     except csv.Error as exc:
-        return Problem.of("csv_syntax", source=source, detail=str(exc))
+        if str(exc) == "unexpected end of data":
+            return Problem.of("csv_open_quote", source=source, line=start)
+        return Problem.of("csv_syntax", source=source, line=reader.line_num, detail=str(exc))
     return Table(rows=rows, source=source)

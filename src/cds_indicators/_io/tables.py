@@ -187,6 +187,9 @@ class _Reader:
         if year is None:
             self.problem("bad_year", row, col, value=cell)
             return None
+        if self.default_year is not None and year != self.default_year:
+            self.problem("year_conflict", row, col, value=year, year=self.default_year)
+            return None
         if year not in self.framework.years:
             self.problem("year_not_in_framework", row, col, value=year,
                          framework=self.framework.id,
@@ -215,6 +218,8 @@ class _Reader:
         header_row = self.header_row = start + 1
         roles, criteria = self.header(rows[start], header_row)
         width = len(rows[start])
+        # A cell under an empty header is outside the table as much as one past its last column.
+        unheaded = [col for col, cell in enumerate(rows[start]) if _empty(cell)]
         long = "criterion" in roles
         if long:
             for col, criterion in criteria.items():
@@ -234,8 +239,8 @@ class _Reader:
             cells, row = rows[index], index + 1
             if all(_empty(cell) for cell in cells):
                 continue
-            for col in range(width, len(cells)):
-                if not _empty(cells[col]):
+            for col in (*unheaded, *range(width, len(cells))):
+                if col < len(cells) and not _empty(cells[col]):
                     self.problem("extra_cell", row, col, value=cells[col])
             read = self.commune_year(cells, roles, fields, row)
             if long:

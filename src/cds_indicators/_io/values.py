@@ -16,15 +16,15 @@ reports every problem of a file at once, each with its place.
 
 from __future__ import annotations
 
-import json
 import os
-import tomllib
 from collections.abc import Iterable, Mapping
 from pathlib import Path
 from typing import Any
 
 import attrs
 
+from cds_indicators._io.document import parse_document
+from cds_indicators._io.limits import MAX_FILE_BYTES, check_kind, read_bounded
 from cds_indicators._model.errors import InputError, Problem, raise_problems
 from cds_indicators._model.framework import Framework
 from cds_indicators._model.record import Record, where
@@ -35,31 +35,12 @@ from cds_indicators._words.format import commune_label, fold
 __all__ = ["MAX_FILE_BYTES", "Record", "check_record", "duplicates", "evaluate_record",
            "load_values", "read_commune_file", "read_record"]
 
-#: Larger files are refused before they are parsed (bytes).
-MAX_FILE_BYTES = 50 * 1024 * 1024
-
-
 def _problem(code: str, source: str, **fields: Any) -> Problem:
     return Problem.of(code, source=source, **fields)
 
 
-def _check_size(path: Path, source: str) -> None:
-    try:
-        size = path.stat().st_size
-    except OSError as exc:
-        detail = exc.strerror or exc
-        raise InputError([_problem("file_unreadable", source, detail=detail)]) from None
-    if size > MAX_FILE_BYTES:
-        raise InputError([_problem("file_too_large", source, size=size, limit=MAX_FILE_BYTES)])
-
-
 def _read_text(path: Path, source: str) -> str:
-    _check_size(path, source)
-    try:
-        data = path.read_bytes()
-    except OSError as exc:
-        detail = exc.strerror or exc
-        raise InputError([_problem("file_unreadable", source, detail=detail)]) from None
+    data = read_bounded(path, source)
     try:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
@@ -67,31 +48,12 @@ def _read_text(path: Path, source: str) -> str:
         raise InputError([_problem("not_utf8", source, line=line)]) from None
 
 
-def _parse_document(text: str, suffix: str, source: str) -> Any:
-    try:
-        if suffix == ".toml":
-            return tomllib.loads(text)
-        return json.loads(text)
-    except tomllib.TOMLDecodeError as exc:
-        raise InputError([_problem("toml_syntax", source, detail=str(exc))]) from None
-    except json.JSONDecodeError as exc:
-        raise InputError(
-            [_problem("json_syntax", source, detail=exc.msg, line=exc.lineno)]
-        ) from None
-    except RecursionError:
-        raise InputError([_problem("json_syntax", source, detail="nested too deeply")]) from None
-    except ValueError as exc:
-        # A whole number of thousands of digits: Python refuses to read it, and so do we.
-        code = "toml_syntax" if suffix == ".toml" else "json_syntax"
-        raise InputError([_problem(code, source, detail=str(exc))]) from None
-
-
 def _parse(path: Path) -> Any:
     source = str(path)
     suffix = path.suffix.lower()
     if suffix not in (".toml", ".json"):
         raise InputError([_problem("unknown_format", source, suffix=suffix or "(none)")])
-    return _parse_document(_read_text(path, source), suffix, source)
+    return parse_document(_read_text(path, source), suffix, source)
 
 
 def record_from_mapping(data: Any, source: str, path: str = "$") -> Record | list[Problem]:
@@ -149,7 +111,8 @@ def load_values(
     The file may be TOML or JSON (one commune, or a list ``[[communes]]``), or a CSV or XLSX
     table, wide (one row per commune-year, one column per criterion) or long (one row per
     criterion, with ``value`` or ``numerator`` and ``denominator``); see docs/entering-data.md.
-    ``year`` is the year of the records whose file gives none. Every problem in the file (an
+    ``year`` is the year of the records whose file gives none; a record whose file gives
+    another year is refused (``year_conflict``), never re-dated. Every problem in the file (an
     unknown criterion, a bad value, a year outside the framework, a missing commune name, a
     commune-year given twice, …) is reported in one :class:`InputError`, each with its place.
     """
@@ -162,7 +125,7 @@ def load_values(
     if suffix not in _SUFFIXES:
         raise InputError([_problem("unknown_format", source, suffix=suffix or "(none)")])
     if suffix in (".toml", ".json"):
-        data = _parse_document(_read_text(file, source), suffix, source)
+        data = parse_document(_read_text(file, source), suffix, source)
         records, problems, every = _records_from_document(data, source, framework, year)
     else:
         records, problems = _records_from_tables(file, source, suffix, framework, year)
@@ -188,7 +151,7 @@ def _records_from_tables(
     else:
         from cds_indicators._io.xlsx import read_workbook
 
-        _check_size(file, source)
+        check_kind(file, source, MAX_FILE_BYTES)
         tables = read_workbook(file, source)
     records: list[Record] = []
     problems: list[Problem] = []
@@ -252,7 +215,10 @@ def read_record(
     """
     problems = []
     when = record.year if record.year is not None else year
-    if when is None:
+    if year is not None and when != year:
+        problems.append(_placed(record, Problem.of("year_conflict", value=when, year=year),
+                                "year"))
+    elif when is None:
         problems.append(_placed(record, Problem.of("missing_year"), "year"))
     elif when not in framework.years:
         problems.append(_placed(record, Problem.of(

@@ -216,7 +216,7 @@ _MEASURED: Final = frozenset({
     "not_conditional", "wrong_dimension", "wrong_count_units", "unexpected_count_units",
     "unknown_criterion", "criterion_id_not_text", "values_not_mapping", "merge_percent_only",
     "merge_bad_weight", "merge_bad_weight_of", "merge_weight_conflict", "merge_years_differ",
-    "number_too_long",
+    "number_too_long", "text_too_long",
 })
 #: Problems with the type of an argument: an error that reports one is also a TypeError.
 _ARGUMENT_TYPE: Final = frozenset({

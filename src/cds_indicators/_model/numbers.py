@@ -16,7 +16,9 @@ number gets one reading whichever way it came in:
   :data:`MAX_DIGITS` (40) significant digits (leading and trailing zeros do not count), and its
   leading digit may stand at most :data:`MAX_EXPONENT` (400) places from the decimal mark either
   way; beyond that (``Decimal("1E-100000000")``, ``Decimal("1e999999999")``, 5000 digits of
-  text) it is refused with a located problem instead of being expanded digit by digit.
+  text) it is refused with a located problem instead of being expanded digit by digit. An
+  ``int`` and the terms of a ``Fraction`` are held to the same :data:`MAX_DIGITS`
+  (:func:`too_long`), and text to :data:`MAX_TEXT` characters, checked before it is read.
 * **A whole number** (a count, a year in a cell) is read by :func:`whole_number`: an ``int``, a
   float (of any width) holding a whole number exactly (never read at 12 digits, which would
   change a count above a trillion), or at most :data:`MAX_DIGITS` ASCII digits of text.
@@ -32,8 +34,9 @@ from fractions import Fraction
 from numbers import Integral, Real
 from typing import Final, SupportsFloat
 
-__all__ = ["FLOAT_DIGITS", "MAX_DIGITS", "MAX_EXPONENT", "decimal_text", "exact_decimal",
-           "exact_float", "is_binary_float", "is_missing", "whole_number"]
+__all__ = ["FLOAT_DIGITS", "MAX_DIGITS", "MAX_EXPONENT", "MAX_TEXT", "decimal_text",
+           "exact_decimal", "exact_float", "is_binary_float", "is_missing", "too_long",
+           "whole_number"]
 
 #: Significant digits a binary float is read at.
 FLOAT_DIGITS: Final = 12
@@ -43,6 +46,12 @@ MAX_DIGITS: Final = 40
 #: The largest power of ten (either way) of a number given as text or Decimal: room for every
 #: float's reading (the smallest is about 5 × 10^-324), far from what expanding would hang on.
 MAX_EXPONENT: Final = 400
+
+#: Characters a value given as text may have: a cell longer than this is refused before it is
+#: read (no rate, count, yes/no or label is near it).
+MAX_TEXT: Final = 1000
+#: Whole numbers from 10^MAX_DIGITS up (either sign) are refused as too long.
+_TOO_BIG: Final = 10**MAX_DIGITS
 
 _MISSING_TYPES: Final = frozenset({"NAType", "NaTType"})
 _NUMPY_TIMES: Final = frozenset({"datetime64", "timedelta64"})
@@ -84,6 +93,19 @@ def exact_decimal(value: Decimal) -> Fraction | None:
     return -number if sign else number
 
 
+def too_long(number: int | Fraction) -> bool:
+    """Whether a whole number (or either term of a fraction) has more than :data:`MAX_DIGITS`
+    digits: the limit text and :class:`~decimal.Decimal` are held to, for ``int`` and
+    ``Fraction`` too, checked by one comparison, never by writing the digits out.
+
+    >>> too_long(10**40 - 1), too_long(10**40), too_long(Fraction(1, 10**5000))
+    (False, True, True)
+    """
+    if isinstance(number, Fraction):
+        return not (-_TOO_BIG < number.numerator < _TOO_BIG and number.denominator < _TOO_BIG)
+    return not -_TOO_BIG < number < _TOO_BIG
+
+
 def whole_number(value: object) -> int | None:
     """``value`` as a whole number when it is one: an ``int`` (not a bool), a float holding one
     exactly (a spreadsheet stores ``2024`` as ``2024.0``), or text of at most
@@ -95,7 +117,7 @@ def whole_number(value: object) -> int | None:
     if isinstance(value, bool):
         return None
     if isinstance(value, Integral):
-        return int(value)
+        return None if too_long(int(value)) else int(value)
     if isinstance(value, float) or is_binary_float(value):
         as_float = float(value)  # type: ignore[arg-type]
         return int(as_float) if as_float.is_integer() else None

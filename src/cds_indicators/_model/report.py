@@ -91,6 +91,9 @@ class Report:
         return counts
 
     def __getitem__(self, criterion: str) -> Verdict:
+        if not isinstance(criterion, str):
+            # A criterion id is text ("2.5"); a number here is a programmer's mistake.
+            raise TypeError(f"criterion ids are str, not {type(criterion).__name__}")
         try:
             return self._index[criterion]
         except (KeyError, TypeError):

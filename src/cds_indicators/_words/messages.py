@@ -10,6 +10,7 @@ from __future__ import annotations
 from typing import Any
 
 from cds_indicators._words import LANGUAGES, en, vi
+from cds_indicators._words.shorten import cap, shown
 
 __all__ = ["LANGUAGES", "render"]
 
@@ -21,8 +22,13 @@ _MESSAGES: dict[str, tuple[str, str]] = {
 
 
 def render(code: str, **params: Any) -> tuple[str, str]:
-    """The message ``code`` in Vietnamese and in English."""
+    """The message ``code`` in Vietnamese and in English, every value it quotes shortened and
+    the whole capped (:mod:`cds_indicators._words.shorten`)."""
     pair = _MESSAGES.get(code)
     if pair is None:
         pair = vi.MESSAGES[code], en.MESSAGES[code]
-    return pair[0].format(**params), pair[1].format(**params)
+    return _said(pair[0], "vi", params), _said(pair[1], "en", params)
+
+
+def _said(template: str, lang: str, params: dict[str, Any]) -> str:
+    return cap(template.format(**{k: shown(v, lang) for k, v in params.items()}), lang)

@@ -87,7 +87,7 @@ def evaluate_frame(frame: Any, *, year: int | None = None,
     used, ids, problems = columns_of(framework, names, year is not None)
     if "commune" not in ids:
         raise InputError(problems)
-    year_column = None if year is not None else ids.get("year")
+    year_column = ids.get("year")  # with year=, still checked: filled where empty, never overridden
     year_position, _, year_problems = year_positions(np, table, framework, year, year_column)
     problems += year_problems
     if (year is not None or year_column is not None) and not year_problems:

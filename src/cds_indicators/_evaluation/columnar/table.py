@@ -7,6 +7,7 @@ from typing import Any
 
 from cds_indicators._model.errors import Problem
 from cds_indicators._model.framework import Framework, Kind
+from cds_indicators._model.numbers import whole_number
 from cds_indicators._model.record import where
 from cds_indicators._words.format import commune_label, fold
 from cds_indicators._words.headers import FIELD_LABELS, ROLES, header_role, is_descriptive
@@ -96,11 +97,9 @@ def year_positions(np: Any, frame: Any, framework: Framework, year: int | None,
     """Each row's position in ``framework.years``, and the problems with the year column
     (named ``column`` in the table, if it has one)."""
     n = len(frame)
-    if year is not None:
-        return np.full(n, framework.years.index(framework.check_year(year)), dtype=np.intp), [
-            year], []
+    at = None if year is None else framework.years.index(framework.check_year(year))
     if column is None:
-        return np.zeros(n, dtype=np.intp), [], []
+        return np.full(n, at or 0, dtype=np.intp), [] if year is None else [year], []
     series = frame[column]
     null = series.is_null().to_numpy()
     problems = []
@@ -109,13 +108,26 @@ def year_positions(np: Any, frame: Any, framework: Framework, year: int | None,
         values = series.fill_null(0).to_numpy().astype(np.int64)
         for i, y in enumerate(framework.years):
             position[(values == y) & ~null] = i
-    bad = np.flatnonzero(position < 0).tolist()
-    raw = series.to_list() if bad else []
-    for row in bad:
+    else:
+        # Years typed otherwise (2024.0 in a float column, "2024") are read cell by cell as a
+        # file's year cells are: by the number policy's whole_number.
+        index = {y: i for i, y in enumerate(framework.years)}
+        for row, cell in enumerate(series.to_list()):
+            position[row] = -1 if null[row] else index.get(whole_number(cell), -1)  # type: ignore[arg-type]
+    if at is not None:
+        # year= fills the empty cells of the rows' own year column and overrides none.
+        position[null] = at
+    bad = np.flatnonzero((position < 0) | ((position != at) if at is not None else False))
+    raw = series.to_list() if len(bad) else []
+    for row in bad.tolist():
         value = raw[row]
-        problems.append(Problem.of("frame_bad_year", row=row, column=column, value=value,
+        conflict = position[row] >= 0
+        problems.append(Problem.of("year_conflict" if conflict else "frame_bad_year", row=row,
+                                   column=column, value=value, year=year,
                                    framework=framework.id,
                                    years=", ".join(map(str, framework.years))))
+    if at is not None:
+        return np.full(n, at, dtype=np.intp), [year], problems
     position[position < 0] = 0
     return position, list(framework.years), problems
 

@@ -1,0 +1,99 @@
+"""TOML and JSON values documents parsed, with nothing kept silently that the text does not say.
+
+JSON's own parser keeps the last of a repeated key and reads ``NaN`` and ``Infinity``; here a
+key given twice in one object is refused at its key path (as TOML refuses it), ``NaN`` and
+``Infinity`` are refused as not JSON, and a whole number longer than the number policy allows
+(:data:`~cds_indicators._model.numbers.MAX_DIGITS`) is kept as a
+:class:`~decimal.Decimal`, so that it is refused at its value's place by the number policy,
+never converted digit by digit. A document nested too deeply is refused in its own format's
+words.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+import tomllib
+from collections.abc import Sequence
+from decimal import Decimal
+from typing import Any
+
+from cds_indicators._model.errors import InputError, Problem
+from cds_indicators._model.numbers import MAX_DIGITS
+
+__all__ = ["parse_document"]
+
+
+class _Constant(Exception):
+    """``NaN``, ``Infinity`` or ``-Infinity`` in a JSON text."""
+
+
+def _constant(name: str) -> Any:
+    raise _Constant(name)
+
+
+def _whole(text: str) -> int | Decimal:
+    # One sign at most: a longer text has more digits than the policy reads.
+    return int(text) if len(text) <= MAX_DIGITS + 1 else Decimal(text)
+
+
+class _Objects:
+    """The objects of one JSON text, and the keys repeated in any of them."""
+
+    def __init__(self) -> None:
+        self.repeated: dict[int, tuple[dict[str, Any], list[str]]] = {}
+
+    def __call__(self, pairs: Sequence[tuple[str, Any]]) -> dict[str, Any]:
+        found = dict(pairs)
+        if len(found) != len(pairs):
+            seen: set[str] = set()
+            twice = [key for key, _ in pairs if key in seen or seen.add(key)]
+            # The object is kept alive with its id, so that the id names it until the walk.
+            self.repeated[id(found)] = (found, list(dict.fromkeys(twice)))
+        return found
+
+    def problems(self, data: Any, source: str) -> list[Problem]:
+        """A problem for each repeated key, at its key path, in the document's order."""
+        if not self.repeated:
+            return []
+        problems = []
+        stack: list[tuple[str, Any]] = [("$", data)]
+        while stack:
+            path, item = stack.pop()
+            if isinstance(item, dict):
+                for key in self.repeated.get(id(item), (None, []))[1]:
+                    problems.append(Problem.of("duplicate_key", source=source,
+                                               path=f"{path}.{key}", key=key))
+                stack.extend((f"{path}.{key}", value) for key, value in reversed(item.items()))
+            elif isinstance(item, list):
+                stack.extend((f"{path}[{i}]", value) for i, value in reversed(list(enumerate(item))))
+        return problems
+
+
+def parse_document(text: str, suffix: str, source: str) -> Any:
+    """The TOML (``suffix`` ``.toml``) or JSON document ``text``; an :class:`InputError` placed in
+    ``source`` says what cannot be read."""
+    kind = "toml_syntax" if suffix == ".toml" else "json_syntax"
+    objects = _Objects()
+    try:
+        if suffix == ".toml":
+            return tomllib.loads(text)
+        data = json.loads(text, object_pairs_hook=objects, parse_int=_whole,
+                          parse_constant=_constant)
+    except tomllib.TOMLDecodeError as exc:
+        raise InputError([Problem.of(kind, source=source, detail=str(exc))]) from None
+    except json.JSONDecodeError as exc:
+        raise InputError([Problem.of(kind, source=source, detail=exc.msg,
+                                     line=exc.lineno)]) from None
+    except _Constant as exc:
+        raise InputError([Problem.of("json_constant", source=source, value=exc.args[0])]) from None
+    except RecursionError:
+        raise InputError([Problem.of("nested_too_deeply", source=source)]) from None
+    except ValueError:
+        # tomllib reads a whole number of more digits than Python converts as an error.
+        raise InputError([Problem.of("document_number_too_long", source=source,
+                                     limit=sys.get_int_max_str_digits())]) from None
+    problems = objects.problems(data, source)
+    if problems:
+        raise InputError(problems)
+    return data
