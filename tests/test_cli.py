@@ -203,14 +203,18 @@ def test_fail_on_incomplete_sets_exit_status_one(args: tuple[str, ...], status: 
 
 
 def test_year_option_is_the_year_of_files_that_give_none() -> None:
-    done = cli("evaluate", "tests/data/cli/no-year.json", NGA_TRUNG, "--year", "2025",
-               "--format", "json")
+    done = cli("evaluate", "tests/data/cli/no-year.json", "--year", "2025", "--format", "json")
     assert done.returncode == 0, done.stderr
-    expected = [
-        cds.evaluate({"1.6": "80%"}, 2025, commune="Xã Không Năm"),
-        *api_reports(NGA_TRUNG),
-    ]
+    expected = [cds.evaluate({"1.6": "80%"}, 2025, commune="Xã Không Năm")]
     assert json.loads(done.stdout) == [r.to_dict() for r in expected]
+
+
+def test_year_option_never_re_dates_a_file_that_states_another_year() -> None:
+    done = cli("evaluate", "tests/data/cli/no-year.json", NGA_TRUNG, "--year", "2025",
+               "--lang", "en")
+    assert done.returncode == 3
+    assert f"{NGA_TRUNG}, $.year: the year 2022 differs from the year 2025 asked for" in (
+        " ".join(done.stderr.split()))
 
 
 # --- languages -----------------------------------------------------------------------------------

@@ -17,6 +17,7 @@ PUBLIC = {
     "InputError",
     "Kind",
     "Level",
+    "LoadedValues",
     "MeasurementError",
     "MissingExtraError",
     "Pillar",

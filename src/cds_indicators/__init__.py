@@ -19,7 +19,7 @@ from cds_indicators._frameworks.dump import dump_framework
 from cds_indicators._frameworks.registry import available_frameworks, load_framework
 from cds_indicators._io.export import write_reports
 from cds_indicators._io.template import write_template
-from cds_indicators._io.values import Record, load_values
+from cds_indicators._io.values import LoadedValues, Record, load_values
 from cds_indicators._model.errors import (
     CdsError,
     FrameworkError,
@@ -68,6 +68,7 @@ __all__ = [
     "InputError",
     "Kind",
     "Level",
+    "LoadedValues",
     "MeasurementError",
     "MissingExtraError",
     "Pillar",

@@ -67,16 +67,19 @@ def add_evaluate(cli: click.Group, lang: Lang, evaluate: Evaluate) -> None:
     @format_option(_REPORT_FORMATS, lang)
     @output_option(lang)
     @click.option("--fail-on-incomplete", is_flag=True, help=t("fail_help", lang))
+    @keep_going_option(lang)
     @common(lang)
     def evaluate_command(files: tuple[Path, ...], year: int | None, fmt: str,
-                         output: Path | None, fail_on_incomplete: bool, framework: str | None,
-                         **_: Any) -> int:
+                         output: Path | None, fail_on_incomplete: bool, keep_going: bool,
+                         framework: str | None, **_: Any) -> int:
         model = framework_of(framework)
         check_year(model, year, lang)
         if fmt == "xlsx" and output is None:
             raise click.UsageError(t("xlsx_needs_output", lang))
-        found = reports(files, year, model, lang, evaluate)
+        found, problems = reports(files, year, model, lang, evaluate, keep_going)
         write_report_output(found, model, fmt, Out(output, lang))
+        if problems:
+            raise InputError(problems)
         if fail_on_incomplete and any(r.completion is not Completion.COMPLETED for r in found):
             return EXIT_INCOMPLETE
         return EXIT_OK
@@ -92,9 +95,10 @@ def add_summarize(cli: click.Group, lang: Lang, evaluate: Evaluate) -> None:
                   help=t("schedule_help", lang))
     @format_option(_REPORT_FORMATS, lang)
     @output_option(lang)
+    @keep_going_option(lang)
     @common(lang)
     def summarize_command(files: tuple[Path, ...], year: int | None, schedule: Path | None,
-                          fmt: str, output: Path | None, framework: str | None,
+                          fmt: str, output: Path | None, keep_going: bool, framework: str | None,
                           **_: Any) -> int:
         model = framework_of(framework)
         check_year(model, year, lang)
@@ -105,7 +109,10 @@ def add_summarize(cli: click.Group, lang: Lang, evaluate: Evaluate) -> None:
         from cds_indicators._rollup.summary import summarize
 
         plan = None if schedule is None else Schedule.load(schedule)
-        summary = summarize(reports(files, year, model, lang, evaluate), framework=model)
+        found, problems = reports(files, year, model, lang, evaluate, keep_going)
+        if problems and not found:
+            raise InputError(problems)
+        summary = summarize(found, framework=model)
         check = None if plan is None else summary.against(plan)
         out = Out(output, lang)
         if fmt == "table":
@@ -118,4 +125,13 @@ def add_summarize(cli: click.Group, lang: Lang, evaluate: Evaluate) -> None:
             out.data(csv_bytes(*rollup_rows(summary, check)))
         else:
             out.file(xlsx_writer(*rollup_rows(summary, check), lang))
+        if problems:
+            raise InputError(problems)
         return EXIT_OK
+
+
+def keep_going_option(lang: Lang) -> Any:
+    """``--keep-going``: the commune-years that can be read are evaluated and written, the
+    others listed with their place; the exit status is still 3."""
+    return click.option("--keep-going", "keep_going", is_flag=True,
+                        help=t("keep_going_help", lang))

@@ -15,7 +15,8 @@ import attrs
 import click
 
 from cds_indicators._frameworks.registry import load_framework
-from cds_indicators._io.values import Record, duplicates, load_values
+from cds_indicators._io.partial import without_repeats
+from cds_indicators._io.values import Record, commune_year, duplicates, load_values
 from cds_indicators._model.errors import CdsError, InputError, Problem, UnknownYearError
 from cds_indicators._model.framework import Framework
 from cds_indicators._model.report import Report
@@ -75,18 +76,28 @@ def located(problems: Iterable[Problem], source: str | None,
             for p in problems]
 
 
-def read_records(paths: Sequence[Path], year: int | None,
-                 framework: Framework) -> tuple[list[Record], list[Problem]]:
+def read_records(paths: Sequence[Path], year: int | None, framework: Framework,
+                 keep_going: bool = False) -> tuple[list[Record], list[Problem]]:
     """Every commune-year in ``paths``, and every problem found reading them: a commune-year
-    given in two files among them, as one given twice in a file."""
+    given in two files among them, as one given twice in a file. With ``keep_going``, the
+    commune-years of a file with problems that could be read whole are kept (and a commune-year
+    given twice is kept nowhere), as ``load_values(…, errors="collect")`` keeps them."""
     records: list[Record] = []
     problems: list[Problem] = []
     for path in paths:
+        if keep_going:
+            loaded = load_values(path, year=year, framework=framework, errors="collect")
+            records.extend(loaded.records)
+            problems.extend(located(loaded.problems, str(path)))
+            continue
         try:
             records.extend(load_values(path, year=year, framework=framework))
         except CdsError as exc:
             problems.extend(located(exc.problems, str(path)))
-    problems.extend(duplicates(records))
+    repeated = duplicates(records)
+    problems.extend(repeated)
+    if keep_going and repeated:
+        records = without_repeats(records, commune_year)
     return records, problems
 
 
@@ -109,13 +120,18 @@ def _evaluate_all(records: Sequence[Record], year: int | None, framework: Framew
 
 
 def reports(paths: Sequence[Path], year: int | None, framework: Framework, lang: Lang,
-            evaluate: Evaluate) -> list[Report]:
-    """The report of every commune-year in ``paths``; every problem in them raised at once."""
-    records, problems = read_records(paths, year, framework)
+            evaluate: Evaluate, keep_going: bool = False) -> tuple[list[Report], list[Problem]]:
+    """The report of every commune-year in ``paths``; every problem in them raised at once, or,
+    with ``keep_going``, returned beside the reports of the commune-years that could be read,
+    for the caller to write the reports first and raise the problems after."""
+    records, problems = read_records(paths, year, framework, keep_going)
+    if problems and not keep_going:
+        raise InputError(problems)
     found, more = _evaluate_all(records, year, framework, lang, evaluate)
-    if problems or more:
-        raise InputError([*problems, *more])
-    return found
+    problems.extend(more)
+    if problems and not keep_going:
+        raise InputError(problems)
+    return found, problems
 
 
 def commune_names(path: Path) -> tuple[str | tuple[str, str], ...]:

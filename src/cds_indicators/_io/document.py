@@ -47,7 +47,11 @@ class _Objects:
         found = dict(pairs)
         if len(found) != len(pairs):
             seen: set[str] = set()
-            twice = [key for key, _ in pairs if key in seen or seen.add(key)]
+            twice = []
+            for key, _ in pairs:
+                if key in seen:
+                    twice.append(key)
+                seen.add(key)
             # The object is kept alive with its id, so that the id names it until the walk.
             self.repeated[id(found)] = (found, list(dict.fromkeys(twice)))
         return found
@@ -66,7 +70,8 @@ class _Objects:
                                                path=f"{path}.{key}", key=key))
                 stack.extend((f"{path}.{key}", value) for key, value in reversed(item.items()))
             elif isinstance(item, list):
-                stack.extend((f"{path}[{i}]", value) for i, value in reversed(list(enumerate(item))))
+                indexed = list(enumerate(item))
+                stack.extend((f"{path}[{i}]", value) for i, value in reversed(indexed))
         return problems
 
 

@@ -54,6 +54,7 @@ class Row:
 
 
 _FIELD_ROLES: Final = ("commune", "district", "year")
+_HEADER: Final = "header"  # a problem of the header, which spoils every row
 
 
 def column_letter(index: int) -> str:
@@ -235,25 +236,31 @@ class _Reader:
             return []  # the rows cannot be read; the header's other problems are reported
         found: dict[tuple[str, str, int], Row] = {}
         firsts: dict[tuple[tuple[str, str, int], str], int] = {}
+        # A problem of the header spoils every row; one of a row spoils its commune-year.
+        spoiled: set[Any] = {_HEADER} if self.problems else set()
         for index in range(start + 1, len(rows)):
             cells, row = rows[index], index + 1
             if all(_empty(cell) for cell in cells):
                 continue
+            before = len(self.problems)
             for col in (*unheaded, *range(width, len(cells))):
                 if col < len(cells) and not _empty(cells[col]):
                     self.problem("extra_cell", row, col, value=cells[col])
             read = self.commune_year(cells, roles, fields, row)
             if long:
                 self.long_row(cells, roles, row, read, found, firsts)
+                key = read and (fold_header(read[0]), fold_header(read[1] or ""), read[2])
             else:
-                self.wide_row(cells, criteria, row, read, found)
+                key = self.wide_row(cells, criteria, row, read, found)
+            if len(self.problems) > before and key is not None:
+                spoiled.add(key)
         if long and not found and "commune" in fields and "commune" not in roles:
             # A template sheet with nothing filled in yet: the commune-year, every value missing.
             read = self.commune_year([], roles, fields, header_row)
             if read is not None:
                 found[(fold_header(read[0]), fold_header(read[1] or ""), read[2])] = self.new_row(
                     read, header_row)
-        return list(found.values())
+        return [] if _HEADER in spoiled else [r for k, r in found.items() if k not in spoiled]
 
     def missing_column(self, role: str, row: int) -> None:
         vi, en = ROLE_NAMES[role]
@@ -279,7 +286,7 @@ class _Reader:
 
     def wide_row(self, cells: Sequence[Any], criteria: dict[int, str], row: int,
                  read: tuple[str, str | None, int] | None,
-                 found: dict[tuple[str, str, int], Row]) -> None:
+                 found: dict[tuple[str, str, int], Row]) -> Any:
         record = None if read is None else self.new_row(read, row)
         for col, criterion in criteria.items():
             if col < len(cells) and not _empty(cells[col]):
@@ -288,7 +295,10 @@ class _Reader:
                     record.add(criterion, value, reading)
         if record is not None:
             # Duplicated commune-years are found across the whole file, by the caller.
-            found[(fold_header(record.commune), str(row), record.year)] = record
+            key = (fold_header(record.commune), str(row), record.year)
+            found[key] = record
+            return key
+        return None
 
     def long_row(self, cells: Sequence[Any], roles: dict[str, int], row: int,
                  read: tuple[str, str | None, int] | None,

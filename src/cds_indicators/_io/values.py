@@ -19,12 +19,13 @@ from __future__ import annotations
 import os
 from collections.abc import Iterable, Mapping
 from pathlib import Path
-from typing import Any
+from typing import Any, Literal, overload
 
 import attrs
 
 from cds_indicators._io.document import parse_document
 from cds_indicators._io.limits import MAX_FILE_BYTES, check_kind, read_bounded
+from cds_indicators._io.partial import Errors, LoadedValues, check_errors, without_repeats
 from cds_indicators._model.errors import InputError, Problem, raise_problems
 from cds_indicators._model.framework import Framework
 from cds_indicators._model.record import Record, where
@@ -32,8 +33,8 @@ from cds_indicators._model.report import Report
 from cds_indicators._words import Lang
 from cds_indicators._words.format import commune_label, fold
 
-__all__ = ["MAX_FILE_BYTES", "Record", "check_record", "duplicates", "evaluate_record",
-           "load_values", "read_commune_file", "read_record"]
+__all__ = ["MAX_FILE_BYTES", "LoadedValues", "Record", "check_record", "commune_year",
+           "duplicates", "evaluate_record", "load_values", "read_commune_file", "read_record"]
 
 def _problem(code: str, source: str, **fields: Any) -> Problem:
     return Problem.of(code, source=source, **fields)
@@ -100,12 +101,21 @@ def read_commune_file(path: str | os.PathLike[str]) -> Record:
 _SUFFIXES = (".toml", ".json", ".csv", ".xlsx")
 
 
+@overload
+def load_values(path: str | os.PathLike[str], *, year: int | None = None,
+                framework: Framework | None = None,
+                errors: Literal["raise"] = "raise") -> list[Record]: ...
+@overload
+def load_values(path: str | os.PathLike[str], *, year: int | None = None,
+                framework: Framework | None = None,
+                errors: Literal["collect"]) -> LoadedValues: ...
 def load_values(
     path: str | os.PathLike[str],
     *,
     year: int | None = None,
     framework: Framework | None = None,
-) -> list[Record]:
+    errors: Errors = "raise",
+) -> list[Record] | LoadedValues:
     """Every commune-year in the file at ``path``, checked, ready for :func:`evaluate`.
 
     The file may be TOML or JSON (one commune, or a list ``[[communes]]``), or a CSV or XLSX
@@ -115,12 +125,38 @@ def load_values(
     another year is refused (``year_conflict``), never re-dated. Every problem in the file (an
     unknown criterion, a bad value, a year outside the framework, a missing commune name, a
     commune-year given twice, …) is reported in one :class:`InputError`, each with its place.
+
+    With ``errors="collect"`` nothing in the file raises: the result is a
+    :class:`LoadedValues` holding the commune-years that could be read whole and every problem
+    (see docs/reliability.md).
     """
     from cds_indicators._frameworks.registry import framework_or_default
 
+    check_errors(errors)
     framework = framework_or_default(framework)
     file = Path(path)
     source = str(file)
+    try:
+        records, problems = _read_file(file, source, framework, year)
+    except InputError as exc:
+        if errors == "raise":
+            raise
+        return LoadedValues(problems=exc.problems)
+    if errors == "collect":
+        if not records and not problems:
+            problems = [_problem("no_records", source)]
+        return LoadedValues(records=tuple(without_repeats(records, commune_year)),
+                            problems=tuple(problems))
+    if problems:
+        raise_problems(problems)
+    if not records:
+        raise InputError([_problem("no_records", source)])
+    return records
+
+
+def _read_file(file: Path, source: str, framework: Framework,
+               year: int | None) -> tuple[list[Record], list[Problem]]:
+    """The records of ``file`` read whole, and every problem of the file."""
     suffix = file.suffix.lower()
     if suffix not in _SUFFIXES:
         raise InputError([_problem("unknown_format", source, suffix=suffix or "(none)")])
@@ -131,11 +167,7 @@ def load_values(
         records, problems = _records_from_tables(file, source, suffix, framework, year)
         every = records
     problems.extend(duplicates(every))
-    if problems:
-        raise_problems(problems)
-    if not records:
-        raise InputError([_problem("no_records", source)])
-    return records
+    return records, problems
 
 
 def _records_from_tables(
@@ -275,13 +307,18 @@ def _placed(record: Record, problem: Problem, key: str) -> Problem:
                                     if v is not None and getattr(problem, k) is None})
 
 
+def commune_year(record: Record) -> tuple[str, str, int | None]:
+    """Who and when a record is, as a commune-year given twice is found: names folded."""
+    return fold(record.commune), fold(record.district or ""), record.year
+
+
 def duplicates(records: Iterable[Record]) -> list[Problem]:
     """A commune-year given twice (same commune, district and year) is an error at the second,
     naming the first: among the records of one file, or of several files read together."""
     seen: dict[tuple[str, str, int | None], Record] = {}
     problems = []
     for record in records:
-        key = (fold(record.commune), fold(record.district or ""), record.year)
+        key = commune_year(record)
         first = seen.setdefault(key, record)
         if first is record:
             continue

@@ -126,7 +126,7 @@ def year_positions(np: Any, frame: Any, framework: Framework, year: int | None,
                                    column=column, value=value, year=year,
                                    framework=framework.id,
                                    years=", ".join(map(str, framework.years))))
-    if at is not None:
+    if year is not None:
         return np.full(n, at, dtype=np.intp), [year], problems
     position[position < 0] = 0
     return position, list(framework.years), problems
