@@ -4,6 +4,7 @@ commune's report, ``summarize`` rolls a district up."""
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -11,6 +12,7 @@ import click
 
 from cds_indicators._cli.exits import EXIT_INCOMPLETE, EXIT_OK
 from cds_indicators._cli.options import (
+    F,
     Year,
     common,
     files_argument,
@@ -130,7 +132,7 @@ def add_summarize(cli: click.Group, lang: Lang, evaluate: Evaluate) -> None:
         return EXIT_OK
 
 
-def keep_going_option(lang: Lang) -> Any:
+def keep_going_option(lang: Lang) -> Callable[[F], F]:
     """``--keep-going``: the commune-years that can be read are evaluated and written, the
     others listed with their place; the exit status is still 3."""
     return click.option("--keep-going", "keep_going", is_flag=True,
