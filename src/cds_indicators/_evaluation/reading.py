@@ -153,8 +153,9 @@ def _whole(count: Any) -> int | None:
 
 def _count(criterion: str, count: Any, which: str, given: Any) -> int | Problem:
     whole = _whole(count)
-    if whole is not None and too_long(whole):
-        return _too_long(criterion, given)
+    if (too_long(whole) if whole is not None else isinstance(count, Decimal)
+            and count.is_finite() and exact_decimal(count) is None):
+        return _too_long(criterion, count)
     return _count_problem(criterion, count, which, given) if whole is None else whole
 
 

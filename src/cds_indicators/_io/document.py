@@ -32,9 +32,16 @@ def _constant(name: str) -> Any:
     raise _Constant(name)
 
 
+class _LongWhole(Decimal):
+    """A JSON whole number longer than the number policy reads: quoted as it is written."""
+
+    def __repr__(self) -> str:
+        return str(self)
+
+
 def _whole(text: str) -> int | Decimal:
     # One sign at most: a longer text has more digits than the policy reads.
-    return int(text) if len(text) <= MAX_DIGITS + 1 else Decimal(text)
+    return int(text) if len(text) <= MAX_DIGITS + 1 else _LongWhole(text)
 
 
 class _Objects:

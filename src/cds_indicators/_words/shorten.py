@@ -33,10 +33,12 @@ def _mark(length: int, lang: str) -> str:
     return table["shortened"].format(n=length)
 
 
-def _cut(text: str, lang: str) -> str:
-    if len(text) <= MAX_QUOTED:
+def _cut(text: str, lang: str, length: int | None = None) -> str:
+    """``text`` cut at :data:`MAX_QUOTED` characters; the mark says ``length`` (the length of the
+    value itself, when ``text`` was made from a part of it) or the length of ``text``."""
+    if len(text) <= MAX_QUOTED and length is None:
         return text
-    return text[:MAX_QUOTED] + _mark(len(text), lang)
+    return text[:MAX_QUOTED] + _mark(len(text) if length is None else length, lang)
 
 
 def _magnitude(number: int) -> str:
@@ -53,11 +55,12 @@ def _magnitude(number: int) -> str:
 class _Shown:
     """A value standing in a message: its ``str``, ``repr`` and formatting, shortened."""
 
-    __slots__ = ("lang", "value")
+    __slots__ = ("lang", "length", "value")
 
-    def __init__(self, value: Any, lang: str) -> None:
+    def __init__(self, value: Any, lang: str, length: int | None = None) -> None:
         self.value = value
         self.lang = lang
+        self.length = length
 
     def __repr__(self) -> str:
         return self._text(repr)
@@ -70,7 +73,7 @@ class _Shown:
 
     def _text(self, how: Any) -> str:
         try:
-            return _cut(how(self.value), self.lang)
+            return _cut(how(self.value), self.lang, self.length)
         except ValueError:
             # An object holding a whole number too long to print (Python refuses past 4300
             # digits): named by its type.
@@ -96,7 +99,9 @@ def shown(value: Any, lang: str) -> Any:
     if kind is str:
         if len(value) <= MAX_QUOTED:
             return value
-        return value[:MAX_QUOTED] + _mark(len(value), lang)
+        # Quoted from its beginning only: escapes (\x1f) may make the quote longer than the
+        # part, so the quote is cut again, and the mark says the length of the whole value.
+        return _Shown(value[:MAX_QUOTED], lang, len(value))
     if kind is int:
         return value if value.bit_length() <= _BITS else _Huge(value, lang)
     if value is None or kind in (bool, float):
