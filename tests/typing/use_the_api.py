@@ -88,6 +88,10 @@ def refusals() -> None:
 def many_communes(path: str | os.PathLike[str]) -> None:
     records = cds.load_values(path, year=2025)
     assert_type(records, list[cds.Record])
+    loaded = cds.load_values(path, errors="collect")
+    assert_type(loaded, cds.LoadedValues)
+    assert_type(loaded.records, tuple[cds.Record, ...])
+    assert_type(loaded.problems, tuple[cds.Problem, ...])
     reports = [
         cds.evaluate(record.values, record.year, commune=record.commune, district=record.district)
         for record in records
