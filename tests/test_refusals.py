@@ -230,3 +230,19 @@ def test_keep_going_summarizes_the_communes_read(tmp_path):
     assert done.returncode == 3
     assert '"A"' in done.stdout and '"C"' in done.stdout and '"B"' not in done.stdout
     assert "values.csv, dòng 3, cột D" in done.stderr
+
+
+@pytest.mark.parametrize(
+    ("tail", "vi", "en"),
+    [(",", "bảng có hơn 10000000 ô", "the table has more than 10000000 cells"),
+     ("a\n", "bảng có hơn 1000000 dòng", "the table has more than 1000000 rows")],
+    ids=["cells", "rows"],
+)
+def test_a_table_past_the_row_or_cell_limit_is_refused_as_it_is_read(tmp_path, tail, vi, en):
+    from cds_indicators._io.cells import MAX_CELLS, MAX_ROWS
+
+    path = tmp_path / "values.csv"
+    count = MAX_CELLS if tail == "," else MAX_ROWS
+    path.write_text("Xã,Năm,1.6\n" + tail * count, encoding="utf-8")
+    [problem] = _problems(cds.load_values, path)
+    assert (problem.message, problem.message_en) == (vi, en)

@@ -15,6 +15,7 @@ import attrs
 import click
 
 from cds_indicators._frameworks.registry import load_framework
+from cds_indicators._io.limits import read_bounded
 from cds_indicators._io.partial import without_repeats
 from cds_indicators._io.values import Record, commune_year, duplicates, load_values
 from cds_indicators._model.errors import CdsError, InputError, Problem, UnknownYearError
@@ -138,11 +139,10 @@ def commune_names(path: Path) -> tuple[str | tuple[str, str], ...]:
     """Communes from a file: a CSV with a ``commune`` (or ``Xã``) column and perhaps a
     ``district`` (or ``Huyện``) column, else one name a line."""
     try:
-        text = path.read_text(encoding="utf-8-sig")
-    except (OSError, UnicodeDecodeError) as exc:
-        detail = exc.strerror if isinstance(exc, OSError) else "not UTF-8 text"
+        text = read_bounded(path, str(path)).decode("utf-8-sig")
+    except UnicodeDecodeError:
         raise InputError([Problem.of("file_unreadable", source=str(path),
-                                     detail=detail or exc)]) from None
+                                     detail="not UTF-8 text")]) from None
     lines = [line.strip() for line in text.splitlines() if line.strip()]
     if path.suffix.lower() != ".csv" or not lines:
         return tuple(lines)

@@ -16,7 +16,7 @@ import attrs
 
 from cds_indicators._model.errors import Problem
 
-__all__ = ["Table", "read_csv_text", "separator_of"]
+__all__ = ["MAX_CELLS", "MAX_ROWS", "Table", "read_csv_text", "separator_of"]
 
 
 @attrs.frozen
@@ -28,6 +28,12 @@ class Table:
     sheet: str | None = None
 
 
+
+#: A table may have at most this many rows, and this many cells in all: counted row by row as
+#: the file is read, so that a file of separators or of empty lines stops there (the file size
+#: limit bounds the one row being read).
+MAX_ROWS: Final = 1_000_000
+MAX_CELLS: Final = 10_000_000
 
 #: Separators, in the order they are looked for in the first line.
 _SEPARATORS: Final = ("\t", ";", ",")
@@ -50,11 +56,16 @@ def read_csv_text(text: str, source: str) -> Table | Problem:
     # the lenient reader closes silently, swallowing every line after it), is an error.
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=separator, strict=True)
     rows: list[list[str]] = []
-    start = 1
+    start = cells = 1
     try:
         for row in reader:
             rows.append(row)
             start = reader.line_num + 1
+            cells += len(row)
+            if len(rows) > MAX_ROWS or cells > MAX_CELLS:
+                code, limit = (("too_many_rows", MAX_ROWS) if len(rows) > MAX_ROWS
+                               else ("too_many_cells", MAX_CELLS))
+                return Problem.of(code, source=source, limit=limit)
     except csv.Error as exc:
         if str(exc) == "unexpected end of data":
             return Problem.of("csv_open_quote", source=source, line=start)

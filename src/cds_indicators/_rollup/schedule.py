@@ -18,6 +18,7 @@ from typing import Any
 
 import attrs
 
+from cds_indicators._io.limits import read_bounded
 from cds_indicators._model.errors import InputError, Problem
 from cds_indicators._model.numbers import whole_number
 from cds_indicators._words.headers import header_role
@@ -101,12 +102,9 @@ class Schedule:
         """
         source = fspath(path)
         try:
-            text = Path(source).read_text(encoding="utf-8-sig")
+            text = read_bounded(Path(source), source).decode("utf-8-sig")
         except UnicodeDecodeError:
             raise InputError([Problem.of("not_utf8", source=source)]) from None
-        except OSError as exc:
-            raise InputError([Problem.of("file_unreadable", source=source,
-                                         detail=exc.strerror or exc)]) from None
         if source.lower().endswith(".toml"):
             rows = _toml_rows(text, source)
         else:
