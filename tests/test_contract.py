@@ -60,6 +60,7 @@ ATTRIBUTES = {
         "code", "message", "message_en", "criterion", "value", "source", "sheet", "row",
         "column", "line", "path",
     ),
+    "LoadedValues": ("records", "problems"),
     "Ratio": ("numerator", "denominator"),
     "Record": ("commune", "year", "values", "district", "source", "sheet", "row", "path"),
     "Report": (
@@ -98,6 +99,8 @@ def _instances() -> dict[str, Any]:
         "Level": cds.load_framework("dti-example").levels[0],
         "Pillar": framework.pillars[0],
         "Problem": refused.value.problems[0],
+        "LoadedValues": cds.LoadedValues(records=(cds.Record(commune="Xã A", year=2025,
+                                                             values={}),)),
         "Ratio": cds.ratio(19, 33),
         "Record": cds.Record(commune="Xã A", year=2025, values={"2.5": 80}),
         "Report": report,

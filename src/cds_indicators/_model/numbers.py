@@ -17,8 +17,9 @@ number gets one reading whichever way it came in:
   leading digit may stand at most :data:`MAX_EXPONENT` (400) places from the decimal mark either
   way; beyond that (``Decimal("1E-100000000")``, ``Decimal("1e999999999")``, 5000 digits of
   text) it is refused with a located problem instead of being expanded digit by digit. An
-  ``int`` and the terms of a ``Fraction`` are held to the same :data:`MAX_DIGITS`
-  (:func:`too_long`), and text to :data:`MAX_TEXT` characters, checked before it is read.
+  ``int`` is held to the same magnitude, below 10^(:data:`MAX_EXPONENT` + 1), and the terms of
+  a ``Fraction`` to those of any such number (:func:`too_long`); text to :data:`MAX_TEXT`
+  characters, checked before it is read.
 * **A whole number** (a count, a year in a cell) is read by :func:`whole_number`: an ``int``, a
   float (of any width) holding a whole number exactly (never read at 12 digits, which would
   change a count above a trillion), or at most :data:`MAX_DIGITS` ASCII digits of text.
@@ -50,8 +51,11 @@ MAX_EXPONENT: Final = 400
 #: Characters a value given as text may have: a cell longer than this is refused before it is
 #: read (no rate, count, yes/no or label is near it).
 MAX_TEXT: Final = 1000
-#: Whole numbers from 10^MAX_DIGITS up (either sign) are refused as too long.
-_TOO_BIG: Final = 10**MAX_DIGITS
+#: A whole number is refused from 10^(MAX_EXPONENT + 1) up (either sign): past the largest
+#: magnitude the policy reads. The terms of a Fraction may be larger, as those of a number with
+#: MAX_DIGITS digits at 10^-MAX_EXPONENT are, but not past 10^(MAX_EXPONENT + MAX_DIGITS + 1).
+_TOO_BIG: Final = 10 ** (MAX_EXPONENT + 1)
+_TOO_BIG_TERM: Final = 10 ** (MAX_EXPONENT + MAX_DIGITS + 1)
 
 _MISSING_TYPES: Final = frozenset({"NAType", "NaTType"})
 _NUMPY_TIMES: Final = frozenset({"datetime64", "timedelta64"})
@@ -94,15 +98,17 @@ def exact_decimal(value: Decimal) -> Fraction | None:
 
 
 def too_long(number: int | Fraction) -> bool:
-    """Whether a whole number (or either term of a fraction) has more than :data:`MAX_DIGITS`
-    digits: the limit text and :class:`~decimal.Decimal` are held to, for ``int`` and
-    ``Fraction`` too, checked by one comparison, never by writing the digits out.
+    """Whether a whole number lies past the magnitude the policy reads (10^:data:`MAX_EXPONENT`,
+    401 digits or more), or a term of a fraction past that of any number text or ``Decimal`` may
+    give (:data:`MAX_DIGITS` digits at 10^-:data:`MAX_EXPONENT`): checked by a comparison, never
+    by writing the digits out.
 
-    >>> too_long(10**40 - 1), too_long(10**40), too_long(Fraction(1, 10**5000))
+    >>> too_long(10**401 - 1), too_long(-(10**401)), too_long(Fraction(1, 10**5000))
     (False, True, True)
     """
     if isinstance(number, Fraction):
-        return not (-_TOO_BIG < number.numerator < _TOO_BIG and number.denominator < _TOO_BIG)
+        return not (-_TOO_BIG_TERM < number.numerator < _TOO_BIG_TERM
+                    and number.denominator < _TOO_BIG_TERM)
     return not -_TOO_BIG < number < _TOO_BIG
 
 
