@@ -23,7 +23,7 @@ import attrs
 from cds_indicators._model.errors import Problem
 from cds_indicators._model.record import Reading
 
-__all__ = ["Measured", "carries_evidence", "measured", "read_evidenced"]
+__all__ = ["Measured", "carries_evidence", "measured", "read_evidenced", "with_evidence"]
 
 _VALUE: Final = "value"
 _EVIDENCE: Final = "evidence"
@@ -55,6 +55,14 @@ def measured(value: Any, evidence: str | None = None) -> Measured:
     ``evidence`` is non-empty text (a decision number, a report, a link) or ``None``.
     """
     return Measured(value, evidence)
+
+
+def with_evidence(value: Any, evidence: Any) -> Any:
+    """``value`` given with the ``evidence`` a table's ``Minh chứng`` cell holds (text as
+    written, stripped); ``value`` alone when the cell is empty or there is no value."""
+    if evidence is None or value is None:
+        return value
+    return Measured(value, evidence.strip() if isinstance(evidence, str) else evidence)
 
 
 def carries_evidence(value: Any) -> bool:
