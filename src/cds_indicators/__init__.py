@@ -11,6 +11,7 @@ from __future__ import annotations
 from typing import Any
 
 from cds_indicators._evaluation.columnar import evaluate_frame
+from cds_indicators._evaluation.evidence import Measured, measured
 from cds_indicators._evaluation.reading import NOT_APPLICABLE, Ratio, ratio
 from cds_indicators._evaluation.scalar import evaluate
 from cds_indicators._evaluation.trajectory import CriterionTrajectory, Trajectory, trajectory
@@ -68,6 +69,7 @@ __all__ = [
     "InputError",
     "Kind",
     "Level",
+    "Measured",
     "MeasurementError",
     "MissingExtraError",
     "Pillar",
@@ -93,6 +95,7 @@ __all__ = [
     "evaluate_frame",
     "load_framework",
     "load_values",
+    "measured",
     "merge",
     "ratio",
     "reports_to_frame",

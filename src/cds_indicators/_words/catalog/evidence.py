@@ -26,6 +26,7 @@ _VI: Final[dict[str, str]] = {
     "evidence_in_wide_table": (
         "cột Minh chứng chỉ dùng trong bảng dọc (mỗi dòng một chỉ tiêu, có cột Mã chỉ tiêu)"
     ),
+    "no_evidence": "{commune}, năm {year}: chỉ tiêu {criterion} = {value!r} chưa có minh chứng",
     # framework files
     "counted_not_yes_no": (
         'chỉ tiêu {criterion}: counted chỉ dành cho chỉ tiêu Có/Không có mọi ô là "Có" hoặc "*" '
@@ -54,6 +55,7 @@ _EN: Final[dict[str, str]] = {
         "an evidence (Minh chứng) column is only for long tables (one criterion a row, with a "
         "criterion column)"
     ),
+    "no_evidence": "{commune}, {year}: criterion {criterion} = {value!r} has no evidence",
     "counted_not_yes_no": (
         'criterion {criterion}: counted is only for a yes/no criterion whose every cell is "Có" '
         'or "*" (found {found!r})'
@@ -67,20 +69,12 @@ TEXT: Final = {
         "evidence": "minh chứng",
         "evidence_header": "Minh chứng",
         "count_header": "Số lượng",
-        "no_evidence_heading": "Giá trị chưa có minh chứng",
-        "no_evidence_line": "{where}: chỉ tiêu {criterion} = {value}",
-        "all_evidenced": "Mọi giá trị đều có minh chứng.",
-        "require_evidence_help": (
-            "Liệt kê các giá trị chưa có minh chứng; mã thoát 3 nếu có."
-        ),
+        "require_evidence_help": "Liệt kê các giá trị chưa có minh chứng; mã thoát 3 nếu có.",
     },
     "en": {
         "evidence": "evidence",
         "evidence_header": "Evidence",
         "count_header": "Count",
-        "no_evidence_heading": "Values without evidence",
-        "no_evidence_line": "{where}: criterion {criterion} = {value}",
-        "all_evidenced": "Every value has its evidence.",
         "require_evidence_help": "List the values without evidence; exit status 3 if any.",
     },
 }
