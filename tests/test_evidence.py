@@ -226,3 +226,8 @@ def test_counted_survives_dump_and_load() -> None:
     framework = cds.load_framework()
     pytest.importorskip("tomli_w")
     assert 'counted = true' in cds.dump_framework(framework)
+
+
+def test_one_merged_part_keeps_its_evidence_as_it_is() -> None:
+    record = cds.merge({"Xã A": {"4.5": cds.measured(10, evidence="QĐ 1")}}, into="Xã C")
+    assert cds.evaluate(record.values, 2025)["4.5"].evidence == "QĐ 1"

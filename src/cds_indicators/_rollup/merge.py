@@ -12,7 +12,8 @@ criterion (the rules are told in full in ``docs/merging.md``):
 * a count is the sum of the parts' counts;
 * a yes/no criterion is met only if every part meets it (``yes_no="all"``), or if any part does
   (``yes_no="any"``); a counted one given as counts by every part is the sum of the counts;
-* the parts' evidence is kept, joined, each naming its part (``A: QĐ 52; B: BC 7``);
+* the parts' evidence is kept, joined, each naming its part (``A: QĐ 52; B: BC 7``); a single
+  part's evidence is kept as it is;
 * a part that declared the criterion not applicable is left out; if every part did, so does the
   merged commune;
 * a part without a value makes the merged value missing (``missing="propagate"``), or is left
@@ -276,8 +277,10 @@ def _merge_criterion(criterion: Criterion, framework: Framework, parts: list[_Pa
     if not given:
         return NOT_APPLICABLE if exempt else MISSING_VALUE
     value = merge_kind(criterion, given, weights, problems, len(given) > 1)
-    evidence = "; ".join(f"{part.name}: {reading.evidence}" for part, reading, _ in given
-                         if reading.evidence is not None)
+    # One part's evidence is kept as it is (merging one part is the identity); several name theirs.
+    evidence = given[0][1].evidence if len(given) == 1 else "; ".join(
+        f"{part.name}: {reading.evidence}" for part, reading, _ in given
+        if reading.evidence is not None)
     return measured(value, evidence) if evidence else value
 
 
