@@ -231,3 +231,13 @@ def test_counted_survives_dump_and_load() -> None:
 def test_one_merged_part_keeps_its_evidence_as_it_is() -> None:
     record = cds.merge({"Xã A": {"4.5": cds.measured(10, evidence="QĐ 1")}}, into="Xã C")
     assert cds.evaluate(record.values, 2025)["4.5"].evidence == "QĐ 1"
+
+
+def test_evidence_in_the_xlsx_export(tmp_path: Path) -> None:
+    openpyxl = pytest.importorskip("openpyxl")
+    report = cds.evaluate({"4.5": cds.measured(17, evidence=EVIDENCE)}, 2025, commune="Xã X")
+    sheet = openpyxl.load_workbook(cds.write_reports(report, tmp_path / "out.xlsx")).active
+    rows = [[cell.value for cell in row] for row in sheet.iter_rows()]
+    assert rows[0][-1] == "Minh chứng"
+    [row] = [row for row in rows if row[3] == "4.5"]
+    assert (row[7], row[-1]) == ("17 điểm phát", EVIDENCE)
