@@ -337,8 +337,9 @@ def test_validate_good_files() -> None:
 
 BAD_VALUES_VI = """\
 Lỗi: dữ liệu đầu vào có 5 vấn đề:
-  - tests/data/cli/bad-values.toml, $.values.1.1: chỉ tiêu 1.1: 75 là một số,
-    chỉ tiêu này cần Có/Không
+  - tests/data/cli/bad-values.toml, $.values.1.8: chỉ tiêu 1.8: 75 là một số,
+    nhưng chỉ tiêu này không đếm số lượng (chỉ tiêu đếm có đơn vị đếm và yêu
+    cầu Có): ghi Có/Không / 'sử dụng hiệu quả'
   - tests/data/cli/bad-values.toml, $.values.1.6: chỉ tiêu 1.6: không đọc được
     'abc' là một tỷ lệ (ví dụ: 80, 80%, 57,5%, 19/33)
   - tests/data/cli/bad-values.toml, $.values.2.5: chỉ tiêu 2.5: tử số 40 lớn
@@ -350,8 +351,9 @@ Lỗi: dữ liệu đầu vào có 5 vấn đề:
 """
 BAD_VALUES_EN = """\
 Error: 5 problems in the input:
-  - tests/data/cli/bad-values.toml, $.values.1.1: criterion 1.1: 75 is a
-    number; this criterion takes yes/no (Có/Không)
+  - tests/data/cli/bad-values.toml, $.values.1.8: criterion 1.8: 75 is a
+    number, but this criterion does not count things (a counted one has a unit
+    that counts and the target Có): give yes/no (Có/Không) / 'sử dụng hiệu quả'
   - tests/data/cli/bad-values.toml, $.values.1.6: criterion 1.6: cannot read
     'abc' as a rate (e.g. 80, 80%, 57,5%, 19/33)
   - tests/data/cli/bad-values.toml, $.values.2.5: criterion 2.5: the numerator

@@ -39,7 +39,7 @@ ATTRIBUTES = {
     "Change": ("field", "old", "new", "criterion", "year"),
     "Criterion": (
         "id", "pillar", "name", "unit", "kind", "responsible", "conditional", "name_en",
-        "counts", "targets", "mandatory", "points", "scoring", "labels",
+        "counts", "targets", "mandatory", "points", "scoring", "counted", "labels",
     ),
     "CriterionTrajectory": (
         "criterion", "name", "kind", "value", "observed", "meets_until", "fails_from", "pace",
@@ -61,6 +61,7 @@ ATTRIBUTES = {
         "column", "line", "path",
     ),
     "LoadedValues": ("records", "problems"),
+    "Measured": ("value", "evidence"),
     "Ratio": ("numerator", "denominator"),
     "Record": ("commune", "year", "values", "district", "source", "sheet", "row", "path"),
     "Report": (
@@ -74,7 +75,7 @@ ATTRIBUTES = {
     "Trajectory": ("framework", "criteria"),
     "Verdict": (
         "criterion", "name", "pillar", "year", "kind", "status", "value", "target", "counts",
-        "name_en", "points", "max_points",
+        "name_en", "points", "max_points", "count", "unit", "evidence",
     ),
 }  # fmt: skip
 
@@ -101,6 +102,7 @@ def _instances() -> dict[str, Any]:
         "Problem": refused.value.problems[0],
         "LoadedValues": cds.LoadedValues(records=(cds.Record(commune="Xã A", year=2025,
                                                              values={}),)),
+        "Measured": cds.measured(17, evidence="QĐ 52/QĐ-UBND (minh họa)"),
         "Ratio": cds.ratio(19, 33),
         "Record": cds.Record(commune="Xã A", year=2025, values={"2.5": 80}),
         "Report": report,
@@ -151,6 +153,11 @@ def test_public_class_is_frozen(name):
     with pytest.raises(attrs.exceptions.FrozenInstanceError):
         delattr(instance, first)
     assert getattr(instance, first) == before
+
+
+def test_measured_takes_its_value_then_its_evidence():
+    assert cds.Measured(17, "QĐ 52") == cds.measured(17, evidence="QĐ 52")
+    assert repr(cds.measured(17, evidence="QĐ 52")) == "measured(17, evidence='QĐ 52')"
 
 
 def test_ratio_takes_its_counts_in_order():

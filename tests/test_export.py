@@ -27,7 +27,7 @@ def test_csv_has_a_row_per_criterion_and_a_summary_per_commune(tmp_path):
     rows = _csv_rows(cds.write_reports(reports, tmp_path / "r.csv"))
     assert rows[0] == ["Xã", "Huyện", "Năm", "Mã chỉ tiêu", "Tên chỉ tiêu", "Kết quả",
                        "Trạng thái", "Giá trị", "Tử số/Mẫu số", "Chỉ tiêu", "Thiếu (điểm %)",
-                       "Cần thêm"]
+                       "Cần thêm", "Minh chứng"]
     framework = cds.load_framework()
     per_report = len(framework) + 1
     assert len(rows) == 1 + len(reports) * per_report
@@ -36,7 +36,7 @@ def test_csv_has_a_row_per_criterion_and_a_summary_per_commune(tmp_path):
     by_id = {r[3]: r for r in first[:-1]}
     verdict = reports[0]["2.5"]
     assert by_id["2.5"][5:] == [
-        "chưa đạt", "FAIL", "57,6%", "19/33", "80%", "22,42", str(verdict.needed)
+        "chưa đạt", "FAIL", "57,6%", "19/33", "80%", "22,42", str(verdict.needed), ""
     ]
     assert by_id["1.6"][5:8] == ["đạt", "PASS", "82%"]
     summary = first[-1]

@@ -19,7 +19,7 @@ pa = pytest.importorskip("pyarrow")
 
 FRAMEWORK = cds.load_framework()
 COLUMNS = ["commune", "district", "year", "criterion", "pillar", "status", "value", "target",
-           "shortfall", "needed", "value_exact", "shortfall_exact"]
+           "shortfall", "needed", "value_exact", "shortfall_exact", "count", "evidence"]
 
 
 def _rows(native: object) -> list[dict[str, object]]:
@@ -56,7 +56,8 @@ def _expected(report: cds.Report) -> list[dict[str, object]]:
 def test_one_row_per_commune_year_criterion(backend: str, reports: list[cds.Report]) -> None:
     """Rule: the long table has one row per verdict of every report, in order, and each row
     says what the verdict says: status, value, target label, shortfall and needed as floats;
-    value_exact and shortfall_exact give back the exact numbers."""
+    value_exact and shortfall_exact give back the exact numbers; count and evidence are the
+    verdict's."""
     out = cds.reports_to_frame(reports, backend=backend)
     rows = _rows(out)
     assert list(rows[0]) == COLUMNS
@@ -65,6 +66,8 @@ def test_one_row_per_commune_year_criterion(backend: str, reports: list[cds.Repo
     expected = [row for report in reports for row in _expected(report)]
     assert [{k: row[k] for k in COLUMNS[:10]} for row in rows] == expected
     for row, verdict in zip(rows, verdicts, strict=True):
+        assert (row["count"], row["evidence"]) == (
+            None if verdict.count is None else float(verdict.count), verdict.evidence)
         if isinstance(verdict.value, bool):
             assert row["value_exact"] == str(verdict.value)
         else:

@@ -212,11 +212,11 @@ REFUSALS = [
         id="percentages-without-weights",
     ),
     pytest.param(
-        {"A": {"1.6": 82, "9.9": 7}, "B": {"1.6": 101, "4.7": 1}}, {},
+        {"A": {"1.6": 82, "9.9": 7}, "B": {"1.6": 101, "4.2": 1}}, {},
         ["A: there is no criterion '9.9' in framework thanh-hoa-1829",
          "B: criterion 1.6: 101 is outside 0–100%",
          PERCENT_ONLY.format(part="A", criterion="1.6", value=82),
-         "B: criterion 4.7: 1 is a number; this criterion takes yes/no (Có/Không)"], False,
+         "B: criterion 4.2: 1 is a number, but this criterion does not count things (a counted one has a unit that counts and the target Có): give yes/no (Có/Không) / 'đáp ứng'"], False,
         id="bad-values-named-by-part",
     ),
     pytest.param(

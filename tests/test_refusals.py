@@ -30,8 +30,9 @@ def _problems(call, *args, **kwargs):
     [
         ("1.6", 10**5000, "chỉ tiêu 1.6: ≈1.00e+5000 nằm ngoài khoảng 0–100%",
          "criterion 1.6: ≈1.00e+5000 is outside 0–100%"),
-        ("1.1", -(10**5000), "chỉ tiêu 1.1: -≈1.00e+5000 là một số, chỉ tiêu này cần Có/Không",
-         "criterion 1.1: -≈1.00e+5000 is a number; this criterion takes yes/no (Có/Không)"),
+        ("1.1", -(10**5000),
+         "chỉ tiêu 1.1: -≈1.00e+5000 không phải số lượng (một số nguyên không âm, ví dụ 17; 0 là Không)",
+         "criterion 1.1: -≈1.00e+5000 is not a count (a non-negative whole number, e.g. 17; 0 means no)"),
         ("2.5", cds.ratio(10**401, 10**402),
          "chỉ tiêu 2.5: ≈1.00e+401 có quá 40 chữ số có nghĩa, hoặc lớn hơn 10^400 hay nhỏ hơn "
          "10^-400",

@@ -135,10 +135,10 @@ BAD_VALUES = [
      "criterion 2.5: True is a yes/no value, not a rate"),
     ("2.5", False, "chỉ tiêu 2.5: False là giá trị đúng/sai, không phải một tỷ lệ",
      "criterion 2.5: False is a yes/no value, not a rate"),
-    ("4.5", 1, "chỉ tiêu 4.5: 1 là một số, chỉ tiêu này cần Có/Không",
-     "criterion 4.5: 1 is a number; this criterion takes yes/no (Có/Không)"),
-    ("4.5", 0.0, "chỉ tiêu 4.5: 0.0 là một số, chỉ tiêu này cần Có/Không",
-     "criterion 4.5: 0.0 is a number; this criterion takes yes/no (Có/Không)"),
+    ("4.2", 1, "chỉ tiêu 4.2: 1 là một số, nhưng chỉ tiêu này không đếm số lượng (chỉ tiêu đếm có đơn vị đếm và yêu cầu Có): ghi Có/Không / 'đáp ứng'",
+     "criterion 4.2: 1 is a number, but this criterion does not count things (a counted one has a unit that counts and the target Có): give yes/no (Có/Không) / 'đáp ứng'"),
+    ("4.2", 0.0, "chỉ tiêu 4.2: 0.0 là một số, nhưng chỉ tiêu này không đếm số lượng (chỉ tiêu đếm có đơn vị đếm và yêu cầu Có): ghi Có/Không / 'đáp ứng'",
+     "criterion 4.2: 0.0 is a number, but this criterion does not count things (a counted one has a unit that counts and the target Có): give yes/no (Có/Không) / 'đáp ứng'"),
     ("2.5", -1, "chỉ tiêu 2.5: -1 nằm ngoài khoảng 0–100%",
      "criterion 2.5: -1 is outside 0–100%"),
     ("2.5", 100.5, "chỉ tiêu 2.5: 100.5 nằm ngoài khoảng 0–100%",
@@ -211,20 +211,20 @@ def test_pint_quantity_of_a_wrong_dimension_is_refused():
 
 def test_every_bad_value_is_reported_at_once():
     with pytest.raises(cds.MeasurementError) as caught:
-        cds.evaluate({"2.5": True, "3.1O": 5, "4.5": 2, "1.6": "80%", "3.5": -3}, 2025)
+        cds.evaluate({"2.5": True, "3.1O": 5, "4.2": 2, "1.6": "80%", "3.5": -3}, 2025)
     error = caught.value
     assert [(p.criterion, p.code) for p in error.problems] == [
         ("3.1O", "unknown_criterion"),
         ("2.5", "bool_for_rate"),
         ("3.5", "rate_out_of_range"),
-        ("4.5", "number_for_yes_no"),
+        ("4.2", "number_not_counted"),
     ]
     assert str(error) == (
         "giá trị không hợp lệ (4):\n"
         "  - không có chỉ tiêu '3.1O' trong khung thanh-hoa-1829\n"
         "  - chỉ tiêu 2.5: True là giá trị đúng/sai, không phải một tỷ lệ\n"
         "  - chỉ tiêu 3.5: -3 nằm ngoài khoảng 0–100%\n"
-        "  - chỉ tiêu 4.5: 2 là một số, chỉ tiêu này cần Có/Không"
+        "  - chỉ tiêu 4.2: 2 là một số, nhưng chỉ tiêu này không đếm số lượng (chỉ tiêu đếm có đơn vị đếm và yêu cầu Có): ghi Có/Không / 'đáp ứng'"
     )
     assert (error.criterion, error.value) == ("3.1O", 5)
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 from typing import Any
 
 from cds_indicators._evaluation.columnar import evaluate_frame
+from cds_indicators._evaluation.evidence import Measured, measured
 from cds_indicators._evaluation.reading import NOT_APPLICABLE, Ratio, ratio
 from cds_indicators._evaluation.scalar import evaluate
 from cds_indicators._evaluation.trajectory import CriterionTrajectory, Trajectory, trajectory
@@ -69,6 +70,7 @@ __all__ = [
     "Kind",
     "Level",
     "LoadedValues",
+    "Measured",
     "MeasurementError",
     "MissingExtraError",
     "Pillar",
@@ -94,6 +96,7 @@ __all__ = [
     "evaluate_frame",
     "load_framework",
     "load_values",
+    "measured",
     "merge",
     "ratio",
     "reports_to_frame",

@@ -217,14 +217,19 @@ def _yes_no_forms(criterion: Criterion, value: bool) -> list[st.SearchStrategy[A
     words = list(_YES_TEXT if value else _NO_TEXT)
     if value:
         words += [t.label for t in criterion.targets.values() if t is not None]
-    return [st.just(value), st.sampled_from(words), st.sampled_from(words).map(_nfd)]
+    forms = [st.just(value), st.sampled_from(words), st.sampled_from(words).map(_nfd)]
+    if criterion.counted:
+        # A counted criterion (Điểm phát) is also written as how many: 0 is Không.
+        counts = st.integers(1, 60) if value else st.just(0)
+        forms.append(counts.flatmap(lambda n: st.one_of(_count_forms(Fraction(n)))))
+    return forms
 
 
 def forms_of(criterion: Criterion, value: Fraction | bool) -> st.SearchStrategy[Any]:
     """Every accepted way of writing the exact ``value`` (percent for a rate, a whole number for
     a count, a bool for yes/no) for ``criterion``: numbers of each type, text in both decimal
     marks with and without ``%``, counts as :func:`ratio`, dicts or ``"n/d"``, Có/Không in NFC
-    and NFD, and the criterion's own labels."""
+    and NFD, the criterion's own labels, and a count of things for a counted criterion."""
     if criterion.kind is Kind.YES_NO:
         assert isinstance(value, bool)
         return st.one_of(_yes_no_forms(criterion, value))

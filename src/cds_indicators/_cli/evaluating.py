@@ -29,6 +29,7 @@ from cds_indicators._cli.reading import (
     read_records,
     reports,
 )
+from cds_indicators._io.evidence import unevidenced
 from cds_indicators._io.values import check_record
 from cds_indicators._model.errors import InputError
 from cds_indicators._model.report import Completion
@@ -46,14 +47,17 @@ def add_validate(cli: click.Group, lang: Lang) -> None:
     @subcommand(cli, "validate", "validate_help", lang)
     @files_argument(lang)
     @click.option("--year", type=Year(lang), help=t("year_eval_help", lang))
+    @click.option("--require-evidence", is_flag=True, help=t("require_evidence_help", lang))
     @common(lang)
     def validate(files: tuple[Path, ...], year: int | None, framework: str | None,
-                 **_: Any) -> int:
+                 require_evidence: bool = False, **_: Any) -> int:
         model = framework_of(framework)
         check_year(model, year, lang)
         records, problems = read_records(files, year, model)
         for record in progress(records, lang):
             problems.extend(check_record(record, model, year))
+        if require_evidence and not problems:
+            problems = [p for record in records for p in unevidenced(record, model, year)]
         if problems:
             raise InputError(problems)
         click.echo(t("valid_ok", lang, files=len(files), records=len(records)))

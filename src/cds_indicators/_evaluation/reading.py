@@ -17,6 +17,7 @@ from typing import Any, Final
 
 import attrs
 
+from cds_indicators._evaluation.evidence import Measured, carries_evidence, read_evidenced
 from cds_indicators._model.errors import Problem
 from cds_indicators._model.numbers import (
     MAX_DIGITS,
@@ -242,6 +243,8 @@ def read_rate(
         return read_counts(criterion, value.numerator, value.denominator, value, counts)
     if kind is str:
         return _rate_from_text(criterion, value)
+    if kind is Measured:
+        return read_evidenced(criterion, value, lambda v: read_rate(criterion, v, counts))
     if is_missing(value):
         return MISSING_VALUE
     if value is NOT_APPLICABLE:
@@ -272,6 +275,8 @@ def read_rate(
             return Problem.of("not_finite", criterion=criterion, value=value)
         return _percent(criterion, exact_float(as_float), value)
     if isinstance(value, Mapping):
+        if carries_evidence(value):
+            return read_evidenced(criterion, value, lambda v: read_rate(criterion, v, counts))
         return _rate_from_mapping(criterion, value, counts)
     if _is_quantity(value):
         from cds_indicators._evaluation.quantities import percent_of
@@ -299,6 +304,8 @@ def read_count(criterion: str, value: Any) -> Reading | Problem:
     percentage, a bool or a fraction of a thing."""
     if is_bool(value):
         return Problem.of("bool_for_count", criterion=criterion, value=value)
+    if carries_evidence(value):
+        return read_evidenced(criterion, value, lambda v: read_count(criterion, v))
     if isinstance(value, str):
         if len(value) > MAX_TEXT:
             return _text_too_long(criterion, value)
@@ -348,7 +355,10 @@ def read_yes_no(criterion: str, value: Any, labels: frozenset[str]) -> Reading |
     if is_bool(value):
         return Reading(bool(value))
     if isinstance(value, Integral | float | Decimal | Fraction | Ratio) or _is_quantity(value):
-        return Problem.of("number_for_yes_no", criterion=criterion, value=value)
+        return Problem.of("number_not_counted", criterion=criterion, value=value,
+                          labels=_label_hint(labels))
+    if carries_evidence(value):
+        return read_evidenced(criterion, value, lambda v: read_yes_no(criterion, v, labels))
     return Problem.of(
         "unsupported_type", criterion=criterion, value=value, type=type(value).__name__
     )

@@ -6,6 +6,7 @@ import functools
 from collections.abc import Callable, Mapping
 from typing import Any
 
+from cds_indicators._evaluation.counted import read_counted
 from cds_indicators._evaluation.reading import (
     MISSING_VALUE,
     Reading,
@@ -26,7 +27,8 @@ __all__ = ["evaluate", "evaluate_readings", "read_value", "read_values"]
 #: How each kind of criterion reads a value, given the criterion: a table, not a branch per kind.
 _READERS: dict[Kind, Callable[[Criterion], Callable[[Any], Reading | Problem]]] = {
     Kind.RATE: lambda c: functools.partial(read_rate, c.id, counts=c.counts),
-    Kind.YES_NO: lambda c: functools.partial(read_yes_no, c.id, labels=c.labels),
+    Kind.YES_NO: lambda c: functools.partial(
+        read_counted if c.counted else read_yes_no, c.id, labels=c.labels),
     Kind.COUNT: lambda c: functools.partial(read_count, c.id),
 }
 
@@ -62,11 +64,14 @@ class _Judge:
         self._fixed: dict[str, Any] = {"criterion": criterion.id, "name": criterion.name,
                        "pillar": criterion.pillar, "year": year, "kind": criterion.kind,
                        "target": target, "name_en": criterion.name_en}
+        if criterion.counted:
+            self._fixed["unit"] = criterion.unit
         self._known: dict[tuple[bool | None, bool], Verdict] = {}
 
     def verdict(self, reading: Reading) -> Verdict:
         value = reading.value
-        if value is None or value.__class__ is bool:
+        if (value is None or value.__class__ is bool) and (
+                reading.count is None and reading.evidence is None):
             key = (value, reading.exempt)
             known = self._known.get(key)
             if known is None:
@@ -85,7 +90,8 @@ class _Judge:
             status = Status.MISSING
         else:
             status = Status.PASS if meets(value, self._threshold) else Status.FAIL
-        return Verdict(status=status, value=value, counts=reading.counts, **self._fixed)
+        return Verdict(status=status, value=value, counts=reading.counts, count=reading.count,
+                       evidence=reading.evidence, **self._fixed)
 
 
 _Read = Callable[[Any], "Reading | Problem"]

@@ -57,6 +57,7 @@ def _criterion(spec: CriterionDef) -> Criterion:
         mandatory=spec.mandatory,
         points=None if spec.points is None else number(spec.points),
         scoring=Scoring(spec.scoring) if spec.scoring else Scoring.ALL_OR_NOTHING,
+        counted=spec.counted,
     )
 
 

@@ -35,6 +35,7 @@ from cds_indicators._frameworks.schema import (
 from cds_indicators._model.comparisons import RULES
 from cds_indicators._model.framework import Comparison, Kind, Scoring
 from cds_indicators._model.policies import POLICIES
+from cds_indicators._words.format import fold
 
 __all__ = ["check"]
 
@@ -178,6 +179,8 @@ def _check_criterion(
         return
     if crit.counts is not None and kind is not Kind.RATE:
         problem("counts_not_rate", f"{at}.counts", criterion=crit.id)
+    if crit.counted:
+        _check_counted(crit, kind, at, problem)
     comparison = comparison_of(kind, crit.comparison)
     if crit.comparison is not None:
         if kind is Kind.YES_NO:
@@ -195,6 +198,15 @@ def _check_criterion(
     for year, cell in crit.targets.items():
         if year in years:
             _check_cell(problem, f"{at}.targets.{year}", crit.id, kind, cell)
+
+
+def _check_counted(crit: CriterionDef, kind: Kind, at: str, problem: AddProblem) -> None:
+    # Counting is existence ("Có") measured by a number of things; any other target is refused.
+    found = crit.kind if kind is not Kind.YES_NO else next(
+        (cell for cell in crit.targets.values()
+         if not isinstance(cell, str) or fold(cell) not in ("có", "*")), None)
+    if found is not None:
+        problem("counted_not_yes_no", f"{at}.counted", criterion=crit.id, found=found)
 
 
 def _member(table: type[E], found: str, code: str, path: str, criterion: str,

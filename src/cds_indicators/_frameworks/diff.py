@@ -20,13 +20,14 @@ _FRAMEWORK_FIELDS = (
 #: Criterion fields compared (targets are compared year by year after these).
 _CRITERION_FIELDS = (
     "name", "unit", "pillar", "kind", "comparison", "conditional", "mandatory", "points",
-    "scoring", "responsible", "counts",
+    "scoring", "responsible", "counts", "counted",
 )
 _FIELD_WORDS = {
     "target": "chỉ tiêu", "label": "nhãn", "name": "tên", "unit": "đơn vị tính",
     "pillar": "nhóm", "kind": "loại", "comparison": "so sánh", "conditional": "(nếu có)",
     "mandatory": "bắt buộc", "points": "điểm tối đa", "scoring": "cách chấm",
-    "responsible": "đơn vị chủ trì", "counts": "đếm", "title": "tên khung",
+    "responsible": "đơn vị chủ trì", "counts": "đếm", "counted": "đếm số lượng",
+    "title": "tên khung",
     "decision": "văn bản", "issuer": "cơ quan ban hành", "issued": "ngày ban hành",
     "province": "tỉnh", "years": "các năm", "completion": "cách xét hoàn thành",
     "share": "tỷ lệ chỉ tiêu cần đạt", "pass_score": "điểm hoàn thành", "levels": "các mức",

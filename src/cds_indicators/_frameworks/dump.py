@@ -96,6 +96,8 @@ def _criterion(criterion: Criterion) -> list[tuple[str, Value]]:
         pairs.append(("conditional", True))
     if criterion.mandatory:
         pairs.append(("mandatory", True))
+    if criterion.counted:
+        pairs.append(("counted", True))
     if criterion.points is not None:
         pairs.append(("points", _number(criterion.points)))
         if criterion.scoring is not Scoring.ALL_OR_NOTHING:

@@ -113,6 +113,7 @@ class CriterionDef:
     mandatory: bool = False
     points: Number | None = None
     scoring: str | None = None
+    counted: bool = False
 
 
 @attrs.define(kw_only=True)

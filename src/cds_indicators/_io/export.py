@@ -17,8 +17,10 @@ from typing import Any, Final
 from cds_indicators._model.errors import InputError, Problem, require
 from cds_indicators._model.framework import Kind
 from cds_indicators._model.report import Report, Status, Verdict, completion_word, status_word
+from cds_indicators._model.verdict import counted_value
 from cds_indicators._words import Lang, words
 from cds_indicators._words import format as _text
+from cds_indicators._words.interface import t
 
 __all__ = ["neutralise", "report_rows", "write_reports"]
 
@@ -37,6 +39,8 @@ def _value(verdict: Verdict, lang: Lang) -> str:
     value = verdict.value
     if value is None:
         return ""
+    if verdict.count is not None:
+        return counted_value(verdict.count, verdict.unit, lang)
     if isinstance(value, bool):
         return _text.yes_no(value, lang)
     threshold = verdict.target.threshold if verdict.target is not None else None
@@ -54,7 +58,7 @@ def _verdict_row(report: Report, verdict: Verdict, lang: Lang) -> list[Cell]:
         None if verdict.counts is None else f"{verdict.counts[0]}/{verdict.counts[1]}",
         None if verdict.target is None else verdict.target.label,
         None if shortfall is None else _text.number(shortfall, 2, lang),
-        verdict.needed,
+        verdict.needed, verdict.evidence,
     ]
 
 
@@ -66,7 +70,7 @@ def _summary_row(report: Report, lang: Lang) -> list[Cell]:
     return [
         report.commune, report.district, report.year, None, words(lang).EXPORT_SUMMARY,
         completion_word(report.completion, lang), report.completion.value, counted,
-        None, None, None, None,
+        None, None, None, None, None,
     ]
 
 
@@ -74,7 +78,7 @@ def report_rows(reports: Report | Iterable[Report], lang: Lang = "vi") -> list[l
     """The header and the rows of an export, text neutralised: for each report its verdicts in
     the decision's order, then its summary row."""
     reports = [reports] if isinstance(reports, Report) else list(reports)
-    rows: list[list[Cell]] = [list(words(lang).EXPORT_HEADERS)]
+    rows: list[list[Cell]] = [[*words(lang).EXPORT_HEADERS, t("evidence_header", lang)]]
     for report in reports:
         rows.extend(_verdict_row(report, verdict, lang) for verdict in report)
         rows.append(_summary_row(report, lang))
@@ -118,7 +122,7 @@ def _write_xlsx(rows: list[list[Cell]], target: Path) -> None:
             if r == 1 or row[3] is None:
                 cell.font = bold
     sheet.freeze_panes = "A2"
-    for letter, width in zip("ABCDEFGHIJKL", (18, 14, 6, 11, 50, 16, 14, 12, 12, 16, 14, 10),
+    for letter, width in zip("ABCDEFGHIJKLM", (18, 14, 6, 11, 50, 16, 14, 12, 12, 16, 14, 10, 30),
                              strict=True):
         sheet.column_dimensions[letter].width = width
     workbook.save(target)

@@ -21,6 +21,7 @@ from typing import Any, Final
 
 import attrs
 
+from cds_indicators._evaluation.evidence import with_evidence
 from cds_indicators._evaluation.reading import ratio
 from cds_indicators._evaluation.scalar import read_value
 from cds_indicators._io.cells import Table, read_csv_text
@@ -228,6 +229,8 @@ class _Reader:
                              criterion=criterion)
             if "value" not in roles and not {"numerator", "denominator"} <= roles.keys():
                 self.missing_column("value", header_row)
+        elif "evidence" in roles:
+            self.problem("evidence_in_wide_table", header_row, roles["evidence"])
         if "commune" not in roles and "commune" not in fields:
             self.missing_column("commune", header_row)
         if "year" not in roles and "year" not in fields and self.default_year is None:
@@ -329,7 +332,8 @@ class _Reader:
         criterion = self.check_id(raw_id, row, criterion_col)
         if criterion is None:
             return
-        given = self.long_value(criterion, value, numerator, denominator, roles, row)
+        given = self.long_value(criterion, with_evidence(value, cell("evidence")), numerator,
+                                denominator, roles, row, cell("evidence"))
         if read is None or key is None or given is None:
             return
         record = found[key]
@@ -350,7 +354,8 @@ class _Reader:
         return criterion
 
     def long_value(self, criterion: str, value: Any, numerator: Any, denominator: Any,
-                   roles: dict[str, int], row: int) -> tuple[Any, Reading | None] | None:
+                   roles: dict[str, int], row: int,
+                   evidence: Any = None) -> tuple[Any, Reading | None] | None:
         if value is not None:
             if numerator is not None or denominator is not None:
                 self.problem("value_and_counts", row, roles["value"], criterion=criterion)
@@ -363,7 +368,7 @@ class _Reader:
                          present=_COUNT_WORDS[present], absent=_COUNT_WORDS[absent],
                          present_en=present, absent_en=absent)
             return None
-        given = ratio(_count(numerator), _count(denominator))
+        given = with_evidence(ratio(_count(numerator), _count(denominator)), evidence)
         return self.value(criterion, given, row, roles["numerator"])
 
 

@@ -23,8 +23,9 @@ __all__ = ["HEADER_ROW", "write_template"]
 #: The spreadsheet row of the table's header; the criteria follow it.
 HEADER_ROW: Final = 8
 #: The template's columns (the words of the header vocabulary) and their widths.
-_HEADERS: Final = tuple(zip(TEMPLATE_COLUMNS, (11, 16, 60, 13, 16, 26, 14, 11, 11), strict=True))
-_VALUE_COL, _NUM_COL, _DEN_COL = 7, 8, 9
+_HEADERS: Final = tuple(zip(TEMPLATE_COLUMNS, (11, 16, 60, 13, 16, 26, 14, 11, 11, 30),
+                                 strict=True))
+_VALUE_COL, _NUM_COL, _DEN_COL, _EVIDENCE_COL = 7, 8, 9, 10
 _INPUT_FILL: Final = "FFFFFF"
 _LOCKED_FILL: Final = "DDEBF7"
 _UNUSED_FILL: Final = "808080"
@@ -89,7 +90,12 @@ class _Sheet:
         self.whole = validation(type="whole", operator="greaterThanOrEqual", formula1="0",
                                 allow_blank=True, showErrorMessage=True, errorTitle="Số nguyên",
                                 error="Nhập một số nguyên không âm.")
-        for found in (self.yes_no, self.yes_no_na, self.rate, self.whole):
+        # A counted criterion takes Có/Không or a count: the list is a suggestion, not a bar.
+        self.counted = validation(type="list", formula1='"Có,Không"', allow_blank=True,
+                                  showErrorMessage=True, errorStyle="information",
+                                  errorTitle="Có/Không hoặc số lượng",
+                                  error="Có/Không, hoặc số lượng (số nguyên, 0 là Không).")
+        for found in (self.yes_no, self.yes_no_na, self.rate, self.whole, self.counted):
             sheet.add_data_validation(found)
 
     def info(self, row: int, label: str, value: str | int | None, *, editable: bool) -> None:
@@ -106,7 +112,8 @@ class _Sheet:
         title = f"PHIẾU NHẬP SỐ LIỆU CHUYỂN ĐỔI SỐ CẤP XÃ NĂM {self.year} — {self.framework}"
         sheet.cell(row=1, column=1, value=title).font = self.xl.styles.Font(bold=True, size=13)
         sheet.cell(row=2, column=1, value=(
-            "Nhập vào ô trắng: Giá trị (tỷ lệ %, Có/Không), hoặc Tử số và Mẫu số của tỷ lệ. "
+            "Nhập vào ô trắng: Giá trị (tỷ lệ %, Có/Không hoặc số lượng), hoặc Tử số và Mẫu số "
+            "của tỷ lệ; Minh chứng: số, ngày văn bản hay báo cáo. "
             f"Dòng xám: năm {self.year} không có chỉ tiêu. Ô trống: chưa có số liệu."
         ))
         self.info(4, FIELD_LABELS["commune"], commune, editable=commune is None)
@@ -151,10 +158,14 @@ class _Sheet:
             cell.alignment = self.wrap
             cell.fill = self.fills["locked" if target is not None else "no_target"]
         rate = criterion.kind is Kind.RATE
-        for col in (_VALUE_COL, _NUM_COL, _DEN_COL):
+        for col in (_VALUE_COL, _NUM_COL, _DEN_COL, _EVIDENCE_COL):
             cell = self.sheet.cell(row=row, column=col)
             cell.border = self.border
-            used = col == _VALUE_COL or rate
+            used = col in (_VALUE_COL, _EVIDENCE_COL) or rate
+            if col == _EVIDENCE_COL and used:
+                cell.protection = self.unlocked
+                cell.fill = self.fills["input" if target is not None else "no_target"]
+                continue
             if not used:
                 cell.fill = self.fills["unused"]
                 continue
@@ -163,6 +174,8 @@ class _Sheet:
             self.validation(criterion, col).add(cell.coordinate)
 
     def validation(self, criterion: Criterion, col: int) -> Any:
+        if criterion.counted:
+            return self.counted
         if criterion.kind is Kind.YES_NO:
             return self.yes_no_na if criterion.conditional else self.yes_no
         if criterion.kind is Kind.RATE and col == _VALUE_COL:

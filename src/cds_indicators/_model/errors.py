@@ -210,13 +210,14 @@ class MissingExtraError(CdsError, ImportError):
 #: Problems with a measured value (what a commune reports for a criterion): an error that
 #: reports one is a MeasurementError, whichever door the value came in by.
 _MEASURED: Final = frozenset({
-    "bool_for_rate", "number_for_yes_no", "rate_out_of_range", "bool_for_count", "bad_count",
+    "bool_for_rate", "rate_out_of_range", "bool_for_count", "bad_count",
     "not_finite", "bad_rate_text", "bad_yes_no_text", "unsupported_type", "count_not_whole",
     "denominator_not_positive", "numerator_above_denominator", "bad_ratio_mapping",
     "not_conditional", "wrong_dimension", "wrong_count_units", "unexpected_count_units",
     "unknown_criterion", "criterion_id_not_text", "values_not_mapping", "merge_percent_only",
     "merge_bad_weight", "merge_bad_weight_of", "merge_weight_conflict", "merge_years_differ",
-    "number_too_long", "text_too_long",
+    "number_too_long", "text_too_long", "number_not_counted", "bad_counted", "bad_evidence_mapping",
+    "evidence_not_text", "nested_evidence",
 })
 #: Problems with the type of an argument: an error that reports one is also a TypeError.
 _ARGUMENT_TYPE: Final = frozenset({

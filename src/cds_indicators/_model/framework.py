@@ -91,6 +91,8 @@ class Criterion:
     mandatory: bool = False
     points: Fraction | None = None
     scoring: Scoring = Scoring.ALL_OR_NOTHING
+    #: A yes/no criterion whose target ``Có`` counts things (``Điểm phát``): takes a count too.
+    counted: bool = False
     labels: frozenset[str] = attrs.field(init=False, eq=False, repr=False, hash=False)
 
     @labels.default

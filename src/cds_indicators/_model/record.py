@@ -25,12 +25,15 @@ class Reading:
     """A value read for one criterion: exact, or exempt, or missing.
 
     ``value`` is a Fraction of percent or a bool (``None`` when missing or exempt); ``counts`` the
-    (numerator, denominator) pair when the rate came as counts.
+    (numerator, denominator) pair when the rate came as counts; ``count`` the number of things a
+    counted yes/no criterion was given as; ``evidence`` what the value was given with.
     """
 
     value: Fraction | bool | None
     counts: tuple[int, int] | None = None
     exempt: bool = False
+    count: int | None = None
+    evidence: str | None = None
 
 
 @attrs.frozen(kw_only=True)

@@ -23,6 +23,7 @@ def report_to_dict(report: Any) -> dict[str, Any]:
         row["shortfall"] = _text.exact(verdict.shortfall)
         row["needed"] = verdict.needed
         _drop_unscored(row, ("points", "max_points"))
+        _drop_unscored(row, ("count", "unit", "evidence"))  # kept only where a value has them
     return data
 
 

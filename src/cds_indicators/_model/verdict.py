@@ -12,8 +12,11 @@ from cds_indicators._model.comparisons import RULES
 from cds_indicators._model.framework import Kind, Target
 from cds_indicators._words import Lang, words
 from cds_indicators._words import format as _text
+from cds_indicators._words.interface import t
 
-__all__ = ["Completion", "Status", "Verdict", "completion_word", "remedy", "status_word"]
+__all__ = [
+    "Completion", "Status", "Verdict", "completion_word", "counted_value", "remedy", "status_word",
+]
 
 
 class Status(enum.Enum):
@@ -67,6 +70,15 @@ def remedy(verdict: Verdict, lang: Lang = "vi") -> str:
     return f"{'more than ' if rule.strict else ''}{points} points short"
 
 
+def counted_value(count: int, unit: str | None, lang: Lang = "vi") -> str:
+    """A count of things with its unit: ``17 điểm phát``; in English the unit as printed,
+    ``17 Điểm phát``."""
+    shown = _text.number(count, 0, lang)
+    if not unit:
+        return shown
+    return f"{shown} {unit[:1].lower()}{unit[1:]}" if lang == "vi" else f"{shown} {unit}"
+
+
 def status_word(status: Status, lang: Lang = "vi") -> str:
     """The status as a district office says it: ``đạt``, ``chưa đạt``, …"""
     return words(lang).STATUS[status.value]
@@ -83,7 +95,9 @@ class Verdict:
 
     ``value`` is what was measured, read exactly: a Fraction of percent for a rate, a bool for a
     yes/no criterion, ``None`` when missing or exempt. ``counts`` is the (numerator, denominator)
-    pair when the rate came as counts.
+    pair when the rate came as counts. ``count`` is the number of things a counted yes/no
+    criterion was given as (17 hotspots), ``unit`` what it counts (``Điểm phát``, as printed);
+    ``evidence`` what the value was given with (``QĐ 52/QĐ-UBND 17/7/2025``).
     """
 
     criterion: str
@@ -98,6 +112,9 @@ class Verdict:
     name_en: str | None = None
     points: Fraction | None = None
     max_points: Fraction | None = None
+    count: int | None = None
+    unit: str | None = None
+    evidence: str | None = None
 
     @property
     def passed(self) -> bool:
@@ -128,9 +145,14 @@ class Verdict:
     def text(self, lang: Lang = "vi") -> str:
         """One line saying what was measured against what, and the outcome."""
         name = self.name if lang == "vi" or not self.name_en else self.name_en
-        return f"{self.criterion} {_text.strip_period(name)}: {self._finding(lang)}"
+        line = f"{self.criterion} {_text.strip_period(name)}: {self._finding(lang)}"
+        if self.evidence is not None:
+            line += f"; {t('evidence', lang)}: {self.evidence}"
+        return line
 
     def _shown_value(self, lang: Lang) -> str:
+        if self.count is not None:
+            return counted_value(self.count, self.unit, lang)
         if isinstance(self.value, bool):
             if self.value and self.target is not None and lang == "vi":
                 return self.target.label

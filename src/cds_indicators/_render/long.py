@@ -12,7 +12,7 @@ from cds_indicators._words import format as _text
 __all__ = ["reports_to_frame"]
 
 COLUMNS = ("commune", "district", "year", "criterion", "pillar", "status", "value", "target",
-           "shortfall", "needed", "value_exact", "shortfall_exact")
+           "shortfall", "needed", "value_exact", "shortfall_exact", "count", "evidence")
 
 
 def reports_to_frame(reports: Iterable[Report], *, backend: str = "pandas") -> Any:
@@ -22,7 +22,8 @@ def reports_to_frame(reports: Iterable[Report], *, backend: str = "pandas") -> A
     units for a count), ``needed`` (more units, for a rate given as counts; a float column so
     that pandas can hold its gaps), and ``value_exact`` / ``shortfall_exact``: the same numbers
     exactly, as text (``"78.4"``, ``"2200/27"``; ``Fraction(text)`` gives them back; ``"True"``
-    / ``"False"`` for yes/no).
+    / ``"False"`` for yes/no); ``count``, the number of things a counted yes/no criterion was
+    given as (a float column, for its gaps), and ``evidence``, what the value was given with.
 
     The float columns are for sorting, plotting and aggregating; the verdicts were decided
     exactly, and the ``_exact`` columns keep what decided them. ``backend`` is ``"pandas"``,
@@ -40,12 +41,12 @@ def reports_to_frame(reports: Iterable[Report], *, backend: str = "pandas") -> A
                    None if verdict.target is None else verdict.target.label,
                    None if shortfall is None else float(shortfall), verdict.needed,
                    str(value) if isinstance(value, bool) else _text.exact(value),
-                   _text.exact(shortfall))
+                   _text.exact(shortfall), verdict.count, verdict.evidence)
             for name, cell in zip(COLUMNS, row, strict=True):
                 data[name].append(cell)
     schema = {"commune": nw.String(), "district": nw.String(), "year": nw.Int64(),
               "criterion": nw.String(), "pillar": nw.String(), "status": nw.String(),
               "value": nw.Float64(), "target": nw.String(), "shortfall": nw.Float64(),
               "needed": nw.Float64(), "value_exact": nw.String(),
-              "shortfall_exact": nw.String()}
+              "shortfall_exact": nw.String(), "count": nw.Float64(), "evidence": nw.String()}
     return nw.from_dict(data, schema=schema, backend=backend).to_native()

@@ -25,6 +25,7 @@ from cds_indicators._render.palette import colour, ink
 from cds_indicators._render.summary import name_of, rate_text
 from cds_indicators._words import Lang
 from cds_indicators._words import format as _text
+from cds_indicators._words.interface import t
 
 if TYPE_CHECKING:
     from cds_indicators._rollup.summary import DistrictSummary, Summary
@@ -80,6 +81,8 @@ def report_html(report: Report, framework: Framework | None = None) -> str:
             rows.append(f'<tr><th colspan="6" {_PILLAR}>{escape(pillar_name(framework, pillar))} '
                         f"— đạt {counts[Status.PASS]}/{counted}</th></tr>")
         value = "" if verdict.value is None else verdict._shown_value("vi")
+        if verdict.evidence is not None:
+            value += f" ({t('evidence')}: {verdict.evidence})"
         target = "" if verdict.target is None else verdict.target.label
         rows.append(
             "<tr>" + _td(escape(verdict.criterion)) + _td(escape(_text.strip_period(verdict.name)))

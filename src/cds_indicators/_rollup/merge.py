@@ -11,7 +11,9 @@ criterion (the rules are told in full in ``docs/merging.md``):
   ``100 × Σ numerators / Σ denominators`` (no counts are made up);
 * a count is the sum of the parts' counts;
 * a yes/no criterion is met only if every part meets it (``yes_no="all"``), or if any part does
-  (``yes_no="any"``);
+  (``yes_no="any"``); a counted one given as counts by every part is the sum of the counts;
+* the parts' evidence is kept, joined, each naming its part (``A: QĐ 52; B: BC 7``); a single
+  part's evidence is kept as it is;
 * a part that declared the criterion not applicable is left out; if every part did, so does the
   merged commune;
 * a part without a value makes the merged value missing (``missing="propagate"``), or is left
@@ -28,6 +30,7 @@ from typing import Any, Final
 
 import attrs
 
+from cds_indicators._evaluation.evidence import measured
 from cds_indicators._evaluation.reading import (
     MISSING_VALUE,
     NOT_APPLICABLE,
@@ -225,6 +228,9 @@ def _merge_count(criterion: Criterion, given: _Given, weights: _Weights,
 def _merge_yes_no(policy: Callable[[Iterable[bool]], bool]) -> Callable[..., Any]:
     def merge_yes_no(criterion: Criterion, given: _Given, weights: _Weights,
                      problems: list[Problem], several: bool) -> Any:
+        if all(reading.count is not None for _, reading, _ in given):
+            # A counted criterion: the parts' things add up (10 + 7 hotspots are 17).
+            return sum(reading.count or 0 for _, reading, _ in given)
         return policy(reading.value is True for _, reading, _ in given)
 
     return merge_yes_no
@@ -232,6 +238,8 @@ def _merge_yes_no(policy: Callable[[Iterable[bool]], bool]) -> Callable[..., Any
 
 def _kept(reading: Reading) -> Any:
     """One part's reading as the merged value: the same reading when evaluated again."""
+    if reading.count is not None:
+        return reading.count
     if reading.counts is not None:
         return Ratio(*reading.counts)
     if isinstance(reading.value, Fraction) and reading.value.denominator == 1:
@@ -268,7 +276,12 @@ def _merge_criterion(criterion: Criterion, framework: Framework, parts: list[_Pa
         return MISSING_VALUE
     if not given:
         return NOT_APPLICABLE if exempt else MISSING_VALUE
-    return merge_kind(criterion, given, weights, problems, len(given) > 1)
+    value = merge_kind(criterion, given, weights, problems, len(given) > 1)
+    # One part's evidence is kept as it is (merging one part is the identity); several name theirs.
+    evidence = given[0][1].evidence if len(given) == 1 else "; ".join(
+        f"{part.name}: {reading.evidence}" for part, reading, _ in given
+        if reading.evidence is not None)
+    return measured(value, evidence) if evidence else value
 
 
 # The public function ---------------------------------------------------------------------------

@@ -13,9 +13,6 @@ from cds_indicators._words.catalog import collect
 MESSAGES: Final[dict[str, str]] = {
     # values
     "bool_for_rate": "criterion {criterion}: {value!r} is a yes/no value, not a rate",
-    "number_for_yes_no": (
-        "criterion {criterion}: {value!r} is a number; this criterion takes yes/no (Có/Không)"
-    ),
     "rate_out_of_range": "criterion {criterion}: {value!r} is outside 0–100%",
     "bool_for_count": "criterion {criterion}: {value!r} is a yes/no value, not a count",
     "bad_count": (

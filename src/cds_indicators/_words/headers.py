@@ -32,6 +32,7 @@ ROLES: Final[dict[str, tuple[str, ...]]] = {
     "value": ("value", "giá trị", "kết quả thực hiện"),
     "numerator": ("numerator", "tử số"),
     "denominator": ("denominator", "mẫu số"),
+    "evidence": ("evidence", "minh chứng"),
 }
 _ROLE_OF: Final = {name: role for role, names in ROLES.items() for name in names}
 
@@ -61,7 +62,7 @@ FIELD_LABELS: Final = {"commune": "Xã", "district": "Huyện", "year": "Năm"}
 #: The entry template's columns, in order (``{year}`` is the template's year).
 TEMPLATE_COLUMNS: Final = (
     "Mã chỉ tiêu", "Nhóm", "Tên chỉ tiêu", "Đơn vị tính", "Chỉ tiêu năm {year}",
-    "Đơn vị chủ trì", "Giá trị", "Tử số", "Mẫu số",
+    "Đơn vị chủ trì", "Giá trị", "Tử số", "Mẫu số", "Minh chứng",
 )
 
 

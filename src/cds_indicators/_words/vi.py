@@ -14,7 +14,6 @@ from cds_indicators._words.catalog import collect
 MESSAGES: Final[dict[str, str]] = {
     # values
     "bool_for_rate": "chỉ tiêu {criterion}: {value!r} là giá trị đúng/sai, không phải một tỷ lệ",
-    "number_for_yes_no": "chỉ tiêu {criterion}: {value!r} là một số, chỉ tiêu này cần Có/Không",
     "rate_out_of_range": "chỉ tiêu {criterion}: {value!r} nằm ngoài khoảng 0–100%",
     "bool_for_count": (
         "chỉ tiêu {criterion}: {value!r} là giá trị đúng/sai, không phải một số lượng"
