@@ -19,6 +19,7 @@ from cds_indicators._cli.options import (
     subcommand,
 )
 from cds_indicators._cli.output import Out, csv_bytes, write_report_output, xlsx_writer
+from cds_indicators._cli.warnings import report_warnings, strict_option, warned
 from cds_indicators._cli.reading import (
     Evaluate,
     check_year,
@@ -44,9 +45,10 @@ def add_validate(cli: click.Group, lang: Lang) -> None:
     @subcommand(cli, "validate", "validate_help", lang)
     @files_argument(lang)
     @click.option("--year", type=Year(lang), help=t("year_eval_help", lang))
+    @strict_option(lang)
     @common(lang)
     def validate(files: tuple[Path, ...], year: int | None, framework: str | None,
-                 **_: Any) -> int:
+                 strict: bool = False, **_: Any) -> int:
         model = framework_of(framework)
         check_year(model, year, lang)
         records, problems = read_records(files, year, model)
@@ -55,7 +57,7 @@ def add_validate(cli: click.Group, lang: Lang) -> None:
         if problems:
             raise InputError(problems)
         click.echo(t("valid_ok", lang, files=len(files), records=len(records)))
-        return EXIT_OK
+        return warned([w for r in records for w in r.warnings], lang, strict, EXIT_OK)
 
 
 def add_evaluate(cli: click.Group, lang: Lang, evaluate: Evaluate) -> None:
@@ -67,19 +69,21 @@ def add_evaluate(cli: click.Group, lang: Lang, evaluate: Evaluate) -> None:
     @format_option(_REPORT_FORMATS, lang)
     @output_option(lang)
     @click.option("--fail-on-incomplete", is_flag=True, help=t("fail_help", lang))
+    @strict_option(lang)
     @common(lang)
     def evaluate_command(files: tuple[Path, ...], year: int | None, fmt: str,
                          output: Path | None, fail_on_incomplete: bool, framework: str | None,
-                         **_: Any) -> int:
+                         strict: bool = False, **_: Any) -> int:
         model = framework_of(framework)
         check_year(model, year, lang)
         if fmt == "xlsx" and output is None:
             raise click.UsageError(t("xlsx_needs_output", lang))
         found = reports(files, year, model, lang, evaluate)
         write_report_output(found, model, fmt, Out(output, lang))
+        status = EXIT_OK
         if fail_on_incomplete and any(r.completion is not Completion.COMPLETED for r in found):
-            return EXIT_INCOMPLETE
-        return EXIT_OK
+            status = EXIT_INCOMPLETE
+        return warned(report_warnings(found, lang), lang, strict, status)
 
 
 def add_summarize(cli: click.Group, lang: Lang, evaluate: Evaluate) -> None:
@@ -92,10 +96,11 @@ def add_summarize(cli: click.Group, lang: Lang, evaluate: Evaluate) -> None:
                   help=t("schedule_help", lang))
     @format_option(_REPORT_FORMATS, lang)
     @output_option(lang)
+    @strict_option(lang)
     @common(lang)
     def summarize_command(files: tuple[Path, ...], year: int | None, schedule: Path | None,
                           fmt: str, output: Path | None, framework: str | None,
-                          **_: Any) -> int:
+                          strict: bool = False, **_: Any) -> int:
         model = framework_of(framework)
         check_year(model, year, lang)
         if fmt == "xlsx" and output is None:
@@ -105,7 +110,8 @@ def add_summarize(cli: click.Group, lang: Lang, evaluate: Evaluate) -> None:
         from cds_indicators._rollup.summary import summarize
 
         plan = None if schedule is None else Schedule.load(schedule)
-        summary = summarize(reports(files, year, model, lang, evaluate), framework=model)
+        found = reports(files, year, model, lang, evaluate)
+        summary = summarize(found, framework=model)
         check = None if plan is None else summary.against(plan)
         out = Out(output, lang)
         if fmt == "table":
@@ -118,4 +124,4 @@ def add_summarize(cli: click.Group, lang: Lang, evaluate: Evaluate) -> None:
             out.data(csv_bytes(*rollup_rows(summary, check)))
         else:
             out.file(xlsx_writer(*rollup_rows(summary, check), lang))
-        return EXIT_OK
+        return warned(report_warnings(found, lang), lang, strict, EXIT_OK)
