@@ -11,6 +11,7 @@ it carries, and the completion, which depends on the framework's policy, cannot 
 from __future__ import annotations
 
 from collections.abc import Sequence
+from fractions import Fraction
 from typing import Any
 
 import attrs
@@ -22,6 +23,7 @@ from cds_indicators._model.errors import Problem
 from cds_indicators._model.framework import Criterion, Framework
 from cds_indicators._model.report import Report, Status, Verdict
 from cds_indicators._model.serial import shown
+from cds_indicators._words import format as _text
 
 __all__ = ["recheck"]
 
@@ -87,7 +89,10 @@ def _reading(criterion: Criterion, verdict: Verdict, index: int) -> Reading | Pr
             return attrs.evolve(found, path=f"$.verdicts[{index}].status") if isinstance(
                 found, Problem) else found
         return MISSING_VALUE
-    given = verdict.value if verdict.counts is None else ratio(*verdict.counts)
+    given: Any = verdict.value if verdict.counts is None else ratio(*verdict.counts)
+    if isinstance(given, Fraction) and "/" not in (written := _text.exact(given) or ""):
+        # Read as the document writes it, so that a refusal quotes it so: '170', not a Fraction.
+        given = written
     found = read_value(criterion, given)
     if isinstance(found, Problem):
         key = "value" if verdict.counts is None else "counts"

@@ -154,6 +154,8 @@ def shown(value: Any) -> str:
         return repr(value.value)
     if isinstance(value, Fraction):
         return repr(_text.exact(value))
+    if hasattr(value, "label") and hasattr(value, "comparison"):
+        return repr(value.label)  # a target, as the decision prints it
     if isinstance(value, Mapping) and "code" in value:
         return repr(f"{value['code']} ({value.get('criterion')})")
     if isinstance(value, list) and len(value) > 3:
