@@ -45,7 +45,7 @@ I25, I33, I11 = _index("2.5"), _index("3.3"), _index("1.1")
 
 
 @pytest.mark.parametrize(
-    "change, expected",
+    ("change", "expected"),
     [
         # Exact types: no text, float or bool for a year, no number for a name.
         (_set("year", "2025"), [("$.year", "sai cấu trúc: expected int, got '2025'",

@@ -32,7 +32,7 @@ LOW_RATE = (
 
 
 @pytest.mark.parametrize(
-    "values, year, expected",
+    ("values", "year", "expected"),
     [
         # 0.8 typed for 80 %, in every form that reads as 0.8 %: one rule on what was read.
         ({"3.3": 0.8}, 2025, [LOW_RATE]),
@@ -81,7 +81,7 @@ STATED_EN = "criterion 2.5: {en} is written but the counts 1382/2400 give {exact
 
 
 @pytest.mark.parametrize(
-    "percent, shown",
+    ("percent", "shown"),
     [
         # 1382/2400 is 57.58333… %: printed with one decimal it is 57.6, not 57.5.
         ("57,5", ("57,5%", "57.5%", "57,58%", "57.58%")),
@@ -110,7 +110,7 @@ def test_a_stated_percentage_that_agrees_to_its_printed_precision_is_not_warned_
 
 
 @pytest.mark.parametrize(
-    "stated, rate, agrees",
+    ("stated", "rate", "agrees"),
     [("57.5", Fraction(5745, 100), True), ("57.5", Fraction(5755, 100), True),
      ("57.5", Fraction(57551, 1000), False), ("57", Fraction(565, 10), True),
      ("57.50", Fraction(57506, 1000), False), ("115/2", Fraction(115, 2), True),

@@ -19,7 +19,6 @@ from cds_indicators._cli.options import (
     subcommand,
 )
 from cds_indicators._cli.output import Out, csv_bytes, write_report_output, xlsx_writer
-from cds_indicators._cli.warnings import report_warnings, strict_option, warned
 from cds_indicators._cli.reading import (
     Evaluate,
     check_year,
@@ -28,6 +27,7 @@ from cds_indicators._cli.reading import (
     read_records,
     reports,
 )
+from cds_indicators._cli.warnings import report_warnings, strict_option, warned
 from cds_indicators._io.values import check_record
 from cds_indicators._model.errors import InputError
 from cds_indicators._model.report import Completion

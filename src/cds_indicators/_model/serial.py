@@ -119,13 +119,13 @@ def _derived(report: Any, data: Mapping[str, Any]) -> list[Problem]:
     if "warnings" in data:
         # A document written before warnings existed has none; one that lists them must list
         # what the report gives, in order.
-        given, expected = data["warnings"], [warning_dict(w) for w in report.warnings]
+        given, listed = data["warnings"], [warning_dict(w) for w in report.warnings]
         if not isinstance(given, list):
-            problems.append(_disagrees("$.warnings", given, expected))
+            problems.append(_disagrees("$.warnings", given, listed))
         else:
-            problems.extend(_disagrees(f"$.warnings[{i}]", _at(given, i), _at(expected, i))
-                            for i in range(max(len(given), len(expected)))
-                            if _at(given, i) != _at(expected, i))
+            problems.extend(_disagrees(f"$.warnings[{i}]", _at(given, i), _at(listed, i))
+                            for i in range(max(len(given), len(listed)))
+                            if _at(given, i) != _at(listed, i))
     for index, (verdict, row) in enumerate(zip(report.verdicts, data["verdicts"], strict=True)):
         for key, expected in (("shortfall", _text.exact(verdict.shortfall)),
                               ("needed", verdict.needed)):
@@ -249,9 +249,10 @@ def _converter(report_class: Any) -> Any:
     converter.register_unstructure_hook(Fraction | bool | None, _value_text)
     # The hooks above are in place before these are made; the definition a report was judged
     # by and the readings it was judged from are held, never written or read.
-    private = {"_definition": override(omit=True), "_readings": override(omit=True)}
     converter.register_unstructure_hook(report_class, make_dict_unstructure_fn(
-        report_class, converter, **private))
+        report_class, converter, _definition=override(omit=True),
+        _readings=override(omit=True)))
     converter.register_structure_hook(report_class, make_dict_structure_fn(
-        report_class, converter, _cattrs_forbid_extra_keys=True, **private))
+        report_class, converter, _cattrs_forbid_extra_keys=True,
+        _definition=override(omit=True), _readings=override(omit=True)))
     return converter
