@@ -64,8 +64,8 @@ class Report:
     _readings: Mapping[str, Reading] | None = attrs.field(default=None, eq=False, repr=False,
                                                           hash=False, alias="readings")
     _index: dict[str, Verdict] = attrs.field(init=False, eq=False, repr=False, hash=False)
-    _warned: list[tuple[Problem, ...]] = attrs.field(init=False, factory=list, eq=False,
-                                                     repr=False, hash=False)
+    _warned: tuple[Problem, ...] | None = attrs.field(init=False, default=None, eq=False,
+                                                      repr=False, hash=False)
 
     @_index.default
     def _build_index(self) -> dict[str, Verdict]:
@@ -102,9 +102,12 @@ class Report:
     def warnings(self) -> tuple[Problem, ...]:
         """What is legal but probably wrong in the values judged (``docs/reliability.md``):
         found on first use, never changing a verdict."""
-        if not self._warned:
-            self._warned.append(report_warnings(self))
-        return self._warned[0]
+        warned = self._warned
+        if warned is None:
+            # Kept once found; the report stays immutable to its users (the slot is private).
+            warned = report_warnings(self)
+            object.__setattr__(self, "_warned", warned)
+        return warned
 
     def __getitem__(self, criterion: str) -> Verdict:
         try:
