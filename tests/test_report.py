@@ -141,7 +141,8 @@ def test_a_report_keeps_the_framework_it_was_judged_by_but_never_writes_it(repor
     assert list(scored.to_dict()) == ["framework", "year", "completion", "verdicts", "commune",
                                       "district", "score", "max_score", "level", "completed"]
     given = {**report.to_dict(), "definition": "1829-thanh-hoa"}
-    assert cds.Report.from_dict(given)._definition is None
+    with pytest.raises(cds.InputError, match="unknown key 'definition'"):
+        cds.Report.from_dict(given)
 
 
 def test_from_dict_refuses_a_float_for_an_exact_number(report):

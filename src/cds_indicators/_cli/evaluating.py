@@ -29,6 +29,7 @@ from cds_indicators._cli.reading import (
     read_records,
     reports,
 )
+from cds_indicators._cli.warnings import report_warnings, strict_option, warned
 from cds_indicators._io.evidence import unevidenced
 from cds_indicators._io.values import check_record
 from cds_indicators._model.errors import InputError
@@ -48,9 +49,10 @@ def add_validate(cli: click.Group, lang: Lang) -> None:
     @files_argument(lang)
     @click.option("--year", type=Year(lang), help=t("year_eval_help", lang))
     @click.option("--require-evidence", is_flag=True, help=t("require_evidence_help", lang))
+    @strict_option(lang)
     @common(lang)
     def validate(files: tuple[Path, ...], year: int | None, framework: str | None,
-                 require_evidence: bool = False, **_: Any) -> int:
+                 require_evidence: bool = False, strict: bool = False, **_: Any) -> int:
         model = framework_of(framework)
         check_year(model, year, lang)
         records, problems = read_records(files, year, model)
@@ -61,7 +63,7 @@ def add_validate(cli: click.Group, lang: Lang) -> None:
         if problems:
             raise InputError(problems)
         click.echo(t("valid_ok", lang, files=len(files), records=len(records)))
-        return EXIT_OK
+        return warned([w for r in records for w in r.warnings], lang, strict, EXIT_OK)
 
 
 def add_evaluate(cli: click.Group, lang: Lang, evaluate: Evaluate) -> None:
@@ -74,10 +76,11 @@ def add_evaluate(cli: click.Group, lang: Lang, evaluate: Evaluate) -> None:
     @output_option(lang)
     @click.option("--fail-on-incomplete", is_flag=True, help=t("fail_help", lang))
     @keep_going_option(lang)
+    @strict_option(lang)
     @common(lang)
     def evaluate_command(files: tuple[Path, ...], year: int | None, fmt: str,
                          output: Path | None, fail_on_incomplete: bool, keep_going: bool,
-                         framework: str | None, **_: Any) -> int:
+                         framework: str | None, strict: bool = False, **_: Any) -> int:
         model = framework_of(framework)
         check_year(model, year, lang)
         if fmt == "xlsx" and output is None:
@@ -85,10 +88,12 @@ def add_evaluate(cli: click.Group, lang: Lang, evaluate: Evaluate) -> None:
         found, problems = reports(files, year, model, lang, evaluate, keep_going)
         write_report_output(found, model, fmt, Out(output, lang))
         if problems:
+            warned(report_warnings(found, lang), lang, False, EXIT_OK)  # before the refusals
             raise InputError(problems)
+        status = EXIT_OK
         if fail_on_incomplete and any(r.completion is not Completion.COMPLETED for r in found):
-            return EXIT_INCOMPLETE
-        return EXIT_OK
+            status = EXIT_INCOMPLETE
+        return warned(report_warnings(found, lang), lang, strict, status)
 
 
 def add_summarize(cli: click.Group, lang: Lang, evaluate: Evaluate) -> None:
@@ -102,10 +107,11 @@ def add_summarize(cli: click.Group, lang: Lang, evaluate: Evaluate) -> None:
     @format_option(_REPORT_FORMATS, lang)
     @output_option(lang)
     @keep_going_option(lang)
+    @strict_option(lang)
     @common(lang)
     def summarize_command(files: tuple[Path, ...], year: int | None, schedule: Path | None,
                           fmt: str, output: Path | None, keep_going: bool, framework: str | None,
-                          **_: Any) -> int:
+                          strict: bool = False, **_: Any) -> int:
         model = framework_of(framework)
         check_year(model, year, lang)
         if fmt == "xlsx" and output is None:
@@ -132,8 +138,9 @@ def add_summarize(cli: click.Group, lang: Lang, evaluate: Evaluate) -> None:
         else:
             out.file(xlsx_writer(*rollup_rows(summary, check), lang))
         if problems:
+            warned(report_warnings(found, lang), lang, False, EXIT_OK)
             raise InputError(problems)
-        return EXIT_OK
+        return warned(report_warnings(found, lang), lang, strict, EXIT_OK)
 
 
 def keep_going_option(lang: Lang) -> Callable[[F], F]:

@@ -30,6 +30,7 @@ from cds_indicators._model.numbers import (
     whole_number,
 )
 from cds_indicators._model.record import Reading
+from cds_indicators._model.warnings import printed
 from cds_indicators._words.format import fold
 
 __all__ = [
@@ -222,9 +223,27 @@ def _rate_from_text(criterion: str, text: str) -> Reading | Problem:
 def _rate_from_mapping(
     criterion: str, value: Mapping[Any, Any], counts: tuple[str, str] | None = None
 ) -> Reading | Problem:
-    if set(value) != {"numerator", "denominator"}:
+    keys = set(value)
+    if keys != {"numerator", "denominator"}:
+        if keys == {"numerator", "denominator", "percent"}:
+            return _with_stated(criterion, value, counts)
         return Problem.of("bad_ratio_mapping", criterion=criterion, value=value)
     return read_counts(criterion, value["numerator"], value["denominator"], value, counts)
+
+
+def _with_stated(
+    criterion: str, value: Mapping[Any, Any], counts: tuple[str, str] | None
+) -> Reading | Problem:
+    # A percentage written beside the counts: read like any rate, kept as printed; the counts
+    # decide, and a warning says when the two disagree (cds_indicators._model.warnings).
+    stated = read_rate(criterion, value["percent"])
+    if not isinstance(stated, Reading) or not isinstance(stated.value, Fraction):
+        return stated if isinstance(stated, Problem) else Problem.of(
+            "bad_ratio_mapping", criterion=criterion, value=value)
+    found = read_counts(criterion, value["numerator"], value["denominator"], value, counts)
+    if isinstance(found, Problem):
+        return found
+    return attrs.evolve(found, stated=printed(value["percent"], stated.value))
 
 
 def read_rate(

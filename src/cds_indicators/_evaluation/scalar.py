@@ -240,4 +240,5 @@ def _judged(readings: Mapping[str, Reading], year: int, framework: Framework,
         max_score=outcome.max_score,
         level=outcome.level,
         definition=framework,
+        readings=readings,
     )

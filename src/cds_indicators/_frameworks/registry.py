@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-import functools
 import os
+import threading
 from importlib import resources
 from typing import Any
 
@@ -23,10 +23,24 @@ _ALIASES: dict[str, str] = {"1829": "thanh-hoa-1829"}
 _DEFAULT = "thanh-hoa-1829"
 
 
-@functools.cache
+_BUILT: dict[str, Framework] = {}
+_BUILDING = threading.Lock()
+
+
 def _shipped(name: str) -> Framework:
-    text = resources.files("cds_indicators").joinpath("data", _SHIPPED[name]).read_text("utf-8")
-    return parse_framework(text, source=_SHIPPED[name])
+    """The shipped framework ``name``, read once: the first call from many threads at once
+    builds one object, which every caller gets (``functools.cache`` would let each thread that
+    missed the cache build its own)."""
+    built = _BUILT.get(name)
+    if built is not None:
+        return built
+    with _BUILDING:
+        built = _BUILT.get(name)
+        if built is None:
+            text = resources.files("cds_indicators").joinpath("data", _SHIPPED[name]).read_text(
+                "utf-8")
+            built = _BUILT[name] = parse_framework(text, source=_SHIPPED[name])
+    return built
 
 
 def available_frameworks() -> tuple[str, ...]:

@@ -25,8 +25,10 @@ class Reading:
     """A value read for one criterion: exact, or exempt, or missing.
 
     ``value`` is a Fraction of percent or a bool (``None`` when missing or exempt); ``counts`` the
-    (numerator, denominator) pair when the rate came as counts; ``count`` the number of things a
-    counted yes/no criterion was given as; ``evidence`` what the value was given with.
+    (numerator, denominator) pair when the rate came as counts; ``stated`` the percentage written
+    beside those counts, as printed (``"57.5"``; ``"115/2"`` when given exactly), which the
+    counts overrule and a warning compares with them; ``count`` the number of things a counted
+    yes/no criterion was given as; ``evidence`` what the value was given with.
     """
 
     value: Fraction | bool | None
@@ -34,6 +36,7 @@ class Reading:
     exempt: bool = False
     count: int | None = None
     evidence: str | None = None
+    stated: str | None = None
 
 
 @attrs.frozen(kw_only=True)
@@ -60,6 +63,14 @@ class Record:
         factory=dict, eq=False, repr=False, hash=False
     )
     _read_for: Framework | None = attrs.field(default=None, eq=False, repr=False, hash=False)
+
+    @property
+    def warnings(self) -> tuple[Problem, ...]:
+        """What in this record is legal but probably wrong, for the framework it was read for
+        (see ``docs/reliability.md``); empty for a record not read by :func:`load_values`."""
+        from cds_indicators._model.warnings import record_warnings
+
+        return record_warnings(self)
 
     def place(self, lang: Lang = "vi") -> str:
         """Where the record starts in its file: ``data.xlsx, trang Vĩnh Long, dòng 5``."""

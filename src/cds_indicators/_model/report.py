@@ -9,8 +9,9 @@ from typing import Any
 import attrs
 
 from cds_indicators._model import serial
-from cds_indicators._model.errors import UnknownCriterionError
+from cds_indicators._model.errors import Problem, UnknownCriterionError
 from cds_indicators._model.framework import Framework
+from cds_indicators._model.record import Reading
 from cds_indicators._model.verdict import (
     Completion,
     Status,
@@ -20,6 +21,7 @@ from cds_indicators._model.verdict import (
     status_word,
 )
 from cds_indicators._model.views import show
+from cds_indicators._model.warnings import report_warnings
 from cds_indicators._words import Lang
 from cds_indicators._words import format as _text
 from cds_indicators._words.interface import t
@@ -57,7 +59,13 @@ class Report:
     #: back by :meth:`from_dict` has none.
     _definition: Framework | None = attrs.field(default=None, eq=False, repr=False, hash=False,
                                                 alias="definition")
+    #: The readings the verdicts were judged from (only the percentages stated beside counts
+    #: are used, by :attr:`warnings`); not part of equality.
+    _readings: Mapping[str, Reading] | None = attrs.field(default=None, eq=False, repr=False,
+                                                          hash=False, alias="readings")
     _index: dict[str, Verdict] = attrs.field(init=False, eq=False, repr=False, hash=False)
+    _warned: tuple[Problem, ...] | None = attrs.field(init=False, default=None, eq=False,
+                                                      repr=False, hash=False)
 
     @_index.default
     def _build_index(self) -> dict[str, Verdict]:
@@ -89,6 +97,17 @@ class Report:
             by_status = counts.setdefault(verdict.pillar, dict.fromkeys(Status, 0))
             by_status[verdict.status] += 1
         return counts
+
+    @property
+    def warnings(self) -> tuple[Problem, ...]:
+        """What is legal but probably wrong in the values judged (``docs/reliability.md``):
+        found on first use, never changing a verdict."""
+        warned = self._warned
+        if warned is None:
+            # Kept once found; the report stays immutable to its users (the slot is private).
+            warned = report_warnings(self)
+            object.__setattr__(self, "_warned", warned)
+        return warned
 
     def __getitem__(self, criterion: str) -> Verdict:
         if not isinstance(criterion, str):
@@ -135,9 +154,12 @@ class Report:
         return show("report_plot", self, lang=lang)
 
     @classmethod
-    def from_dict(cls, data: Mapping[str, Any]) -> Report:
-        """The report :meth:`to_dict` gave, exactly."""
-        report: Report = serial.report_from_dict(cls, data)
+    def from_dict(cls, data: Mapping[str, Any], *, framework: Framework | None = None) -> Report:
+        """The report :meth:`to_dict` gave, exactly; an :class:`InputError` listing every
+        problem, located (``$.verdicts[3].status``), when the document is not such a report:
+        a field of the wrong type, an unknown key, or a verdict, completion or score that
+        ``framework`` (default: the shipped framework of the report's id) does not give."""
+        report: Report = serial.report_from_dict(cls, data, framework)
         return report
 
 

@@ -21,6 +21,7 @@ from cds_indicators._model.report import (
     status_word,
 )
 from cds_indicators._render.names import framework_for, pillar_name
+from cds_indicators._render.page import warnings_html
 from cds_indicators._render.palette import colour, ink
 from cds_indicators._render.summary import name_of, rate_text
 from cds_indicators._words import Lang
@@ -91,6 +92,7 @@ def report_html(report: Report, framework: Framework | None = None) -> str:
             + _td(escape(shortfall_text(verdict))) + "</tr>"
         )
     rows.append("</table>")
+    rows.extend(warnings_html(report, "vi"))
     return "\n".join(rows)
 
 

@@ -173,6 +173,15 @@ def _verdict_rows(report: Report, framework: Framework, lang: Lang) -> list[str]
     return rows
 
 
+def warnings_html(report: Report, lang: Lang) -> list[str]:
+    """The report's warnings as a list under their heading (nothing when it has none)."""
+    if not report.warnings:
+        return []
+    items = "".join(f"<li>{escape(w.text(lang))}</li>" for w in report.warnings)
+    heading = escape(t("warnings_heading", lang, n=len(report.warnings)))
+    return [f'<div class="warnings"><p>{heading}</p><ul>{items}</ul></div>']
+
+
 def _commune_section(report: Report, framework: Framework, lang: Lang) -> list[str]:
     css = _COMPLETION_CLASS[report.completion]
     return [
@@ -181,6 +190,7 @@ def _commune_section(report: Report, framework: Framework, lang: Lang) -> list[s
         f'<p class="verdict">{escape(t("verdict", lang))}: '
         f"{_badge(css, completion_word(report.completion, lang))}"
         f"{escape(completion_details(report, lang))}</p>",
+        *warnings_html(report, lang),
         f"<h3>{escape(t('per_pillar', lang))}</h3>",
         pillar_bars(report, framework, lang),
         _legend(lang),

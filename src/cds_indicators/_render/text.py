@@ -235,6 +235,10 @@ def report_text(
     details = completion_details(report, lang).lstrip("; ")
     if details:
         lines.extend(hanging("  ", details, WIDTH - 1))
+    if report.warnings:
+        lines.extend(["", style(t("warnings_heading", lang, n=len(report.warnings)), "heading")])
+        lines.extend(line for w in report.warnings for line in hanging("  - ", w.text(lang),
+                                                                        WIDTH - 1))
     return "\n".join(lines)
 
 
