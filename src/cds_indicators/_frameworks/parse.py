@@ -7,7 +7,7 @@ can be found in the text, its line. ``docs/framework-schema.md`` describes the g
 from __future__ import annotations
 
 import tomllib
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Collection, Iterable, Mapping
 from typing import Any, TypeVar
 
 import attrs
@@ -44,12 +44,16 @@ class _Collector:
     """The problems of one file, each with its source and its place (key path and line, or
     sheet, row and column)."""
 
-    def __init__(self, source: str | None, place: Place) -> None:
+    def __init__(self, source: str | None, place: Place,
+                 reported: Collection[str] = ()) -> None:
         self.source = source
         self.place = place
+        self.reported = reported
         self.problems: list[Problem] = []
 
     def add(self, code: str, path: str, **params: Any) -> None:
+        if path in self.reported:
+            return
         self.problems.append(Problem.of(code, source=self.source, **self.place(path), **params))
 
     def structure(self, value: Any, kind: type[T], path: str) -> T | None:
@@ -126,13 +130,14 @@ def parse_framework(text: str, *, source: str | None = None) -> Framework:
 
 def framework_from_raw(
     raw: Mapping[str, Any], *, source: str | None, place: Place,
-    problems: Iterable[Problem] = (),
+    problems: Iterable[Problem] = (), reported: Collection[str] = (),
 ) -> Framework:
     """Build a framework from the raw mapping a framework file parses into, whatever wrote it
     (TOML, a spreadsheet): the same structuring, the same checks, the same builder.
     :class:`FrameworkError` lists ``problems`` (found before, by the reader) and every problem
-    found here, each placed by ``place``."""
-    collect = _Collector(source, place)
+    found here, each placed by ``place``, except at the key paths ``reported`` (whose problem
+    is among ``problems`` already)."""
+    collect = _Collector(source, place, reported)
     collect.problems.extend(problems)
     spec = _structure(raw, collect)
     if spec is not None:

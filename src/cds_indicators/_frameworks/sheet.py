@@ -38,7 +38,9 @@ def _folded(names: Mapping[Any, tuple[str, ...]]) -> dict[str, Any]:
 
 
 _FIELD_OF: Final = _folded(_w.FIELDS)
-_COLUMN_OF: Final = _folded({k: v for k, v in _w.COLUMNS.items() if k not in ("target", "threshold")})
+_COLUMN_OF: Final = _folded(
+    {k: v for k, v in _w.COLUMNS.items() if k not in ("target", "threshold")}
+)
 _YEAR_COLUMNS: Final = tuple(
     (key, re.compile(re.escape(fold_header(name)).replace(r"\{year\}", r"(\d{4})")))
     for key in ("target", "threshold") for name in _w.COLUMNS[key]
@@ -83,6 +85,8 @@ class _Reader:
         self.source = source
         self.places: dict[str, tuple[str | None, int, int | None]] = {}
         self.problems: list[Problem] = []
+        #: Key paths whose problem the reader has reported (the pipeline would say it again).
+        self.reported: set[str] = set()
         self.meta: dict[str, Any] = {}
         self.raw: dict[str, Any] = {"schema_version": SCHEMA_VERSION, "framework": self.meta,
                                     "pillars": [], "criteria": []}
@@ -107,6 +111,8 @@ class _Reader:
     # -- the identity block ------------------------------------------------------------------
 
     def block(self, sheet: str | None, rows: Sequence[tuple[int, Sequence[Any]]]) -> None:
+        if rows:
+            self.places.setdefault("$.framework", (sheet, rows[0][0], None))
         seen: set[str] = set()
         for number, row in rows:
             cells = [(c, cell) for c, cell in enumerate(row) if not _empty(cell)]
@@ -178,6 +184,7 @@ class _Reader:
                 whole = _whole(part)
                 if whole is None or not _YEAR.fullmatch(str(whole)):
                     self.problem("bad_years", at, years=_text(cell))
+                    self.reported.add("$.framework.years")
                     return
                 found.append(whole)
         self.meta["years"] = found
@@ -212,15 +219,15 @@ class _Reader:
                     key = (name, match[1])
             if key is None:
                 self.problem("plan_unknown_column", (sheet, number, c), found=_text(cell),
-                             known=_known({k: v for k, v in _w.COLUMNS.items()}))
+                             known=_known(_w.COLUMNS))
             elif key in found.values():
                 self.problem("plan_duplicate_column", (sheet, number, c), found=_text(cell))
             else:
                 found[c] = key
-        keys = {key for key, _ in found.values()}
+        keys = {name for name, _ in found.values()}
         missing = [k for k in _w.REQUIRED_COLUMNS if k not in keys]
-        for key in missing:
-            self.problem("plan_missing_column", (sheet, number, None), name=_w.COLUMNS[key][0])
+        for name in missing:
+            self.problem("plan_missing_column", (sheet, number, None), name=_w.COLUMNS[name][0])
         return None if missing else found
 
     def criterion(self, sheet: str | None, number: int, row: Sequence[Any],
@@ -282,10 +289,11 @@ def _whole(cell: Any) -> int | None:
 
 def _header_row(rows: Sequence[Sequence[Any]]) -> int | None:
     """The index of the criteria table's header row: the first whose first filled cell is the
-    id column's header (``Mã chỉ tiêu``, ``id``)."""
+    id column's header (``Mã chỉ tiêu``, ``id``) and that has more cells than a field's row
+    (``id | value``, which the identity block may write in English)."""
     for index, row in enumerate(rows):
-        first = next((cell for cell in row if not _empty(cell)), None)
-        if first is not None and _COLUMN_OF.get(fold_header(_text(first))) == "id":
+        filled = [cell for cell in row if not _empty(cell)]
+        if len(filled) > 2 and _COLUMN_OF.get(fold_header(_text(filled[0]))) == "id":
             return index
     return None
 
@@ -305,15 +313,25 @@ def framework_from_sheets(grids: Sequence[Grid], *, source: str) -> Framework:
             reader.problem("plan_two_tables", (sheet, header + 1, None), first=table[0])
             continue
         table = (sheet, header, rows)
-        if sheet is not None:
-            reader.places["$"] = (sheet, header + 1, None)
+        reader.places["$"] = (sheet, header + 1, None)
     if table is None:
         missing = Problem.of("plan_no_table", source=source, name=_w.COLUMNS["id"][0])
         raise FrameworkError([*reader.problems, missing], source=source)
+    for field in _w.REQUIRED_FIELDS:
+        if field not in reader.meta and f"$.framework.{field}" not in reader.reported:
+            at = reader.places.get("$.framework", reader.places["$"])
+            reader.problem("plan_missing_field", at, name=_w.FIELDS[field][0])
+            reader.reported.add(f"$.framework.{field}")
     sheet, header, rows = table
     columns = reader.columns(sheet, header + 1, rows[header])
     if columns is None:
         raise FrameworkError(reader.problems, source=source)
+    # A field already reported stands in as empty (the years: those of the target columns), so
+    # that the rest of the plan is still checked and every mistake is reported at once.
+    years = sorted({int(year) for key, year in columns.values() if key == "target" and year})
+    for field, stand_in in (("id", ""), ("title", ""), ("years", years)):
+        if f"$.framework.{field}" in reader.reported:
+            reader.meta[field] = stand_in
     for index in range(header + 1, len(rows)):
         row = rows[index]
         if all(_empty(row[c]) for c in columns if c < len(row) and columns[c][0] != "note"):
@@ -322,5 +340,5 @@ def framework_from_sheets(grids: Sequence[Grid], *, source: str) -> Framework:
     if "levels" in reader.raw and not reader.raw["levels"]:
         del reader.raw["levels"]
     return framework_from_raw(reader.raw, source=source, place=reader.place,
-                              problems=reader.problems)
+                              problems=reader.problems, reported=reader.reported)
 

@@ -6,7 +6,7 @@ written here and read back is the same framework.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from typing import Any, Final
 
 import attrs
@@ -46,7 +46,7 @@ class PlanRows:
         return [i + 1 for i, row in enumerate(self.block) if row and row[0] == label]
 
 
-def _first(table: dict[str, tuple[str, ...]], key: str) -> str:
+def _first(table: Mapping[str, tuple[str, ...]], key: str) -> str:
     return table[key][0]
 
 

@@ -32,6 +32,8 @@ FIELDS: Final[dict[str, tuple[str, ...]]] = {
     "pillar": ("Trụ cột", "pillar"),
     "level": ("Mức", "level"),
 }
+#: Fields a framework cannot do without.
+REQUIRED_FIELDS: Final = ("id", "title", "years")
 #: The heading row of the identity block, which is not a field.
 FIELD_HEADING: Final = ("Trường", "Giá trị", "Tên", "Tên tiếng Anh")
 FIELD_HEADING_NAMES: Final = ("trường", "field")
@@ -78,6 +80,7 @@ _VI: Final[dict[str, str]] = {
     "plan_duplicate_column": "cột {found!r} bị lặp",
     "plan_unknown_field": "{found!r} không phải một trường của khung (có: {known})",
     "plan_duplicate_field": "trường {found!r} bị lặp",
+    "plan_missing_field": "thiếu trường {name}: một dòng '{name} | giá trị' trong phần khung",
     "plan_bad_flag": 'ô {found!r} phải là "Có" hoặc "Không" (để trống là Không)',
     "plan_bad_date": "ngày {found!r} không phải một ngày (ví dụ 2024-01-15)",
     "plan_bad_whole": "{found!r} không phải một số nguyên",
@@ -91,6 +94,7 @@ _EN: Final[dict[str, str]] = {
     "plan_duplicate_column": "column {found!r} is repeated",
     "plan_unknown_field": "{found!r} is not a field of the framework (known: {known})",
     "plan_duplicate_field": "field {found!r} is repeated",
+    "plan_missing_field": "field {name} is missing: a row '{name} | value' in the identity block",
     "plan_bad_flag": 'cell {found!r} must be "Có" (yes) or "Không" (no; empty is no)',
     "plan_bad_date": "{found!r} is not a date (e.g. 2024-01-15)",
     "plan_bad_whole": "{found!r} is not a whole number",
@@ -102,7 +106,8 @@ MESSAGES: Final = {"vi": _VI, "en": _EN}
 
 _TEXT_VI: Final[dict[str, str]] = {
     "framework_group_help": (
-        "Khung chỉ tiêu viết trong bảng tính: ghi mẫu trống, chuyển bảng tính sang TOML và ngược lại."
+        "Khung chỉ tiêu viết trong bảng tính: ghi mẫu trống, chuyển bảng tính sang TOML và "
+        "ngược lại."
     ),
     "framework_template_help": (
         "Ghi bảng tính khung trống (trang Khung và Chỉ tiêu, có danh sách chọn) để cơ quan điền "
