@@ -256,7 +256,7 @@ def test_main_help_lists_the_commands_in_the_order_of_the_work() -> None:
     done = cli("--help", env=clean_env(CDS_LANG="en"))
     assert done.returncode == 0
     listed = re.findall(r"^  (\w+)  ", done.stdout.split("Commands:")[1], re.MULTILINE)
-    assert listed == ["criteria", "template", "validate", "evaluate", "summarize"]
+    assert listed == ["criteria", "template", "validate", "evaluate", "summarize", "framework"]
 
 
 # --- criteria ------------------------------------------------------------------------------------
@@ -490,7 +490,7 @@ def test_summarize_against_the_schedule() -> None:
     reports = api_reports(VINH_LONG, XA_MAU)
     assert [(g["district"], g["year"], g["communes"]) for g in groups] == [
         (r.district, r.year, 1) for r in reports]
-    due = {"Xã Vĩnh Long": 2024, "Xã mẫu (minh họa)": 2023}
+    due = {"Xã Vĩnh Long": 2024, "Xã Mẫu": 2023}
     for group, report in zip(groups, reports, strict=True):
         assert group[report.completion.value.lower()] == [report.commune]
         assert [b["criterion"] for b in group["blocking"]] == list(report.failed)
@@ -508,7 +508,7 @@ def test_summarize_table_html_and_csv(tmp_path: Path) -> None:
     assert done.returncode == 0
     assert max(columns(line) for line in done.stdout.splitlines()) <= 80
     assert "  ✗ has not completed digital transformation (1): Xã Vĩnh Long" in done.stdout
-    assert "  - late: Xã Vĩnh Long" in done.stdout and "  - early: Xã mẫu (minh họa)" in done.stdout
+    assert "  - late: Xã Vĩnh Long" in done.stdout and "  - early: Xã Mẫu" in done.stdout
     page = tmp_path / "district.html"
     assert cli("summarize", VINH_LONG, XA_MAU, "--format", "html", "-o",
                str(page)).returncode == 0
@@ -518,4 +518,4 @@ def test_summarize_table_html_and_csv(tmp_path: Path) -> None:
                "tests/data/cli/schedule.csv")
     rows = list(csv.DictReader(io.StringIO(done.stdout.lstrip("\ufeff"))))
     assert [(r["commune"], r["completion"], r["standing"]) for r in rows] == [
-        ("Xã Vĩnh Long", "NOT_COMPLETED", "late"), ("Xã mẫu (minh họa)", "COMPLETED", "early")]
+        ("Xã Vĩnh Long", "NOT_COMPLETED", "late"), ("Xã Mẫu", "COMPLETED", "early")]

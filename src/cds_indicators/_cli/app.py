@@ -34,7 +34,8 @@ def build(lang: Lang = "vi", *, evaluate: Evaluate = evaluate_record) -> click.G
     def cli(lang_option: str | None, debug: bool) -> None:
         pass
 
-    # The order of the work: criteria, template, validate, evaluate, summarize.
+    # The order of the work: criteria, template, validate, evaluate, summarize; then writing
+    # a framework of one's own (framework template, framework convert).
     add_criteria(cli, lang)
     add_template(cli, lang)
     add_validate(cli, lang)
