@@ -95,7 +95,8 @@ def _parse(path: Path) -> Any:
 
 
 #: Keys of a commune-year for people, not read: where its figures come from, and a note (say
-#: there that figures are illustrative). Text only; a CSV file has the columns ``Nguồn``/``Ghi chú``.
+#: there that figures are illustrative). Text only; a CSV file has the columns ``Nguồn`` and
+#: ``Ghi chú``.
 NOTE_KEYS: Final = ("source", "note")
 
 
