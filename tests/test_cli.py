@@ -27,7 +27,7 @@ from cds_indicators._io.values import read_commune_file
 ROOT = Path(__file__).resolve().parent.parent
 DATA = ROOT / "tests" / "data" / "cli"
 VINH_LONG = "examples/vinh-long-2024.toml"
-NGA_TRUNG = "examples/nga-trung-2022.json"
+XA_MAU = "examples/xa-mau-2022.json"
 
 
 def clean_env(**extra: str) -> dict[str, str]:
@@ -96,7 +96,7 @@ def test_the_readme_run_command_evaluates_both_examples() -> None:
     assert done.returncode == 0, done.stderr
     assert done.stderr == WARNING_VI
     out = flat(done.stdout)
-    for report in api_reports(VINH_LONG, NGA_TRUNG):
+    for report in api_reports(VINH_LONG, XA_MAU):
         verdict = cds.Completion(report.completion)
         who = f"{report.commune} ({report.district})"
         assert f"KẾT LUẬN: {who} {_completion(verdict, 'vi').upper()}" in out
@@ -114,11 +114,11 @@ def _completion(completion: cds.Completion, lang: str) -> str:
 
 
 def test_evaluate_table_fits_80_columns_failures_first_and_ends_with_each_verdict() -> None:
-    done = cli("evaluate", VINH_LONG, NGA_TRUNG)
+    done = cli("evaluate", VINH_LONG, XA_MAU)
     assert done.returncode == 0
     lines = done.stdout.splitlines()
     assert max(columns(line) for line in lines) <= 80
-    reports = api_reports(VINH_LONG, NGA_TRUNG)
+    reports = api_reports(VINH_LONG, XA_MAU)
     # Within each pillar, every failure is listed before anything else.
     pillars = [chunk.split("\n\n")[0] for chunk in re.split(r"\n\d\. ", done.stdout)[1:]]
     assert len(pillars) == 8
@@ -148,25 +148,25 @@ def test_evaluate_shows_the_shortfall_and_what_is_needed_for_failures() -> None:
 
 
 def test_evaluate_json_is_the_list_of_to_dict_reports() -> None:
-    done = cli("evaluate", VINH_LONG, NGA_TRUNG, "--format", "json")
+    done = cli("evaluate", VINH_LONG, XA_MAU, "--format", "json")
     assert done.returncode == 0
-    assert json.loads(done.stdout) == [r.to_dict() for r in api_reports(VINH_LONG, NGA_TRUNG)]
+    assert json.loads(done.stdout) == [r.to_dict() for r in api_reports(VINH_LONG, XA_MAU)]
 
 
 def test_evaluate_json_of_one_commune_is_still_a_list(tmp_path: Path) -> None:
     target = tmp_path / "out.json"
-    done = cli("evaluate", NGA_TRUNG, "--format", "json", "-o", str(target))
+    done = cli("evaluate", XA_MAU, "--format", "json", "-o", str(target))
     assert done.returncode == 0
     data = json.loads(target.read_text(encoding="utf-8"))
-    assert [cds.Report.from_dict(d) for d in data] == api_reports(NGA_TRUNG)
+    assert [cds.Report.from_dict(d) for d in data] == api_reports(XA_MAU)
 
 
 def test_evaluate_csv_has_a_row_per_criterion_and_commune_with_the_api_statuses() -> None:
-    done = cli("evaluate", VINH_LONG, NGA_TRUNG, "--format", "csv", "--lang", "en")
+    done = cli("evaluate", VINH_LONG, XA_MAU, "--format", "csv", "--lang", "en")
     assert done.returncode == 0
     assert done.stdout.startswith("\ufeffcommune,district,year,criterion,")
     rows = list(csv.DictReader(io.StringIO(done.stdout.lstrip("\ufeff"))))
-    reports = api_reports(VINH_LONG, NGA_TRUNG)
+    reports = api_reports(VINH_LONG, XA_MAU)
     expected = {(r.commune, v.criterion, v.status.value) for r in reports for v in r}
     expected |= {(r.commune, "", r.completion.value) for r in reports}
     assert len(rows) == len(expected)
@@ -199,8 +199,8 @@ def test_exports_neutralise_cells_that_would_run_as_formulas() -> None:
 @pytest.mark.parametrize(
     ("args", "status"),
     [
-        ((VINH_LONG, NGA_TRUNG, "--fail-on-incomplete"), 1),
-        ((NGA_TRUNG, "--fail-on-incomplete"), 0),
+        ((VINH_LONG, XA_MAU, "--fail-on-incomplete"), 1),
+        ((XA_MAU, "--fail-on-incomplete"), 0),
         ((VINH_LONG,), 0),
     ],
 )
@@ -218,10 +218,10 @@ def test_year_option_is_the_year_of_files_that_give_none() -> None:
 
 
 def test_year_option_never_re_dates_a_file_that_states_another_year() -> None:
-    done = cli("evaluate", "tests/data/cli/no-year.json", NGA_TRUNG, "--year", "2025",
+    done = cli("evaluate", "tests/data/cli/no-year.json", XA_MAU, "--year", "2025",
                "--lang", "en")
     assert done.returncode == 3
-    assert f"{NGA_TRUNG}, $.year: the year 2022 differs from the year 2025 asked for" in (
+    assert f"{XA_MAU}, $.year: the year 2022 differs from the year 2025 asked for" in (
         " ".join(done.stderr.split()))
 
 
@@ -268,7 +268,7 @@ def test_main_help_lists_the_commands_in_the_order_of_the_work() -> None:
     done = cli("--help", env=clean_env(CDS_LANG="en"))
     assert done.returncode == 0
     listed = re.findall(r"^  (\w+)  ", done.stdout.split("Commands:")[1], re.MULTILINE)
-    assert listed == ["criteria", "template", "validate", "evaluate", "summarize"]
+    assert listed == ["criteria", "template", "validate", "evaluate", "summarize", "framework"]
 
 
 # --- criteria ------------------------------------------------------------------------------------
@@ -336,7 +336,7 @@ def test_criteria_of_a_shipped_framework_by_name() -> None:
 
 
 def test_validate_good_files() -> None:
-    done = cli("validate", VINH_LONG, NGA_TRUNG)
+    done = cli("validate", VINH_LONG, XA_MAU)
     assert (done.returncode, done.stdout, done.stderr) == (
         0, "Không có lỗi: 2 tệp, 2 xã-năm.\n",
         "Cảnh báo (1):\n  - examples/vinh-long-2024.toml, $.values.1.11: chỉ tiêu 1.11: năm "
@@ -471,7 +471,7 @@ def run_on_terminal(*args: str, env: dict[str, str]) -> tuple[bytes, bytes]:
 def test_colour_and_progress_only_on_a_terminal(tmp_path: Path) -> None:
     # Six commune-years, each once: a commune-year given in two files is refused.
     text = (ROOT / VINH_LONG).read_text(encoding="utf-8")
-    files = [VINH_LONG, NGA_TRUNG]
+    files = [VINH_LONG, XA_MAU]
     for i in range(4):
         other = tmp_path / f"xa-{i}.toml"
         other.write_text(text.replace('"Xã Vĩnh Long"', f'"Xã Vĩnh Long {i}"'), encoding="utf-8")
@@ -499,14 +499,14 @@ def test_import_does_not_import_click() -> None:
 def test_summarize_against_the_schedule() -> None:
     """A commune completed before its assigned year is early, in it on time, after it late; one
     not completed by its year is late, before it not yet due."""
-    done = cli("summarize", VINH_LONG, NGA_TRUNG, "--schedule", "tests/data/cli/schedule.csv",
+    done = cli("summarize", VINH_LONG, XA_MAU, "--schedule", "tests/data/cli/schedule.csv",
                "--format", "json")
     assert done.returncode == 0, done.stderr
     groups = json.loads(done.stdout)
-    reports = api_reports(VINH_LONG, NGA_TRUNG)
+    reports = api_reports(VINH_LONG, XA_MAU)
     assert [(g["district"], g["year"], g["communes"]) for g in groups] == [
         (r.district, r.year, 1) for r in reports]
-    due = {"Xã Vĩnh Long": 2024, "Xã Nga Trung": 2023}
+    due = {"Xã Vĩnh Long": 2024, "Xã Mẫu": 2023}
     for group, report in zip(groups, reports, strict=True):
         assert group[report.completion.value.lower()] == [report.commune]
         assert [b["criterion"] for b in group["blocking"]] == list(report.failed)
@@ -519,19 +519,19 @@ def test_summarize_against_the_schedule() -> None:
 
 
 def test_summarize_table_html_and_csv(tmp_path: Path) -> None:
-    done = cli("summarize", VINH_LONG, NGA_TRUNG, "--schedule", "tests/data/cli/schedule.csv",
+    done = cli("summarize", VINH_LONG, XA_MAU, "--schedule", "tests/data/cli/schedule.csv",
                "--lang", "en")
     assert done.returncode == 0
     assert max(columns(line) for line in done.stdout.splitlines()) <= 80
     assert "  ✗ has not completed digital transformation (1): Xã Vĩnh Long" in done.stdout
-    assert "  - late: Xã Vĩnh Long" in done.stdout and "  - early: Xã Nga Trung" in done.stdout
+    assert "  - late: Xã Vĩnh Long" in done.stdout and "  - early: Xã Mẫu" in done.stdout
     page = tmp_path / "district.html"
-    assert cli("summarize", VINH_LONG, NGA_TRUNG, "--format", "html", "-o",
+    assert cli("summarize", VINH_LONG, XA_MAU, "--format", "html", "-o",
                str(page)).returncode == 0
     text = page.read_text(encoding="utf-8")
     assert text.startswith("<!DOCTYPE html>") and text.count("<svg") == 2
-    done = cli("summarize", VINH_LONG, NGA_TRUNG, "--format", "csv", "--schedule",
+    done = cli("summarize", VINH_LONG, XA_MAU, "--format", "csv", "--schedule",
                "tests/data/cli/schedule.csv")
     rows = list(csv.DictReader(io.StringIO(done.stdout.lstrip("\ufeff"))))
     assert [(r["commune"], r["completion"], r["standing"]) for r in rows] == [
-        ("Xã Vĩnh Long", "NOT_COMPLETED", "late"), ("Xã Nga Trung", "COMPLETED", "early")]
+        ("Xã Vĩnh Long", "NOT_COMPLETED", "late"), ("Xã Mẫu", "COMPLETED", "early")]

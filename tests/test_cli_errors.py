@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from test_cli import NGA_TRUNG, ROOT, VINH_LONG, clean_env, cli
+from test_cli import ROOT, VINH_LONG, XA_MAU, clean_env, cli
 
 USAGE, INPUT, INTERNAL = 2, 3, 4
 
@@ -242,7 +242,7 @@ def test_template_then_evaluate_the_unfilled_template(tmp_path: Path) -> None:
 
 
 def test_piping_into_a_closed_reader_is_quiet() -> None:
-    command = [sys.executable, "-m", "cds_indicators", "evaluate", VINH_LONG, NGA_TRUNG]
+    command = [sys.executable, "-m", "cds_indicators", "evaluate", VINH_LONG, XA_MAU]
     with subprocess.Popen(command, cwd=ROOT, env=clean_env(), stdout=subprocess.PIPE,
                           stderr=subprocess.PIPE) as process:
         assert process.stdout is not None and process.stderr is not None

@@ -1,9 +1,11 @@
 """Decision 1829/QĐ-UBND's commune digital-transformation criteria, as data, with exact verdicts.
 
 >>> import cds_indicators as cds
->>> report = cds.evaluate({"2.5": cds.ratio(19, 33)}, 2025, commune="Xã Vĩnh Long")
+>>> report = cds.evaluate({"2.5": cds.ratio(19, 33)}, 2024, commune="Xã Vĩnh Long")
 >>> print(report["2.5"])
-2.5 Tỷ lệ doanh nghiệp sử dụng hợp đồng điện tử: 57,6% < 80% (2025) — chưa đạt, cần thêm 8/33
+2.5 Tỷ lệ doanh nghiệp sử dụng hợp đồng điện tử: 57,6% < 70% (2024) — chưa đạt, cần thêm 5/33
+
+(An illustrative figure, that of ``examples/vinh-long-2024.toml``, not a real result.)
 """
 
 from __future__ import annotations

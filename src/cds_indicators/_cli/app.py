@@ -6,6 +6,7 @@ import click
 
 from cds_indicators._cli.criteria import add_criteria, add_template
 from cds_indicators._cli.evaluating import add_evaluate, add_summarize, add_validate
+from cds_indicators._cli.framework import add_framework
 from cds_indicators._cli.options import Choice, group_class
 from cds_indicators._cli.reading import Evaluate
 from cds_indicators._io.values import evaluate_record
@@ -33,10 +34,12 @@ def build(lang: Lang = "vi", *, evaluate: Evaluate = evaluate_record) -> click.G
     def cli(lang_option: str | None, debug: bool) -> None:
         pass
 
-    # The order of the work: criteria, template, validate, evaluate, summarize.
+    # The order of the work: criteria, template, validate, evaluate, summarize; then writing
+    # a framework of one's own (framework template, framework convert).
     add_criteria(cli, lang)
     add_template(cli, lang)
     add_validate(cli, lang)
     add_evaluate(cli, lang, evaluate)
     add_summarize(cli, lang, evaluate)
+    add_framework(cli, lang)
     return cli

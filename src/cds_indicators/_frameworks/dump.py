@@ -16,7 +16,7 @@ from cds_indicators._model.errors import require
 from cds_indicators._model.framework import Criterion, Framework, Kind, Scoring, Target
 from cds_indicators._words import format as _text
 
-__all__ = ["dump_framework"]
+__all__ = ["dump_framework", "exact_number", "target_cell"]
 
 #: A written value: TOML text, number, flag or date, or an inline table of them.
 Value = Any
@@ -49,7 +49,7 @@ class _Writer:
         return self._line(key, value)
 
 
-def _number(value: Fraction) -> int | str:
+def exact_number(value: Fraction) -> int | str:
     """An exact number as the schema reads it back: a TOML integer, else decimal text (or the
     fraction's text, ``"1/3"``, when it has no decimal form)."""
     if value.denominator == 1:
@@ -60,7 +60,7 @@ def _number(value: Fraction) -> int | str:
         return str(value)
 
 
-def _cell(target: Target | None) -> Value:
+def target_cell(target: Target | None) -> Value:
     """A year's target as the cell that reads back as ``target``."""
     if target is None:
         return NO_TARGET_CELL
@@ -79,7 +79,7 @@ def _meta(framework: Framework) -> list[tuple[str, Value]]:
     if framework.share is not None:
         pairs.append(("share", _text.decimal(framework.share) + "%"))
     if framework.pass_score is not None:
-        pairs.append(("pass_score", _number(framework.pass_score)))
+        pairs.append(("pass_score", exact_number(framework.pass_score)))
     return pairs
 
 
@@ -99,13 +99,14 @@ def _criterion(criterion: Criterion) -> list[tuple[str, Value]]:
     if criterion.counted:
         pairs.append(("counted", True))
     if criterion.points is not None:
-        pairs.append(("points", _number(criterion.points)))
+        pairs.append(("points", exact_number(criterion.points)))
         if criterion.scoring is not Scoring.ALL_OR_NOTHING:
             pairs.append(("scoring", criterion.scoring.value))
     if criterion.counts is not None:
         numerator, denominator = criterion.counts
         pairs.append(("counts", {"numerator": numerator, "denominator": denominator}))
-    pairs.append(("targets", {str(year): _cell(t) for year, t in criterion.targets.items()}))
+    targets = {str(year): target_cell(t) for year, t in criterion.targets.items()}
+    pairs.append(("targets", targets))
     return pairs
 
 
@@ -119,7 +120,7 @@ def dump_framework(framework: Framework) -> str:
     out += [write.pair(key, value) for key, value in _meta(framework)]
     for level in framework.levels:
         out += ["", "[[levels]]", write.pair("name", level.name),
-                write.pair("min_score", _number(level.min_score))]
+                write.pair("min_score", exact_number(level.min_score))]
     for pillar in framework.pillars:
         out += ["", "[[pillars]]", write.pair("code", pillar.code), write.pair("name", pillar.name)]
         if pillar.name_en is not None:

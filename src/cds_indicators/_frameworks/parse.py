@@ -7,7 +7,7 @@ can be found in the text, its line. ``docs/framework-schema.md`` describes the g
 from __future__ import annotations
 
 import tomllib
-from collections.abc import Mapping
+from collections.abc import Callable, Collection, Iterable, Mapping
 from typing import Any, TypeVar
 
 import attrs
@@ -29,25 +29,32 @@ from cds_indicators._frameworks.schema import (
 from cds_indicators._model.errors import FrameworkError, Problem
 from cds_indicators._model.framework import Framework
 
-__all__ = ["parse_framework"]
+__all__ = ["Place", "framework_from_raw", "parse_framework"]
 
 T = TypeVar("T")
+
+#: Where a key path is in the file, as the place fields of a problem (``line``, or ``sheet``,
+#: ``row`` and ``column``): a TOML file and a spreadsheet place the same path differently.
+Place = Callable[[str], dict[str, Any]]
 
 _TOP_KEYS = frozenset(attrs.fields_dict(FileDef))
 
 
 class _Collector:
-    """The problems of one file, each with its source, key path and line."""
+    """The problems of one file, each with its source and its place (key path and line, or
+    sheet, row and column)."""
 
-    def __init__(self, source: str | None, locator: Locator) -> None:
+    def __init__(self, source: str | None, place: Place,
+                 reported: Collection[str] = ()) -> None:
         self.source = source
-        self.locator = locator
+        self.place = place
+        self.reported = reported
         self.problems: list[Problem] = []
 
     def add(self, code: str, path: str, **params: Any) -> None:
-        self.problems.append(
-            Problem.of(code, source=self.source, path=path, line=self.locator.line(path), **params)
-        )
+        if path in self.reported:
+            return
+        self.problems.append(Problem.of(code, source=self.source, **self.place(path), **params))
 
     def structure(self, value: Any, kind: type[T], path: str) -> T | None:
         if isinstance(value, dict) and attrs.has(kind):
@@ -115,7 +122,23 @@ def parse_framework(text: str, *, source: str | None = None) -> Framework:
     except tomllib.TOMLDecodeError as exc:
         raise FrameworkError([Problem.of("toml_syntax", detail=str(exc), source=source)],
                              source=source) from None
-    collect = _Collector(source, Locator(text))
+    locator = Locator(text)
+    return framework_from_raw(
+        raw, source=source, place=lambda path: {"path": path, "line": locator.line(path)}
+    )
+
+
+def framework_from_raw(
+    raw: Mapping[str, Any], *, source: str | None, place: Place,
+    problems: Iterable[Problem] = (), reported: Collection[str] = (),
+) -> Framework:
+    """Build a framework from the raw mapping a framework file parses into, whatever wrote it
+    (TOML, a spreadsheet): the same structuring, the same checks, the same builder.
+    :class:`FrameworkError` lists ``problems`` (found before, by the reader) and every problem
+    found here, each placed by ``place``, except at the key paths ``reported`` (whose problem
+    is among ``problems`` already)."""
+    collect = _Collector(source, place, reported)
+    collect.problems.extend(problems)
     spec = _structure(raw, collect)
     if spec is not None:
         check(spec, collect.add)

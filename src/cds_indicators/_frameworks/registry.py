@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import importlib
 import os
 import threading
 from importlib import resources
+from pathlib import Path
 from typing import Any
 
 from cds_indicators._frameworks.parse import parse_framework
@@ -21,6 +23,11 @@ _SHIPPED: dict[str, str] = {
 }
 _ALIASES: dict[str, str] = {"1829": "thanh-hoa-1829"}
 _DEFAULT = "thanh-hoa-1829"
+#: A framework written as a spreadsheet (a plan) is read by the files layer, which reads every
+#: CSV file and workbook of the package; it is reached by name, as ``_model/views.py`` reaches
+#: the renderers, so that this layer holds no import of a layer above it.
+_SHEET_SUFFIXES = (".xlsx", ".csv")
+_SHEET_READER = "cds_indicators._io.plan:read_plan"
 
 
 _BUILT: dict[str, Framework] = {}
@@ -53,13 +60,20 @@ def load_framework(source: str | os.PathLike[str] | None = None) -> Framework:
 
     No argument gives the shipped Decision 1829/QĐ-UBND (read once, then cached); a name from
     :func:`available_frameworks` gives that shipped framework; a path loads a framework file of
-    the same schema (see ``docs/framework-schema.md``).
+    the same schema (see ``docs/framework-schema.md``), or a plan written in a spreadsheet when
+    it ends in ``.xlsx`` or ``.csv`` (see ``docs/plans.md``; ``.xlsx`` needs the ``[excel]``
+    extra).
     """
     if source is None:
         return _shipped(_DEFAULT)
     if isinstance(source, str) and _ALIASES.get(source, source) in _SHIPPED:
         return _shipped(_ALIASES.get(source, source))
     path = os.fspath(source)
+    if Path(path).suffix.lower() in _SHEET_SUFFIXES:
+        module, _, name = _SHEET_READER.partition(":")
+        read: Any = getattr(importlib.import_module(module), name)
+        found: Framework = read(Path(path), str(path))
+        return found
     try:
         with open(path, encoding="utf-8") as file:
             text = file.read()

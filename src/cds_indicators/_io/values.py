@@ -19,7 +19,7 @@ from __future__ import annotations
 import os
 from collections.abc import Iterable, Mapping
 from pathlib import Path
-from typing import Any, Literal, overload
+from typing import Any, Final, Literal, overload
 
 import attrs
 
@@ -57,12 +57,18 @@ def _parse(path: Path) -> Any:
     return parse_document(_read_text(path, source), suffix, source)
 
 
+#: Keys of a commune-year for people, not read: where its figures come from, and a note (say
+#: there that figures are illustrative). Text only; a CSV file has the columns ``Nguồn`` and
+#: ``Ghi chú``.
+NOTE_KEYS: Final = ("source", "note")
+
+
 def record_from_mapping(data: Any, source: str, path: str = "$") -> Record | list[Problem]:
     """A record from the single-commune shape, or every problem with it."""
     if not isinstance(data, Mapping):
         return [_problem("not_a_table", source, path=path)]
     problems = []
-    unknown = sorted(set(data) - {"commune", "district", "year", "values"})
+    unknown = sorted(set(data) - {"commune", "district", "year", "values", *NOTE_KEYS})
     if unknown:
         problems.append(_problem("unknown_keys", source, path=path, keys=", ".join(unknown)))
     commune = data.get("commune")
@@ -71,6 +77,9 @@ def record_from_mapping(data: Any, source: str, path: str = "$") -> Record | lis
     district = data.get("district")
     if district is not None and not isinstance(district, str):
         problems.append(_problem("bad_field", source, path=f"{path}.district", value=district))
+    for key in NOTE_KEYS:
+        if key in data and not isinstance(data[key], str):
+            problems.append(_problem("bad_field", source, path=f"{path}.{key}", value=data[key]))
     year = data.get("year")
     if year is not None and (type(year) is not int):
         problems.append(_problem("bad_field", source, path=f"{path}.year", value=year))

@@ -74,7 +74,13 @@ def _by_year(targets: Mapping[int, Target | None]) -> dict[int, Target | None]:
 
 @attrs.frozen(kw_only=True)
 class Criterion:
-    """One measurable criterion (chỉ tiêu) with its target for each year of its framework."""
+    """One measurable criterion (chỉ tiêu) with its target for each year of its framework.
+
+    ``responsible`` is the office a framework file names as responsible for the criterion
+    (``Đơn vị chủ trì thực hiện``), as printed, or ``""``. In the shipped Decision 1829 it is
+    Vĩnh Lộc district's own assignment (section III.2 of the district's plan, whose appendix the
+    file is transcribed from), not a rule of the province: another district assigns its own.
+    """
 
     id: str
     pillar: str
@@ -82,6 +88,8 @@ class Criterion:
     unit: str
     kind: Kind
     responsible: str = ""
+    """The responsible office as the framework file prints it; for Decision 1829, Vĩnh Lộc
+    district's assignment (its plan, section III.2), not the decision's."""
     conditional: bool = False
     name_en: str | None = None
     counts: tuple[str, str] | None = None

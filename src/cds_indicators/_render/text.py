@@ -88,9 +88,10 @@ def _cut(word: str, width: int) -> list[str]:
     return [*pieces, piece] if piece else pieces
 
 
-def wrap(text: str, width: int) -> list[str]:
+def wrap(text: str, width: int, cut: bool = True) -> list[str]:
     """``text`` as lines of at most ``width`` display columns, broken between words (a word
-    longer than a line is cut)."""
+    longer than a line is cut, or with ``cut=False`` left whole on a line of its own: a path
+    stays one piece that can be copied)."""
     text = unicodedata.normalize("NFC", text)
     lines: list[str] = []
     for paragraph in text.split("\n"):
@@ -102,7 +103,7 @@ def wrap(text: str, width: int) -> list[str]:
                 continue
             if line:
                 lines.append(line)
-            pieces = _cut(word, width)
+            pieces = _cut(word, width) if cut else [word]
             lines.extend(pieces[:-1])
             line = pieces[-1]
         lines.append(line)
@@ -136,9 +137,10 @@ def table(
 
 
 def hanging(first: str, text: str, width: int) -> list[str]:
-    """``text`` wrapped after the prefix ``first``, continuation lines indented to match."""
+    """``text`` wrapped after the prefix ``first``, continuation lines indented to match; a
+    word longer than a line (a file's path) is never cut."""
     indent = " " * display_width(first)
-    body = wrap(text, width - len(indent))
+    body = wrap(text, width - len(indent), cut=False)
     return [first + body[0], *(indent + line for line in body[1:])]
 
 

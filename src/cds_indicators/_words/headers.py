@@ -41,7 +41,7 @@ _DESCRIPTIVE: Final = frozenset(
     (
         "stt", "tt", "no", "pillar", "nhóm", "nhóm tiêu chí", "tiêu chí", "name", "tên chỉ tiêu",
         "unit", "đơn vị tính", "responsible", "đơn vị chủ trì", "note", "notes", "ghi chú",
-        "target", "chỉ tiêu",
+        "target", "chỉ tiêu", "source", "nguồn",
     )
 )
 _DESCRIPTIVE_PATTERN: Final = re.compile(r"(chỉ tiêu|target)( năm)? \d{4}")

@@ -30,5 +30,11 @@ def render(code: str, **params: Any) -> tuple[str, str]:
     return _said(pair[0], "vi", params), _said(pair[1], "en", params)
 
 
+#: Parameters that list the names a reader may choose from (columns, kinds, criteria): said
+#: whole, since a cut list hides the name wanted; only the message's cap applies to them.
+_LISTS = frozenset({"known", "choices", "names", "expected"})
+
+
 def _said(template: str, lang: str, params: dict[str, Any]) -> str:
-    return cap(template.format(**{k: shown(v, lang) for k, v in params.items()}), lang)
+    return cap(template.format(**{k: v if k in _LISTS and type(v) is str else shown(v, lang)
+                                  for k, v in params.items()}), lang)
