@@ -2,8 +2,10 @@
 
 One sheet per commune: a title, the commune, district and year above the table, then one row per
 criterion with its id, pillar, name, unit, the year's target and the responsible office (locked),
-and the cells to fill in: the value, or the numerator and denominator of a rate. The sheet is the
-shape :func:`load_values` reads, so a filled template goes straight to :func:`evaluate`.
+and the cells to fill in: the value, or the numerator and denominator of a rate, and a note
+(``Ghi chú``). Under the table, the signature area (``Người lập biểu``, ``Thủ trưởng đơn vị``).
+The sheet is the shape :func:`load_values` reads — the notes column and the signature area are
+not read, by design — so a filled template goes straight to :func:`evaluate`.
 """
 
 from __future__ import annotations
@@ -23,8 +25,12 @@ __all__ = ["HEADER_ROW", "write_template"]
 #: The spreadsheet row of the table's header; the criteria follow it.
 HEADER_ROW: Final = 8
 #: The template's columns (the words of the header vocabulary) and their widths.
-_HEADERS: Final = tuple(zip(TEMPLATE_COLUMNS, (11, 16, 60, 13, 16, 26, 14, 11, 11), strict=True))
-_VALUE_COL, _NUM_COL, _DEN_COL = 7, 8, 9
+_HEADERS: Final = tuple(zip(TEMPLATE_COLUMNS, (11, 16, 60, 13, 16, 26, 14, 11, 11, 30),
+                            strict=True))
+_VALUE_COL, _NUM_COL, _DEN_COL, _NOTES_COL = 7, 8, 9, 10
+#: The signature area under the table: (column, title), with the line under each title.
+_SIGNATURES: Final = ((2, "Người lập biểu"), (6, "Thủ trưởng đơn vị"))
+_SIGN_HINT: Final = "(Ký, ghi rõ họ tên)"
 _INPUT_FILL: Final = "FFFFFF"
 _LOCKED_FILL: Final = "DDEBF7"
 _UNUSED_FILL: Final = "808080"
@@ -120,8 +126,10 @@ class _Sheet:
             cell.alignment = self.wrap
             sheet.column_dimensions[self.xl.utils.get_column_letter(col)].width = width
         sheet.row_dimensions[HEADER_ROW].height = 30
+        row = HEADER_ROW
         for row, criterion in enumerate(self.framework, start=HEADER_ROW + 1):
             self.criterion_row(row, criterion)
+        self.signatures(row + 2)
         sheet.freeze_panes = sheet.cell(row=HEADER_ROW + 1, column=2)
         # Printed on landscape pages, the whole width on each page.
         sheet.page_setup.orientation = "landscape"
@@ -133,6 +141,12 @@ class _Sheet:
         sheet.protection.sheet = True
         sheet.protection.formatCells = False
         sheet.protection.formatColumns = False
+
+    def signatures(self, row: int) -> None:
+        """The signature area, which reading ignores by design (``is_signature``)."""
+        for col, title in _SIGNATURES:
+            self.sheet.cell(row=row, column=col, value=title).font = self.bold
+            self.sheet.cell(row=row + 1, column=col, value=_SIGN_HINT)
 
     def criterion_row(self, row: int, criterion: Criterion) -> None:
         target = criterion.targets.get(self.year)
@@ -161,6 +175,10 @@ class _Sheet:
             cell.protection = self.unlocked
             cell.fill = self.fills["input" if target is not None else "no_target"]
             self.validation(criterion, col).add(cell.coordinate)
+        notes = self.sheet.cell(row=row, column=_NOTES_COL)
+        notes.border, notes.alignment = self.border, self.wrap
+        notes.protection = self.unlocked
+        notes.fill = self.fills["input"]
 
     def validation(self, criterion: Criterion, col: int) -> Any:
         if criterion.kind is Kind.YES_NO:

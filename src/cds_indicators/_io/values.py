@@ -19,7 +19,7 @@ from __future__ import annotations
 import json
 import os
 import tomllib
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -135,7 +135,7 @@ def read_commune_file(path: str | os.PathLike[str]) -> Record:
     return found
 
 
-_SUFFIXES = (".toml", ".json", ".csv", ".xlsx")
+_SUFFIXES = (".toml", ".json", ".csv", ".xlsx", ".ods", ".xls")
 
 
 def load_values(
@@ -143,6 +143,7 @@ def load_values(
     *,
     year: int | None = None,
     framework: Framework | None = None,
+    sheet: str | Sequence[str] | None = None,
 ) -> list[Record]:
     """Every commune-year in the file at ``path``, checked, ready for :func:`evaluate`.
 
@@ -152,6 +153,9 @@ def load_values(
     ``year`` is the year of the records whose file gives none. Every problem in the file (an
     unknown criterion, a bad value, a year outside the framework, a missing commune name, a
     commune-year given twice, …) is reported in one :class:`InputError`, each with its place.
+    A workbook may also be ``.ods`` or ``.xls``; ``sheet`` names the sheet(s) to read, and
+    without it a sheet with no criterion data is skipped with a notice in each record's
+    ``warnings`` (docs/entering-data.md).
     """
     from cds_indicators._frameworks.registry import framework_or_default
 
@@ -165,7 +169,7 @@ def load_values(
         data = _parse_document(_read_text(file, source), suffix, source)
         records, problems, every = _records_from_document(data, source, framework, year)
     else:
-        records, problems = _records_from_tables(file, source, suffix, framework, year)
+        records, problems = _records_from_tables(file, source, suffix, framework, year, sheet)
         every = records
     problems.extend(duplicates(every))
     if problems:
@@ -176,7 +180,8 @@ def load_values(
 
 
 def _records_from_tables(
-    file: Path, source: str, suffix: str, framework: Framework, year: int | None
+    file: Path, source: str, suffix: str, framework: Framework, year: int | None,
+    sheet: str | Sequence[str] | None = None,
 ) -> tuple[list[Record], list[Problem]]:
     from cds_indicators._io.tables import read_csv_text, records_from_table
 
@@ -185,11 +190,12 @@ def _records_from_tables(
         if isinstance(table, Problem):
             raise InputError([table])
         tables = [table]
+        notices: list[Problem] = []
     else:
-        from cds_indicators._io.xlsx import read_workbook
+        from cds_indicators._io.workbooks import read_workbook_tables
 
         _check_size(file, source)
-        tables = read_workbook(file, source)
+        tables, notices = read_workbook_tables(file, source, framework, sheet)
     records: list[Record] = []
     problems: list[Problem] = []
     for table in tables:
@@ -198,9 +204,11 @@ def _records_from_tables(
         records.extend(
             Record(commune=r.commune, district=r.district, year=r.year, values=r.values,
                    source=source, sheet=r.sheet, row=r.row, readings=r.readings,
-                   read_for=framework)
+                   read_for=framework, warnings=tuple(notices))
             for r in rows
         )
+    if notices and not records:  # every sheet skipped or refused: say which sheets were skipped
+        problems.extend([*notices, *([] if problems else [_problem("no_records", source)])])
     return records, problems
 
 

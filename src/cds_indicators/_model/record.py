@@ -53,6 +53,9 @@ class Record:
     sheet: str | None = None
     row: int | None = None
     path: str | None = None
+    #: Notices about how the file was read (a workbook's sheet skipped, …): ``Problem``s that
+    #: change no value and no verdict.
+    warnings: tuple[Problem, ...] = attrs.field(default=(), eq=False, repr=False, hash=False)
     _readings: Mapping[str, Reading] = attrs.field(
         factory=dict, eq=False, repr=False, hash=False
     )

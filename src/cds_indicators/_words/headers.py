@@ -18,8 +18,10 @@ __all__ = [
     "ROLES",
     "ROLE_NAMES",
     "TEMPLATE_COLUMNS",
+    "SIGNATURES",
     "fold_header",
     "header_role",
+    "is_signature",
     "is_descriptive",
 ]
 
@@ -61,8 +63,19 @@ FIELD_LABELS: Final = {"commune": "Xã", "district": "Huyện", "year": "Năm"}
 #: The entry template's columns, in order (``{year}`` is the template's year).
 TEMPLATE_COLUMNS: Final = (
     "Mã chỉ tiêu", "Nhóm", "Tên chỉ tiêu", "Đơn vị tính", "Chỉ tiêu năm {year}",
-    "Đơn vị chủ trì", "Giá trị", "Tử số", "Mẫu số",
+    "Đơn vị chủ trì", "Giá trị", "Tử số", "Mẫu số", "Ghi chú",
 )
+
+#: The signature area under a table (the template's, or one typed by hand): a row with one of
+#: these (folded) starts it, and it and every row below are not read.
+SIGNATURES: Final = ("người lập biểu", "thủ trưởng đơn vị", "prepared by", "head of unit")
+
+
+def is_signature(cells: object) -> bool:
+    """Whether a row of cells starts the signature area (``Người lập biểu``, …)."""
+    return isinstance(cells, list | tuple) and any(
+        isinstance(c, str) and fold_header(c) in SIGNATURES for c in cells
+    )
 
 
 def fold_header(name: str) -> str:

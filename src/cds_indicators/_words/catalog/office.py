@@ -1,0 +1,53 @@
+"""The words of office workbooks (sheets, .ods and .xls files, exported tables), in both
+languages."""
+
+from __future__ import annotations
+
+from typing import Final
+
+_VI: Final[dict[str, str]] = {
+    # workbooks: which sheets are read
+    "sheet_skipped": (
+        "trang {sheet_name!r} không có số liệu chỉ tiêu (không có cột Xã, Mã chỉ tiêu hay cột "
+        "mã chỉ tiêu nào): đã bỏ qua"
+    ),
+    "unknown_sheet": "bảng tính không có trang {value!r} (có: {known})",
+    # workbooks: cells the file writes in a way that would lose data
+    "sheet_rows_out_of_order": (
+        "dòng {row} được ghi sau dòng {previous}: tệp ghi các dòng sai thứ tự, không đọc để khỏi "
+        "mất số liệu; hãy mở tệp bằng Excel hoặc LibreOffice rồi lưu lại"
+    ),
+    "sheet_cell_twice": (
+        "ô {column}{row} được ghi hai lần trong tệp, không đọc để khỏi mất số liệu; hãy mở tệp "
+        "bằng Excel hoặc LibreOffice rồi lưu lại"
+    ),
+    "sheet_too_large": (
+        "vùng dữ liệu của trang quá lớn (tới {rows} dòng × {columns} cột; giới hạn {limit} ô)"
+    ),
+    "spreadsheet_unreadable": "không đọc được bảng tính {kind}: {detail}",
+    "not_ods": "tệp không phải bảng tính .ods (không phải tệp zip)",
+}
+
+_EN: Final[dict[str, str]] = {
+    "sheet_skipped": (
+        "sheet {sheet_name!r} holds no criterion data (no commune, criterion or criterion-id "
+        "column): skipped"
+    ),
+    "unknown_sheet": "the workbook has no sheet {value!r} (it has: {known})",
+    "sheet_rows_out_of_order": (
+        "row {row} is written after row {previous}: the file writes its rows out of order and is "
+        "not read, so that no data is lost; open the file in Excel or LibreOffice and save it again"
+    ),
+    "sheet_cell_twice": (
+        "cell {column}{row} is written twice in the file and is not read, so that no data is "
+        "lost; open the file in Excel or LibreOffice and save it again"
+    ),
+    "sheet_too_large": (
+        "the sheet's used range is too large (up to {rows} rows × {columns} columns; the limit "
+        "is {limit} cells)"
+    ),
+    "spreadsheet_unreadable": "cannot read the {kind} workbook: {detail}",
+    "not_ods": "the file is not an .ods workbook (not a zip file)",
+}
+
+MESSAGES: Final = {"vi": _VI, "en": _EN}
