@@ -15,6 +15,7 @@ saved value is refused with its place, as in .xlsx.
 
 from __future__ import annotations
 
+import functools
 import re
 import zipfile
 from pathlib import Path
@@ -38,8 +39,13 @@ _CELLS: Final = (f"{{{_TABLE}}}table-cell", f"{{{_TABLE}}}covered-table-cell")
 _NUMBER: Final = re.compile(r"[+-]?\d+")
 
 
+@functools.cache
+def _key(space: str, name: str) -> str:
+    return f"{{{space}}}{name}"
+
+
 def _attr(element: Element, space: str, name: str) -> str | None:
-    return element.get(f"{{{space}}}{name}")
+    return element.get(_key(space, name))
 
 
 def _inline(node: Element) -> str:

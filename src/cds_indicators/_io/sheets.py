@@ -113,7 +113,8 @@ class SheetGrid:
     def add(self, number: int, row: dict[int, Any], cells: int) -> dict[str, Any] | None:
         """Add row ``number`` (its non-empty cells); the fields of the refusal, if any."""
         if number <= self.previous:
-            return {"code": "sheet_rows_out_of_order", "row": number, "previous": self.previous}
+            return {"code": "sheet_rows_out_of_order", "row": number, "number": number,
+                    "previous": self.previous}
         self.previous = number
         self.count += cells
         if row:

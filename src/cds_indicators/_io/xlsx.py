@@ -16,6 +16,7 @@ number cell is.
 
 from __future__ import annotations
 
+import functools
 import re
 import zipfile
 from fractions import Fraction
@@ -45,6 +46,7 @@ def _format_section(number_format: str, number: int | float) -> str:
     return sections[0]
 
 
+@functools.lru_cache(maxsize=8192)
 def shown_number(number: int | float, number_format: str | None) -> Any:
     """A number cell as its format shows it: exact percent text (``"57.5%"``) for a percent
     format, scaled by 100 for a real percent sign and not for a literal one (``0.0"%"``,
@@ -128,7 +130,8 @@ class _SheetReader:
                     column = cell["column"]
                     letter = get_column_letter(column)
                     if column in row:
-                        self.problem("sheet_cell_twice", row=number, column=letter)
+                        self.problem("sheet_cell_twice", row=number, column=letter,
+                                     cell=f"{letter}{number}")
                         return []
                     value = self.shown(cell)
                     if value is None and cell["formula"] is not None:

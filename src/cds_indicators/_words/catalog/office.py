@@ -14,11 +14,11 @@ _VI: Final[dict[str, str]] = {
     "unknown_sheet": "bảng tính không có trang {value!r} (có: {known})",
     # workbooks: cells the file writes in a way that would lose data
     "sheet_rows_out_of_order": (
-        "dòng {row} được ghi sau dòng {previous}: tệp ghi các dòng sai thứ tự, không đọc để khỏi "
+        "dòng {number} được ghi sau dòng {previous}: tệp ghi các dòng sai thứ tự, không đọc để khỏi "
         "mất số liệu; hãy mở tệp bằng Excel hoặc LibreOffice rồi lưu lại"
     ),
     "sheet_cell_twice": (
-        "ô {column}{row} được ghi hai lần trong tệp, không đọc để khỏi mất số liệu; hãy mở tệp "
+        "ô {cell} được ghi hai lần trong tệp, không đọc để khỏi mất số liệu; hãy mở tệp "
         "bằng Excel hoặc LibreOffice rồi lưu lại"
     ),
     "sheet_too_large": (
@@ -35,11 +35,11 @@ _EN: Final[dict[str, str]] = {
     ),
     "unknown_sheet": "the workbook has no sheet {value!r} (it has: {known})",
     "sheet_rows_out_of_order": (
-        "row {row} is written after row {previous}: the file writes its rows out of order and is "
+        "row {number} is written after row {previous}: the file writes its rows out of order and is "
         "not read, so that no data is lost; open the file in Excel or LibreOffice and save it again"
     ),
     "sheet_cell_twice": (
-        "cell {column}{row} is written twice in the file and is not read, so that no data is "
+        "cell {cell} is written twice in the file and is not read, so that no data is "
         "lost; open the file in Excel or LibreOffice and save it again"
     ),
     "sheet_too_large": (
