@@ -30,7 +30,11 @@ from cds_indicators._model.numbers import whole_number
 from cds_indicators._model.record import Reading
 from cds_indicators._words.format import commune_label
 from cds_indicators._words.headers import (
-    ROLE_NAMES, fold_header, header_role, is_descriptive, is_signature,
+    ROLE_NAMES,
+    fold_header,
+    header_role,
+    is_descriptive,
+    is_signature,
 )
 
 __all__ = ["Row", "Table", "column_letter", "read_csv_text", "records_from_table"]

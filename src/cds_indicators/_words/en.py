@@ -131,7 +131,9 @@ MESSAGES: Final[dict[str, str]] = {
     "file_too_large": "the file is too large ({size} bytes; the limit is {limit} bytes)",
     "not_utf8": "the file is not UTF-8 text (save it again as UTF-8)",
     "json_syntax": "not valid JSON: {detail}",
-    "unknown_format": "cannot read files ending in {suffix} (use .toml, .json, .csv, .xlsx, .ods or .xls)",
+    "unknown_format": (
+        "cannot read files ending in {suffix} (use .toml, .json, .csv, .xlsx, .ods or .xls)"
+    ),
     "not_a_table": "expected a table of keys and values",
     "unknown_keys": "unknown keys: {keys}",
     "missing_commune": "the commune's name is missing (commune)",

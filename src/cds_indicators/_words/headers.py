@@ -17,12 +17,12 @@ __all__ = [
     "FIELD_LABELS",
     "ROLES",
     "ROLE_NAMES",
-    "TEMPLATE_COLUMNS",
     "SIGNATURES",
+    "TEMPLATE_COLUMNS",
     "fold_header",
     "header_role",
-    "is_signature",
     "is_descriptive",
+    "is_signature",
 ]
 
 #: Each role a column can play, with the headers (folded) that name it.

@@ -128,7 +128,9 @@ MESSAGES: Final[dict[str, str]] = {
     "file_too_large": "tệp quá lớn ({size} byte; giới hạn {limit} byte)",
     "not_utf8": "tệp không phải văn bản UTF-8 (hãy lưu lại với mã hóa UTF-8)",
     "json_syntax": "không đọc được JSON: {detail}",
-    "unknown_format": "không biết đọc tệp đuôi {suffix} (dùng .toml, .json, .csv, .xlsx, .ods hoặc .xls)",
+    "unknown_format": (
+        "không biết đọc tệp đuôi {suffix} (dùng .toml, .json, .csv, .xlsx, .ods hoặc .xls)"
+    ),
     "not_a_table": "cần một bảng khóa = giá trị",
     "unknown_keys": "khóa không được dùng: {keys}",
     "missing_commune": "thiếu tên xã (commune)",

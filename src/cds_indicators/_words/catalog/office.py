@@ -14,8 +14,8 @@ _VI: Final[dict[str, str]] = {
     "unknown_sheet": "bảng tính không có trang {value!r} (có: {known})",
     # workbooks: cells the file writes in a way that would lose data
     "sheet_rows_out_of_order": (
-        "dòng {number} được ghi sau dòng {previous}: tệp ghi các dòng sai thứ tự, không đọc để khỏi "
-        "mất số liệu; hãy mở tệp bằng Excel hoặc LibreOffice rồi lưu lại"
+        "dòng {number} được ghi sau dòng {previous}: tệp ghi các dòng sai thứ tự, không đọc để "
+        "khỏi mất số liệu; hãy mở tệp bằng Excel hoặc LibreOffice rồi lưu lại"
     ),
     "sheet_cell_twice": (
         "ô {cell} được ghi hai lần trong tệp, không đọc để khỏi mất số liệu; hãy mở tệp "
@@ -35,8 +35,9 @@ _EN: Final[dict[str, str]] = {
     ),
     "unknown_sheet": "the workbook has no sheet {value!r} (it has: {known})",
     "sheet_rows_out_of_order": (
-        "row {number} is written after row {previous}: the file writes its rows out of order and is "
-        "not read, so that no data is lost; open the file in Excel or LibreOffice and save it again"
+        "row {number} is written after row {previous}: the file writes its rows out of order and "
+        "is not read, so that no data is lost; open the file in Excel or LibreOffice and save it "
+        "again"
     ),
     "sheet_cell_twice": (
         "cell {cell} is written twice in the file and is not read, so that no data is "
