@@ -202,3 +202,22 @@ def test_a_number_is_read_as_its_format_shows_it(number, real, literal):
     assert as_is.endswith("%")
     assert Fraction(scaled[:-1]) == 100 * Fraction(as_is[:-1])
     assert shown_number(number, "0.00") == number
+
+
+def test_the_command_line_prints_the_notice_and_takes_sheet_names():
+    from tests.test_cli import cli
+
+    found = cli("validate", "tests/data/office/office.ods")
+    assert found.returncode == 0, found.stderr
+    assert found.stderr == (
+        "Lưu ý: tests/data/office/office.ods, trang Tra cứu: trang 'Tra cứu' không có số liệu chỉ "
+        "tiêu (không có cột Xã, Mã chỉ tiêu hay cột mã chỉ tiêu nào): đã bỏ qua\n"
+    )
+    picked = cli("validate", "--sheet", "Xã Minh Họa", "tests/data/office/office.ods")
+    assert (picked.returncode, picked.stderr) == (0, "")
+    unknown = cli("validate", "--sheet", "Năm trước", "tests/data/office/office.ods")
+    assert unknown.returncode == 3
+    assert " ".join(unknown.stderr.split()) == (
+        "Lỗi: tests/data/office/office.ods: bảng tính không có trang 'Năm trước' (có: Xã Minh "
+        "Họa, Tra cứu)"
+    )

@@ -16,6 +16,7 @@ from cds_indicators._cli.options import (
     files_argument,
     format_option,
     output_option,
+    sheet_option,
     subcommand,
 )
 from cds_indicators._cli.output import Out, csv_bytes, write_report_output, xlsx_writer
@@ -44,6 +45,7 @@ def add_validate(cli: click.Group, lang: Lang) -> None:
     @subcommand(cli, "validate", "validate_help", lang)
     @files_argument(lang)
     @click.option("--year", type=Year(lang), help=t("year_eval_help", lang))
+    @sheet_option(lang)
     @common(lang)
     def validate(files: tuple[Path, ...], year: int | None, framework: str | None,
                  **_: Any) -> int:
@@ -64,6 +66,7 @@ def add_evaluate(cli: click.Group, lang: Lang, evaluate: Evaluate) -> None:
     @subcommand(cli, "evaluate", "evaluate_help", lang)
     @files_argument(lang)
     @click.option("--year", type=Year(lang), help=t("year_eval_help", lang))
+    @sheet_option(lang)
     @format_option(_REPORT_FORMATS, lang)
     @output_option(lang)
     @click.option("--fail-on-incomplete", is_flag=True, help=t("fail_help", lang))
@@ -88,6 +91,7 @@ def add_summarize(cli: click.Group, lang: Lang, evaluate: Evaluate) -> None:
     @subcommand(cli, "summarize", "summarize_help", lang)
     @files_argument(lang)
     @click.option("--year", type=Year(lang), help=t("year_eval_help", lang))
+    @sheet_option(lang)
     @click.option("--schedule", metavar="FILE", type=click.Path(path_type=Path),
                   help=t("schedule_help", lang))
     @format_option(_REPORT_FORMATS, lang)

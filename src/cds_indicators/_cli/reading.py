@@ -14,6 +14,7 @@ from typing import Any, TypeVar
 import attrs
 import click
 
+from cds_indicators._cli.options import chosen_sheets, show_notices
 from cds_indicators._frameworks.registry import load_framework
 from cds_indicators._io.values import Record, duplicates, load_values
 from cds_indicators._model.errors import CdsError, InputError, Problem, UnknownYearError
@@ -83,7 +84,9 @@ def read_records(paths: Sequence[Path], year: int | None,
     problems: list[Problem] = []
     for path in paths:
         try:
-            records.extend(load_values(path, year=year, framework=framework))
+            found = load_values(path, year=year, framework=framework, sheet=chosen_sheets())
+            records.extend(found)
+            show_notices([notice for record in found for notice in record.warnings])
         except CdsError as exc:
             problems.extend(located(exc.problems, str(path)))
     problems.extend(duplicates(records))

@@ -52,3 +52,22 @@ _EN: Final[dict[str, str]] = {
 }
 
 MESSAGES: Final = {"vi": _VI, "en": _EN}
+
+TEXT: Final = {
+    "vi": {
+        "sheet_help": (
+            "Chỉ đọc trang TÊN của bảng tính (.xlsx, .ods, .xls); nhắc lại để đọc nhiều trang. "
+            "Không có: đọc mọi trang, bỏ qua (có báo) trang không có số liệu chỉ tiêu."
+        ),
+        "notice": "Lưu ý",
+        "sheet_metavar": "TÊN",
+    },
+    "en": {
+        "sheet_help": (
+            "Read only the sheet NAME of a workbook (.xlsx, .ods, .xls); repeat it for several. "
+            "Without it: every sheet, skipping (with a notice) sheets with no criterion data."
+        ),
+        "notice": "Note",
+        "sheet_metavar": "NAME",
+    },
+}
