@@ -30,9 +30,11 @@ class Failure(Exception):
     """A user mistake the command line words itself (exit status 3)."""
 
 
-def missing_extra(extra: str, lang: Lang) -> NoReturn:
-    """Refuse, naming the extra that installs what is missing."""
-    raise Failure(t("missing_extra", lang, extra=extra))
+def missing_extra(extra: str, lang: Lang, module: str = "openpyxl") -> NoReturn:
+    """Refuse, naming the extra that installs what is missing and how to install it."""
+    from cds_indicators._model.errors import MissingExtraError
+
+    raise Failure(MissingExtraError(extra, module).problems[0].text(lang))
 
 
 @attrs.frozen

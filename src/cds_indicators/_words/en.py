@@ -54,7 +54,6 @@ MESSAGES: Final[dict[str, str]] = {
     "year_without_targets": (
         "the year {value!r} is not in the framework (years with targets: {years})"
     ),
-    "missing_extra": "{module} is not installed: pip install \"cds-indicators[{extra}]\"",
     "values_not_mapping": "values must map criterion ids to values, not {value!r}",
     "framework_not_loaded": (
         "framework must be a loaded framework, not {value!r} (use load_framework({value!r}))"
@@ -260,9 +259,6 @@ TEXT: Final[dict[str, str]] = {
         "Internal error in cds-indicators ({kind}: {detail}). This is a bug in the program, not in "
         "your data: please report it with the command you ran (run again with --debug for the "
         "traceback)."
-    ),
-    "missing_extra": (
-        "this needs the [{extra}] extra: python -m pip install \"cds-indicators[{extra}]\""
     ),
     "bad_choice": "{value!r} is not valid for {param} (choose one of: {choices})",
     "bad_year": "{value!r} is not a year for {param}",

@@ -52,7 +52,6 @@ MESSAGES: Final[dict[str, str]] = {
     "year_without_targets": (
         "năm {value!r} không thuộc khung tiêu chí (các năm có chỉ tiêu: {years})"
     ),
-    "missing_extra": "{module} chưa được cài đặt: pip install \"cds-indicators[{extra}]\"",
     "values_not_mapping": "giá trị phải là một bảng mã chỉ tiêu → giá trị, không phải {value!r}",
     "framework_not_loaded": (
         "framework phải là một khung đã nạp, không phải {value!r} (dùng load_framework({value!r}))"
@@ -250,9 +249,6 @@ TEXT: Final[dict[str, str]] = {
     "internal_error": (
         "Lỗi nội bộ của cds-indicators ({kind}: {detail}). Đây là lỗi của chương trình, không phải "
         "của dữ liệu: xin báo lỗi kèm lệnh đã chạy (chạy lại với --debug để có traceback)."
-    ),
-    "missing_extra": (
-        "cần cài gói bổ sung [{extra}]: python -m pip install \"cds-indicators[{extra}]\""
     ),
     "bad_choice": "{value!r} không hợp lệ cho {param} (chọn một trong: {choices})",
     "bad_year": "{value!r} không phải một năm cho {param}",

@@ -5,7 +5,14 @@ from __future__ import annotations
 
 from typing import Final
 
+#: The one hint for a missing extra, while the package is not on PyPI: install from the source
+#: folder or from a built wheel (``{wheel}``: :data:`cds_indicators._words.install.WHEEL`).
 _VI: Final[dict[str, str]] = {
+    "missing_extra": (
+        '{module} chưa được cài đặt: cần gói bổ sung [{extra}] (trong thư mục mã nguồn: '
+        'python -m pip install ".[{extra}]"; từ tệp wheel đã dựng: python -m pip install '
+        '"{wheel}[{extra}]")'
+    ),
     # workbooks: which sheets are read
     "sheet_skipped": (
         "trang {sheet_name!r} không có số liệu chỉ tiêu (không có cột Xã, Mã chỉ tiêu hay cột "
@@ -29,6 +36,11 @@ _VI: Final[dict[str, str]] = {
 }
 
 _EN: Final[dict[str, str]] = {
+    "missing_extra": (
+        '{module} is not installed: it needs the [{extra}] extra (in the source folder: '
+        'python -m pip install ".[{extra}]"; from a built wheel: python -m pip install '
+        '"{wheel}[{extra}]")'
+    ),
     "sheet_skipped": (
         "sheet {sheet_name!r} holds no criterion data (no commune, criterion or criterion-id "
         "column): skipped"
