@@ -44,8 +44,9 @@ USAGE, INPUT, INTERNAL = 2, 3, 4
         (["criteria", "extra"], "Lỗi cách dùng: thừa đối số: extra"),
         (["criteria", "--debug=3"], "Lỗi cách dùng: tùy chọn --debug không nhận giá trị"),
         (["criteria", "--pillar", "xx", "--lang", "en"],
-         "Usage error: there is no pillar 'xx' (there are: chinh_quyen_so, kinh_te_so, "
-         "xa_hoi_so, ha_tang_so)"),
+         "Usage error: there is no pillar 'xx' (there are: 1 Digital government "
+         "(chinh_quyen_so), 2 Digital economy (kinh_te_so), 3 Digital society (xa_hoi_so), "
+         "4 Digital infrastructure (ha_tang_so))"),
         (["template", "-o", "x.xlsx"], "Lỗi cách dùng: thiếu tùy chọn --year"),
         (["template", "--year", "2024"], "Lỗi cách dùng: thiếu tùy chọn -o / --output"),
         (["template", "--year", "2024", "-o", "t.csv", "--lang", "en"],

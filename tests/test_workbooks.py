@@ -221,3 +221,28 @@ def test_the_command_line_prints_the_notice_and_takes_sheet_names():
         "Lỗi: tests/data/office/office.ods: bảng tính không có trang 'Năm trước' (có: Xã Minh "
         "Họa, Tra cứu)"
     )
+
+
+@pytest.mark.parametrize("given", ["kinh_te_so", "2", "Kinh tế số", "kinh tế  SỐ", "Digital economy"])
+def test_the_pillar_is_named_by_its_code_number_or_name(given):
+    from tests.test_cli import cli
+
+    done = cli("criteria", "--pillar", given, "--format", "json")
+    assert done.returncode == 0, done.stderr
+    framework = cds.load_framework()
+    assert [c["id"] for c in __import__("json").loads(done.stdout)] == [
+        c.id for c in framework.pillar("kinh_te_so").criteria]
+
+
+@pytest.mark.parametrize(("lang", "said"), [
+    ("vi", 'Chỉ liệt kê một nhóm tiêu chí, theo số thứ tự, tên hoặc mã của nhóm (ví dụ 1, "Chính '
+           'quyền số" hoặc chinh_quyen_so).'),
+    ("en", 'List one pillar only, by its number, name or code (for example 1, "Digital government" '
+           "or chinh_quyen_so)."),
+])
+def test_the_pillar_help_shows_no_ellipsis(lang, said):
+    from tests.test_cli import cli
+
+    done = cli("criteria", "--help", "--lang", lang)
+    assert said in " ".join(done.stdout.split())
+    assert "…" not in done.stdout

@@ -17,6 +17,7 @@ from cds_indicators._io.template import write_template
 from cds_indicators._model.framework import Framework
 from cds_indicators._render import text as _render
 from cds_indicators._words import Lang
+from cds_indicators._words.format import fold
 from cds_indicators._words.interface import t
 
 __all__ = ["add_criteria", "add_template"]
@@ -55,7 +56,7 @@ def add_criteria(cli: click.Group, lang: Lang) -> None:
 
     @subcommand(cli, "criteria", "criteria_help", lang)
     @click.option("--year", type=Year(lang), help=t("year_help", lang))
-    @click.option("--pillar", metavar="CODE", help=t("pillar_help", lang, codes="…"))
+    @click.option("--pillar", metavar=t("pillar_metavar", lang), help=t("pillar_help", lang))
     @format_option(("table", "csv", "json", "xlsx"), lang)
     @output_option(lang)
     @common(lang)
@@ -63,9 +64,7 @@ def add_criteria(cli: click.Group, lang: Lang) -> None:
                  framework: str | None, **_: Any) -> int:
         model = framework_of(framework)
         check_year(model, year, lang)
-        codes = [p.code for p in model.pillars]
-        if pillar is not None and pillar not in codes:
-            raise click.UsageError(t("bad_pillar", lang, value=pillar, codes=", ".join(codes)))
+        pillar = None if pillar is None else _pillar_code(model, pillar, lang)
         out = Out(output, lang)
         if fmt == "table":
             out.text(_render.criteria_text(model, year=year, pillar=pillar, lang=lang,
@@ -104,3 +103,16 @@ def add_template(cli: click.Group, lang: Lang) -> None:
             lambda path: write_template(path, year, framework=model, communes=names)
         )
         return EXIT_OK
+
+
+def _pillar_code(model: Framework, given: str, lang: Lang) -> str:
+    """The code of the pillar ``--pillar`` names: by its code, its number (1 for the first) or
+    its name in either language, matched without regard to case or spacing."""
+    wanted = fold(given)
+    for number, pillar in enumerate(model.pillars, start=1):
+        names = (pillar.code, str(number), pillar.name, pillar.name_en or "")
+        if wanted in {fold(name) for name in names if name}:
+            return pillar.code
+    known = ", ".join(f"{n} {p.name if lang == 'vi' else p.name_en or p.name} ({p.code})"
+                      for n, p in enumerate(model.pillars, start=1))
+    raise click.UsageError(t("bad_pillar", lang, value=given, codes=known))

@@ -217,7 +217,10 @@ TEXT: Final[dict[str, str]] = {
     ),
     "year_help": "The year to evaluate.",
     "year_eval_help": "The year to evaluate for the communes whose file gives none.",
-    "pillar_help": "List one pillar only (codes: {codes}).",
+    "pillar_help": (
+        "List one pillar only, by its number, name or code (for example 1, "
+        '"Digital government" or chinh_quyen_so).'
+    ),
     "format_help": "Output format (default: table).",
     "output_help": "Write the output to FILE instead of the terminal (required for xlsx).",
     "fail_help": "Exit with status 1 when a commune has not completed digital transformation.",

@@ -2,7 +2,8 @@
 
 The package is not published on PyPI yet, so ``pip install "cds-indicators[excel]"`` fails; the
 hint names the two ways that work: from the source folder (``pip install ".[excel]"``) and from
-a wheel built with ``python -m build`` (``pip install "cds_indicators-0.1.0-py3-none-any.whl[excel]"``).
+a wheel built with ``python -m build``
+(``pip install "cds_indicators-0.1.0-py3-none-any.whl[excel]"``).
 """
 
 from __future__ import annotations

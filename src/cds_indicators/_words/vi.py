@@ -208,7 +208,10 @@ TEXT: Final[dict[str, str]] = {
     ),
     "year_help": "Năm đánh giá.",
     "year_eval_help": "Năm đánh giá của các xã mà tệp không ghi năm.",
-    "pillar_help": "Chỉ liệt kê một nhóm tiêu chí (mã: {codes}).",
+    "pillar_help": (
+        "Chỉ liệt kê một nhóm tiêu chí, theo số thứ tự, tên hoặc mã của nhóm (ví dụ 1, "
+        '"Chính quyền số" hoặc chinh_quyen_so).'
+    ),
     "format_help": "Định dạng kết quả (mặc định: table).",
     "output_help": "Ghi kết quả vào TỆP thay vì màn hình (bắt buộc với xlsx).",
     "fail_help": "Thoát với mã 1 nếu có xã chưa hoàn thành chuyển đổi số.",

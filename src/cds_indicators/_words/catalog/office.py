@@ -73,6 +73,7 @@ TEXT: Final = {
         ),
         "notice": "Lưu ý",
         "sheet_metavar": "TÊN",
+        "pillar_metavar": "NHÓM",
     },
     "en": {
         "sheet_help": (
@@ -81,5 +82,6 @@ TEXT: Final = {
         ),
         "notice": "Note",
         "sheet_metavar": "NAME",
+        "pillar_metavar": "PILLAR",
     },
 }
