@@ -122,8 +122,8 @@ def test_a_framework_file_that_does_not_exist() -> None:
     done = cli("criteria", "--framework", "tests/data/cli/nope.toml", "--lang", "en")
     assert done.returncode == INPUT
     assert done.stderr == (
-        "Error: tests/data/cli/nope.toml: cannot read the file: No such file or\n"
-        "       directory\n"
+        "Error: tests/data/cli/nope.toml: there is no such file (check the file name and\n"
+        "       the folder)\n"
     )
 
 

@@ -236,7 +236,7 @@ def test_a_utf16_csv_is_refused_as_not_utf8(tmp_path, monkeypatch):
 
 def test_reading_a_workbook_without_openpyxl_names_the_extra(monkeypatch):
     monkeypatch.setitem(sys.modules, "openpyxl", None)
-    with pytest.raises(cds.MissingExtraError, match=r'pip install "cds-indicators\[excel\]"'):
+    with pytest.raises(cds.MissingExtraError, match=r'pip install "\.\[excel\]"'):
         cds.load_values(INVALID / "bad-cells.xlsx")
 
 

@@ -246,3 +246,25 @@ def test_the_pillar_help_shows_no_ellipsis(lang, said):
     done = cli("criteria", "--help", "--lang", lang)
     assert said in " ".join(done.stdout.split())
     assert "…" not in done.stdout
+
+
+@pytest.mark.parametrize(("name", "content", "vi", "en"), [
+    ("nofile.toml", None, "không có tệp này (hãy kiểm tra tên tệp và thư mục)",
+     "there is no such file (check the file name and the folder)"),
+    ("empty.toml", "", "tệp rỗng: không có số liệu nào", "the file is empty: it holds no values"),
+    ("empty.json", " \n", "tệp rỗng: không có số liệu nào",
+     "the file is empty: it holds no values"),
+    ("empty.csv", "\n", "tệp rỗng: không có số liệu nào", "the file is empty: it holds no values"),
+    ("folder.toml", "/", "đây là một thư mục, không phải một tệp", "this is a folder, not a file"),
+])
+def test_a_missing_empty_or_folder_file_is_said_in_the_chosen_language(
+        tmp_path, name, content, vi, en):
+    path = tmp_path / name
+    if content == "/":
+        path.mkdir()
+    elif content is not None:
+        path.write_text(content, encoding="utf-8")
+    with pytest.raises(cds.InputError) as caught:
+        cds.load_values(path)
+    [problem] = caught.value.problems
+    assert (problem.text("vi"), problem.text("en")) == (f"{path}: {vi}", f"{path}: {en}")

@@ -26,6 +26,7 @@ from typing import Any
 import attrs
 
 from cds_indicators._model.errors import InputError, Problem, raise_problems
+from cds_indicators._model.fileerrors import file_error
 from cds_indicators._model.framework import Framework
 from cds_indicators._model.record import Record, where
 from cds_indicators._model.report import Report
@@ -47,8 +48,7 @@ def _check_size(path: Path, source: str) -> None:
     try:
         size = path.stat().st_size
     except OSError as exc:
-        detail = exc.strerror or exc
-        raise InputError([_problem("file_unreadable", source, detail=detail)]) from None
+        raise InputError([file_error(exc, source)]) from None
     if size > MAX_FILE_BYTES:
         raise InputError([_problem("file_too_large", source, size=size, limit=MAX_FILE_BYTES)])
 
@@ -58,13 +58,15 @@ def _read_text(path: Path, source: str) -> str:
     try:
         data = path.read_bytes()
     except OSError as exc:
-        detail = exc.strerror or exc
-        raise InputError([_problem("file_unreadable", source, detail=detail)]) from None
+        raise InputError([file_error(exc, source)]) from None
     try:
-        return data.decode("utf-8-sig")
+        text = data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         line = data[: exc.start].count(b"\n") + 1
         raise InputError([_problem("not_utf8", source, line=line)]) from None
+    if not text.strip():
+        raise InputError([_problem("file_empty", source)])
+    return text
 
 
 def _parse_document(text: str, suffix: str, source: str) -> Any:

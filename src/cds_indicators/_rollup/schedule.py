@@ -19,6 +19,7 @@ from typing import Any
 import attrs
 
 from cds_indicators._model.errors import InputError, Problem
+from cds_indicators._model.fileerrors import file_error
 from cds_indicators._model.numbers import whole_number
 from cds_indicators._words.headers import header_role
 
@@ -105,8 +106,7 @@ class Schedule:
         except UnicodeDecodeError:
             raise InputError([Problem.of("not_utf8", source=source)]) from None
         except OSError as exc:
-            raise InputError([Problem.of("file_unreadable", source=source,
-                                         detail=exc.strerror or exc)]) from None
+            raise InputError([file_error(exc, source)]) from None
         if source.lower().endswith(".toml"):
             rows = _toml_rows(text, source)
         else:

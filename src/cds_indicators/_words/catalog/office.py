@@ -33,6 +33,11 @@ _VI: Final[dict[str, str]] = {
     ),
     "spreadsheet_unreadable": "không đọc được bảng tính {kind}: {detail}",
     "not_ods": "tệp không phải bảng tính .ods (không phải tệp zip)",
+    # files the system cannot open, and empty files
+    "file_missing": "không có tệp này (hãy kiểm tra tên tệp và thư mục)",
+    "file_denied": "không có quyền đọc tệp này",
+    "file_is_folder": "đây là một thư mục, không phải một tệp",
+    "file_empty": "tệp rỗng: không có số liệu nào",
 }
 
 _EN: Final[dict[str, str]] = {
@@ -61,6 +66,10 @@ _EN: Final[dict[str, str]] = {
     ),
     "spreadsheet_unreadable": "cannot read the {kind} workbook: {detail}",
     "not_ods": "the file is not an .ods workbook (not a zip file)",
+    "file_missing": "there is no such file (check the file name and the folder)",
+    "file_denied": "permission denied: the file cannot be read",
+    "file_is_folder": "this is a folder, not a file",
+    "file_empty": "the file is empty: it holds no values",
 }
 
 MESSAGES: Final = {"vi": _VI, "en": _EN}
