@@ -14,10 +14,13 @@ from typing import Final
 from cds_indicators._words.format import fold
 
 __all__ = [
+    "CRITERIA_COLUMNS",
     "FIELD_LABELS",
+    "OUTPUT_SHEETS",
     "ROLES",
     "ROLE_NAMES",
     "SIGNATURES",
+    "SUMMARY_COLUMNS",
     "TEMPLATE_COLUMNS",
     "fold_header",
     "header_role",
@@ -65,6 +68,26 @@ TEMPLATE_COLUMNS: Final = (
     "Mã chỉ tiêu", "Nhóm", "Tên chỉ tiêu", "Đơn vị tính", "Chỉ tiêu năm {year}",
     "Đơn vị chủ trì", "Giá trị", "Tử số", "Mẫu số", "Ghi chú",
 )
+
+#: The tables the package writes (the command line's ``summarize`` and ``criteria`` tables, the
+#: exported reports): their sheet names and columns, by language. JSON and the long table keep
+#: their stable English keys instead (docs/batch.md).
+OUTPUT_SHEETS: Final = {
+    "vi": {"reports": "Kết quả", "summary": "Tổng hợp", "criteria": "Chỉ tiêu"},
+    "en": {"reports": "Results", "summary": "Summary", "criteria": "Criteria"},
+}
+SUMMARY_COLUMNS: Final = {
+    "vi": ("Xã", "Huyện", "Năm", "Hoàn thành", "Chưa đạt", "Chưa có số liệu", "Hạn hoàn thành",
+           "Tiến độ"),
+    "en": ("Commune", "District", "Year", "Completion", "Not met", "No value", "Due",
+           "Standing"),
+}
+CRITERIA_COLUMNS: Final = {
+    "vi": ("Mã chỉ tiêu", "Nhóm", "Tên chỉ tiêu", "Tên tiếng Anh", "Đơn vị tính", "Loại",
+           "Có điều kiện", "Đơn vị chủ trì", "Chỉ tiêu năm {year}"),
+    "en": ("Criterion", "Pillar", "Name (Vietnamese)", "Name", "Unit", "Kind", "Conditional",
+           "Responsible", "Target {year}"),
+}
 
 #: The signature area under a table (the template's, or one typed by hand): a row with one of
 #: these (folded) starts it, and it and every row below are not read.
