@@ -17,25 +17,39 @@ from cds_indicators._io.template import write_template
 from cds_indicators._model.framework import Framework
 from cds_indicators._render import text as _render
 from cds_indicators._words import Lang
-from cds_indicators._words.format import fold
+from cds_indicators._words.format import fold, yes_no
+from cds_indicators._words.headers import CRITERIA_COLUMNS, OUTPUT_SHEETS
 from cds_indicators._words.interface import t
 
 __all__ = ["add_criteria", "add_template"]
 
 
-def _criteria_rows(framework: Framework, year: int | None,
-                   pillar: str | None) -> tuple[list[str], list[list[object]]]:
+def _criteria_rows(framework: Framework, year: int | None, pillar: str | None,
+                   lang: Lang | None = None) -> tuple[list[str], list[list[object]]]:
+    """The criteria as a table: JSON's stable English keys when ``lang`` is None, else the
+    columns of ``CRITERIA_COLUMNS`` in ``lang``."""
     years = framework.years if year is None else (year,)
-    header = ["id", "pillar", "name", "name_en", "unit", "kind", "conditional", "responsible",
-              *(str(y) for y in years)]
+    if lang is None:
+        header = ["id", "pillar", "name", "name_en", "unit", "kind", "conditional",
+                  "responsible", *(str(y) for y in years)]
+    else:
+        *fixed, target = CRITERIA_COLUMNS[lang]
+        header = [*fixed, *(target.format(year=y) for y in years)]
     rows: list[list[object]] = []
     for criterion in framework:
         if pillar is not None and criterion.pillar != pillar:
             continue
         targets = [criterion.targets.get(y) for y in years]
-        rows.append([criterion.id, criterion.pillar, criterion.name, criterion.name_en or "",
-                     criterion.unit, criterion.kind.value, criterion.conditional,
-                     criterion.responsible, *("*" if tg is None else tg.label for tg in targets)])
+        row: list[object] = [
+            criterion.id, criterion.pillar, criterion.name, criterion.name_en or "",
+            criterion.unit, criterion.kind.value, criterion.conditional, criterion.responsible,
+            *("*" if tg is None else tg.label for tg in targets)]
+        if lang is not None:  # words for people: the pillar's name, the kind, Có/Không
+            group = framework.pillar(criterion.pillar)
+            row[1] = group.name if lang == "vi" else group.name_en or group.name
+            row[5] = t(f"kind_{criterion.kind.value}", lang)
+            row[6] = yes_no(criterion.conditional, lang)
+        rows.append(row)
     return header, rows
 
 
@@ -72,9 +86,10 @@ def add_criteria(cli: click.Group, lang: Lang) -> None:
         elif fmt == "json":
             out.text(_criteria_json(model, year, pillar))
         elif fmt == "csv":
-            out.data(csv_bytes(*_criteria_rows(model, year, pillar)))
+            out.data(csv_bytes(*_criteria_rows(model, year, pillar, lang)))
         else:
-            out.file(xlsx_writer(*_criteria_rows(model, year, pillar), lang))
+            out.file(xlsx_writer(*_criteria_rows(model, year, pillar, lang), lang,
+                                 OUTPUT_SHEETS[lang]["criteria"]))
         return EXIT_OK
 
 

@@ -32,6 +32,7 @@ from cds_indicators._io.values import check_record
 from cds_indicators._model.errors import InputError
 from cds_indicators._model.report import Completion
 from cds_indicators._words import Lang
+from cds_indicators._words.headers import OUTPUT_SHEETS
 from cds_indicators._words.interface import t
 
 __all__ = ["add_evaluate", "add_summarize", "add_validate"]
@@ -119,7 +120,8 @@ def add_summarize(cli: click.Group, lang: Lang, evaluate: Evaluate) -> None:
         elif fmt == "html":
             out.text(rollup_html(summary, check, model, lang))
         elif fmt == "csv":
-            out.data(csv_bytes(*rollup_rows(summary, check)))
+            out.data(csv_bytes(*rollup_rows(summary, check, lang)))
         else:
-            out.file(xlsx_writer(*rollup_rows(summary, check), lang))
+            out.file(xlsx_writer(*rollup_rows(summary, check, lang), lang,
+                                 OUTPUT_SHEETS[lang]["summary"]))
         return EXIT_OK

@@ -83,6 +83,9 @@ TEXT: Final = {
         "notice": "Lưu ý",
         "sheet_metavar": "TÊN",
         "pillar_metavar": "NHÓM",
+        "kind_rate": "tỷ lệ",
+        "kind_count": "số lượng",
+        "kind_yes_no": "Có/Không",
     },
     "en": {
         "sheet_help": (
@@ -92,5 +95,8 @@ TEXT: Final = {
         "notice": "Note",
         "sheet_metavar": "NAME",
         "pillar_metavar": "PILLAR",
+        "kind_rate": "rate",
+        "kind_count": "count",
+        "kind_yes_no": "yes/no",
     },
 }
