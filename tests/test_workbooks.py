@@ -268,3 +268,26 @@ def test_a_missing_empty_or_folder_file_is_said_in_the_chosen_language(
         cds.load_values(path)
     [problem] = caught.value.problems
     assert (problem.text("vi"), problem.text("en")) == (f"{path}: {vi}", f"{path}: {en}")
+
+
+def test_the_template_in_english_reads_back_the_same(tmp_path):
+    openpyxl = pytest.importorskip("openpyxl")
+    path = cds.write_template(tmp_path / "form.xlsx", 2024, communes=[("Xã Minh Họa", None)],
+                              lang="en")
+    sheet = openpyxl.load_workbook(path).worksheets[0]
+    assert sheet["A1"].value.startswith("COMMUNE DIGITAL TRANSFORMATION DATA ENTRY FORM 2024")
+    assert [sheet.cell(row=r, column=1).value for r in (4, 5, 6)] == [
+        "Commune", "District", "Year"]
+    assert [c.value for c in sheet[8]] == [
+        "Criterion", "Pillar", "Name", "Unit", "Target 2024", "Responsible", "Value",
+        "Numerator", "Denominator", "Notes"]
+    assert sheet["B9"].value == "Digital government"
+    signature = [c.value for row in sheet.iter_rows(min_row=10) for c in row if c.value]
+    assert {"Prepared by", "Head of unit", "(signature and full name)"} <= set(signature)
+    first = next(r for r in range(9, 60) if sheet.cell(row=r, column=1).value == "1.1")
+    sheet.cell(row=first, column=7).value = "Yes"
+    sheet.cell(row=first, column=10).value = "a note, not read"
+    sheet.parent.save(path)
+    [record] = cds.load_values(path)
+    assert (record.commune, record.year, record.values) == ("Xã Minh Họa", 2024, {"1.1": "Yes"})
+    assert cds.evaluate(record.values, 2024)["1.1"].status is cds.Status.PASS

@@ -115,7 +115,7 @@ def add_template(cli: click.Group, lang: Lang) -> None:
         check_year(model, year, lang)
         names = () if communes is None else commune_names(communes)
         Out(output, lang).file(
-            lambda path: write_template(path, year, framework=model, communes=names)
+            lambda path: write_template(path, year, framework=model, communes=names, lang=lang)
         )
         return EXIT_OK
 

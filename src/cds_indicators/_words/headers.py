@@ -9,7 +9,7 @@ once (:func:`fold_header`: NFC, case-folded, single spaces, no trailing colon) a
 from __future__ import annotations
 
 import re
-from typing import Final
+from typing import Any, Final
 
 from cds_indicators._words.format import fold
 
@@ -22,6 +22,7 @@ __all__ = [
     "SIGNATURES",
     "SUMMARY_COLUMNS",
     "TEMPLATE_COLUMNS",
+    "TEMPLATE_WORDS",
     "fold_header",
     "header_role",
     "is_descriptive",
@@ -87,6 +88,18 @@ CRITERIA_COLUMNS: Final = {
            "Có điều kiện", "Đơn vị chủ trì", "Chỉ tiêu năm {year}"),
     "en": ("Criterion", "Pillar", "Name (Vietnamese)", "Name", "Unit", "Kind", "Conditional",
            "Responsible", "Target {year}"),
+}
+
+#: The entry template's words by language: its columns (as ``TEMPLATE_COLUMNS``), the labels
+#: of its commune, district and year lines, and its signature area. The English words are words
+#: of the header vocabulary too, so that an English template reads back as the Vietnamese one.
+TEMPLATE_WORDS: Final[dict[str, dict[str, Any]]] = {
+    "vi": {"columns": TEMPLATE_COLUMNS, "fields": FIELD_LABELS,
+           "signatures": ("Người lập biểu", "Thủ trưởng đơn vị")},
+    "en": {"columns": ("Criterion", "Pillar", "Name", "Unit", "Target {year}", "Responsible",
+                       "Value", "Numerator", "Denominator", "Notes"),
+           "fields": {"commune": "Commune", "district": "District", "year": "Year"},
+           "signatures": ("Prepared by", "Head of unit")},
 }
 
 #: The signature area under a table (the template's, or one typed by hand): a row with one of
