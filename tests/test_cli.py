@@ -313,13 +313,19 @@ def test_criteria_csv_and_xlsx(tmp_path: Path) -> None:
     done = cli("criteria", "--year", "2025", "--format", "csv")
     rows = list(csv.DictReader(io.StringIO(done.stdout.lstrip("\ufeff"))))
     framework = cds.load_framework()
-    assert [(r["id"], r["2025"]) for r in rows] == [
+    assert [(r["Mã chỉ tiêu"], r["Chỉ tiêu năm 2025"]) for r in rows] == [
         (c.id, "*" if c.targets[2025] is None else c.targets[2025].label) for c in framework
     ]
+    assert (rows[0]["Nhóm"], rows[0]["Loại"], rows[0]["Có điều kiện"]) == (
+        "Chính quyền số", "Có/Không", "Không")
+    english = cli("criteria", "--year", "2025", "--format", "csv", "--lang", "en")
+    assert english.stdout.lstrip("\ufeff").splitlines()[0] == (
+        "Criterion,Pillar,Name (Vietnamese),Name,Unit,Kind,Conditional,Responsible,Target 2025")
     openpyxl = pytest.importorskip("openpyxl")
     target = tmp_path / "criteria.xlsx"
     assert cli("criteria", "--format", "xlsx", "-o", str(target)).returncode == 0
     sheet = openpyxl.load_workbook(target).worksheets[0]
+    assert (sheet.title, sheet.freeze_panes) == ("Chỉ tiêu", "A2")
     assert [row[0].value for row in sheet.iter_rows(min_row=2)] == [c.id for c in framework]
 
 
@@ -533,5 +539,16 @@ def test_summarize_table_html_and_csv(tmp_path: Path) -> None:
     done = cli("summarize", VINH_LONG, XA_MAU, "--format", "csv", "--schedule",
                "tests/data/cli/schedule.csv")
     rows = list(csv.DictReader(io.StringIO(done.stdout.lstrip("\ufeff"))))
-    assert [(r["commune"], r["completion"], r["standing"]) for r in rows] == [
-        ("Xã Vĩnh Long", "NOT_COMPLETED", "late"), ("Xã Mẫu", "COMPLETED", "early")]
+    assert [(r["Xã"], r["Hoàn thành"], r["Tiến độ"]) for r in rows] == [
+        ("Xã Vĩnh Long", "chưa hoàn thành chuyển đổi số", "trễ hạn"),
+        ("Xã Mẫu", "hoàn thành chuyển đổi số", "sớm")]
+    openpyxl = pytest.importorskip("openpyxl")
+    target = tmp_path / "tong-hop.xlsx"
+    assert cli("summarize", VINH_LONG, XA_MAU, "--format", "xlsx", "-o", str(target),
+               "--schedule", "tests/data/cli/schedule.csv").returncode == 0
+    sheet = openpyxl.load_workbook(target).active
+    assert (sheet.title, sheet.freeze_panes) == ("Tổng hợp", "A2")
+    assert [c.value for c in sheet[1]] == [
+        "Xã", "Huyện", "Năm", "Hoàn thành", "Chưa đạt", "Chưa có số liệu", "Hạn hoàn thành",
+        "Tiến độ"]
+    assert [c.value for c in sheet[2]][2:4] == [2024, "chưa hoàn thành chuyển đổi số"]

@@ -155,8 +155,8 @@ def test_errors_without_a_file_carry_one_problem_in_both_languages() -> None:
          "năm 2030 không thuộc khung f (các năm có chỉ tiêu: 2024)",
          "the year 2030 is not in framework f (years with targets: 2024)"),
         (cds.MissingExtraError("excel", "openpyxl"), "missing_extra",
-         'openpyxl chưa được cài đặt: pip install "cds-indicators[excel]"',
-         'openpyxl is not installed: pip install "cds-indicators[excel]"'),
+         'openpyxl chưa được cài đặt: cần gói bổ sung [excel] (trong thư mục mã nguồn: python -m pip install ".[excel]"; từ tệp wheel đã dựng: python -m pip install "cds_indicators-0.1.0-py3-none-any.whl[excel]")',
+         'openpyxl is not installed: it needs the [excel] extra (in the source folder: python -m pip install ".[excel]"; from a built wheel: python -m pip install "cds_indicators-0.1.0-py3-none-any.whl[excel]")'),
     ]
     for error, code, message, message_en in cases:
         assert [(p.code, p.message, p.message_en) for p in error.problems] == [
@@ -171,8 +171,7 @@ def test_errors_without_a_file_carry_one_problem_in_both_languages() -> None:
     (cds.UnknownYearError(2030, (2024,), framework="f"),
      "năm 2030 không thuộc khung f (các năm có chỉ tiêu: 2024)"),
     (cds.MissingExtraError("excel", "openpyxl"),
-     'openpyxl chưa được cài đặt: pip install "cds-indicators[excel]" (openpyxl is not '
-     "installed)"),
+     'openpyxl chưa được cài đặt: cần gói bổ sung [excel] (trong thư mục mã nguồn: python -m pip install ".[excel]"; từ tệp wheel đã dựng: python -m pip install "cds_indicators-0.1.0-py3-none-any.whl[excel]") (openpyxl is not installed)'),
 ])
 def test_their_text_is_unchanged(error: cds.CdsError, text: str) -> None:
     assert str(error) == text

@@ -140,12 +140,13 @@ def test_counts_and_evidence_in_the_template(tmp_path: Path) -> None:
     book = openpyxl.load_workbook(path)
     sheet = book.active
     header = [cell.value for cell in sheet[8]]
-    assert header[-1] == "Minh chứng"
+    assert header[9:] == ["Minh chứng", "Ghi chú"]
     for row in sheet.iter_rows(min_row=9):
         if row[0].value in COUNTS:
             row[6].value = COUNTS[row[0].value]
             if row[0].value == "4.5":
                 row[9].value = EVIDENCE
+                row[10].value = "ghi chú không được đọc"
     book.save(path)
     [record] = cds.load_values(path)
     report = cds.evaluate(record.values, 2025)

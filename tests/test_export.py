@@ -53,11 +53,24 @@ def test_xlsx_holds_the_same_rows_in_english(tmp_path):
     reports = _reports()
     path = cds.write_reports(reports, tmp_path / "r.xlsx", lang="en")
     sheet = openpyxl.load_workbook(path).active
+    assert sheet.title == "Results"
+    assert sheet.freeze_panes == "A2"
     rows = [[c.value for c in row] for row in sheet.iter_rows()]
     assert rows[0][:5] == ["commune", "district", "year", "criterion", "name"]
     csv_rows = _csv_rows(cds.write_reports(reports, tmp_path / "r.csv", lang="en"))
-    as_text = [["" if v is None else str(v) for v in row] for row in rows]
-    assert as_text == csv_rows
+    # The same rows, except that values and shortfalls are numbers with a number format.
+    numeric = (7, 10)
+    assert [[("" if v is None else str(v)) for c, v in enumerate(row) if c not in numeric]
+            for row in rows] == [[v for c, v in enumerate(row) if c not in numeric]
+                                 for row in csv_rows]
+    first = [row for row in list(sheet.iter_rows())[1:] if row[0].value == reports[0].commune]
+    by_id = {row[3].value: row for row in first}
+    verdict = reports[0]["2.5"]
+    assert (by_id["2.5"][7].value, by_id["2.5"][7].number_format) == (
+        pytest.approx(float(verdict.value / 100), rel=1e-15), "0.0#%")
+    assert (by_id["2.5"][10].value, by_id["2.5"][10].number_format) == (
+        pytest.approx(float(verdict.shortfall), rel=1e-15), "#,##0.##")
+    assert (by_id["1.6"][7].value, by_id["1.6"][10].value) == (0.82, None)
 
 
 def test_a_single_report_is_exported_too(tmp_path):
@@ -74,11 +87,12 @@ def test_no_cell_starts_a_formula(tmp_path, name):
     assert not [c for c in cells if c.startswith(("=", "+", "-", "@", "\t", "\r"))]
     assert rows[1][:2] == [f"'{name}", f"'{name}"]
 
+    # In XLSX a string cell is enough: the text is kept as written, never a formula.
     sheet = openpyxl.load_workbook(cds.write_reports(report, tmp_path / "r.xlsx")).active
     values = [c for row in sheet.iter_rows() for c in row if c.value is not None]
     assert not [c for c in values if c.data_type == "f"]
-    assert not [c for c in values
-                if isinstance(c.value, str) and c.value.startswith(("=", "+", "-", "@", "\t"))]
+    assert [c.value for c in next(sheet.iter_rows(min_row=2))][:2] == [name, name]
+    assert {c.data_type for c in next(sheet.iter_rows(min_row=2))[:2]} == {"s"}
 
 
 def test_an_unknown_suffix_is_refused(tmp_path):

@@ -171,7 +171,7 @@ def test_without_tomli_w_writing_names_the_extra(monkeypatch):
         cds.dump_framework(cds.load_framework())
     assert caught.value.extra == "toml"
     assert isinstance(caught.value, ImportError)
-    assert 'pip install "cds-indicators[toml]"' in str(caught.value)
+    assert 'python -m pip install ".[toml]"' in str(caught.value)
 
 
 def test_reading_a_framework_needs_no_writer(monkeypatch):

@@ -259,6 +259,5 @@ def test_strategies_without_hypothesis_name_the_extra():
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == (
-        'True hypothesis chưa được cài đặt: pip install "cds-indicators[testing]" '
-        "(hypothesis is not installed)"
+        "True " + 'hypothesis chưa được cài đặt: cần gói bổ sung [testing] (trong thư mục mã nguồn: python -m pip install ".[testing]"; từ tệp wheel đã dựng: python -m pip install "cds_indicators-0.1.0-py3-none-any.whl[testing]") (hypothesis is not installed)'
     )

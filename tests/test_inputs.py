@@ -212,8 +212,8 @@ def test_a_file_above_the_size_limit_is_refused_unread(tmp_path):
 @pytest.mark.parametrize(
     ("name", "message"),
     [
-        ("values.xls", "values.xls: cannot read files ending in .xls (use .toml, .json, .csv or .xlsx)"),
-        ("values", "values: cannot read files ending in (none) (use .toml, .json, .csv or .xlsx)"),
+        ("values.numbers", "values.numbers: cannot read files ending in .numbers (use .toml, .json, .csv, .xlsx, .ods or .xls)"),
+        ("values", "values: cannot read files ending in (none) (use .toml, .json, .csv, .xlsx, .ods or .xls)"),
     ],
 )
 def test_an_unknown_kind_of_file_is_refused(tmp_path, monkeypatch, name, message):
@@ -236,7 +236,7 @@ def test_a_utf16_csv_is_refused_as_not_utf8(tmp_path, monkeypatch):
 
 def test_reading_a_workbook_without_openpyxl_names_the_extra(monkeypatch):
     monkeypatch.setitem(sys.modules, "openpyxl", None)
-    with pytest.raises(cds.MissingExtraError, match=r'pip install "cds-indicators\[excel\]"'):
+    with pytest.raises(cds.MissingExtraError, match=r'pip install "\.\[excel\]"'):
         cds.load_values(INVALID / "bad-cells.xlsx")
 
 

@@ -108,5 +108,5 @@ def test_missing_extra_names_it(monkeypatch: pytest.MonkeyPatch) -> None:
     with pytest.raises(cds.MissingExtraError) as caught:
         report.to_frame()
     assert isinstance(caught.value, ImportError)
-    assert str(caught.value) == ('narwhals chưa được cài đặt: pip install '
-                                 '"cds-indicators[frame]" (narwhals is not installed)')
+    assert str(caught.value) == (
+        'narwhals chưa được cài đặt: cần gói bổ sung [frame] (trong thư mục mã nguồn: python -m pip install ".[frame]"; từ tệp wheel đã dựng: python -m pip install "cds_indicators-0.1.0-py3-none-any.whl[frame]") (narwhals is not installed)')

@@ -163,7 +163,7 @@ def test_missing_matplotlib_names_the_extra() -> None:
     )
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
                           check=True)
-    assert 'pip install "cds-indicators[plot]"' in done.stdout
+    assert 'python -m pip install ".[plot]"' in done.stdout
 
 
 # --- one palette ---------------------------------------------------------------------------

@@ -14,7 +14,7 @@ from hypothesis import strategies as st
 
 import cds_indicators as cds
 from cds_indicators._evaluation.reading import read_count
-from cds_indicators._io.xlsx import _percent_text
+from cds_indicators._io.xlsx import shown_number
 from cds_indicators._model.numbers import MAX_DIGITS, exact_decimal, exact_float, is_missing
 
 np = pytest.importorskip("numpy")
@@ -221,7 +221,7 @@ def test_decimal_text_reads_the_same_with_either_mark_and_as_a_decimal(value):
 def test_a_percent_cell_reads_as_a_hundred_times_its_number(number):
     """A number cell formatted as a percentage is the policy's reading of its float, times 100,
     exactly: never a second reading of the float at another precision."""
-    shown = _percent_text(number)
+    shown = shown_number(number, "0.0%")
     read = cds.evaluate({"1.6": shown}, 2025)["1.6"].value
     assert read == exact_float(number) * 100
 

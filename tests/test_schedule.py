@@ -68,7 +68,7 @@ def test_unreadable_files(tmp_path: Path) -> None:
     assert caught.value.problems[0].code == "not_utf8"
     with pytest.raises(cds.InputError) as caught:
         cds.Schedule.load(tmp_path / "nowhere.csv")
-    assert caught.value.problems[0].code == "file_unreadable"
+    assert caught.value.problems[0].code == "file_missing"
 
 
 def test_mapping_refusals_all_at_once() -> None:

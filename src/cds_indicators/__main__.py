@@ -14,11 +14,10 @@ def main(argv: list[str] | None = None) -> int:
     except ImportError as exc:
         if exc.name not in {"click"}:
             raise
-        print(
-            "cds-indicators: dòng lệnh cần gói bổ sung [cli] / the command line needs the [cli] "
-            'extra: python -m pip install "cds-indicators[cli]"',
-            file=sys.stderr,
-        )
+        from cds_indicators._model.errors import MissingExtraError
+
+        hint = MissingExtraError("cli", "click").problems[0]
+        print(f"cds-indicators: {hint.message}\n{hint.message_en}", file=sys.stderr)
         return 2
     return run(argv)
 

@@ -17,24 +17,39 @@ from cds_indicators._io.template import write_template
 from cds_indicators._model.framework import Framework
 from cds_indicators._render import text as _render
 from cds_indicators._words import Lang
+from cds_indicators._words.format import fold, yes_no
+from cds_indicators._words.headers import CRITERIA_COLUMNS, OUTPUT_SHEETS
 from cds_indicators._words.interface import t
 
 __all__ = ["add_criteria", "add_template"]
 
 
-def _criteria_rows(framework: Framework, year: int | None,
-                   pillar: str | None) -> tuple[list[str], list[list[object]]]:
+def _criteria_rows(framework: Framework, year: int | None, pillar: str | None,
+                   lang: Lang | None = None) -> tuple[list[str], list[list[object]]]:
+    """The criteria as a table: JSON's stable English keys when ``lang`` is None, else the
+    columns of ``CRITERIA_COLUMNS`` in ``lang``."""
     years = framework.years if year is None else (year,)
-    header = ["id", "pillar", "name", "name_en", "unit", "kind", "conditional", "responsible",
-              *(str(y) for y in years)]
+    if lang is None:
+        header = ["id", "pillar", "name", "name_en", "unit", "kind", "conditional",
+                  "responsible", *(str(y) for y in years)]
+    else:
+        *fixed, target = CRITERIA_COLUMNS[lang]
+        header = [*fixed, *(target.format(year=y) for y in years)]
     rows: list[list[object]] = []
     for criterion in framework:
         if pillar is not None and criterion.pillar != pillar:
             continue
         targets = [criterion.targets.get(y) for y in years]
-        rows.append([criterion.id, criterion.pillar, criterion.name, criterion.name_en or "",
-                     criterion.unit, criterion.kind.value, criterion.conditional,
-                     criterion.responsible, *("*" if tg is None else tg.label for tg in targets)])
+        row: list[object] = [
+            criterion.id, criterion.pillar, criterion.name, criterion.name_en or "",
+            criterion.unit, criterion.kind.value, criterion.conditional, criterion.responsible,
+            *("*" if tg is None else tg.label for tg in targets)]
+        if lang is not None:  # words for people: the pillar's name, the kind, Có/Không
+            group = framework.pillar(criterion.pillar)
+            row[1] = group.name if lang == "vi" else group.name_en or group.name
+            row[5] = t(f"kind_{criterion.kind.value}", lang)
+            row[6] = yes_no(criterion.conditional, lang)
+        rows.append(row)
     return header, rows
 
 
@@ -55,7 +70,7 @@ def add_criteria(cli: click.Group, lang: Lang) -> None:
 
     @subcommand(cli, "criteria", "criteria_help", lang)
     @click.option("--year", type=Year(lang), help=t("year_help", lang))
-    @click.option("--pillar", metavar="CODE", help=t("pillar_help", lang, codes="…"))
+    @click.option("--pillar", metavar=t("pillar_metavar", lang), help=t("pillar_help", lang))
     @format_option(("table", "csv", "json", "xlsx"), lang)
     @output_option(lang)
     @common(lang)
@@ -63,9 +78,7 @@ def add_criteria(cli: click.Group, lang: Lang) -> None:
                  framework: str | None, **_: Any) -> int:
         model = framework_of(framework)
         check_year(model, year, lang)
-        codes = [p.code for p in model.pillars]
-        if pillar is not None and pillar not in codes:
-            raise click.UsageError(t("bad_pillar", lang, value=pillar, codes=", ".join(codes)))
+        pillar = None if pillar is None else _pillar_code(model, pillar, lang)
         out = Out(output, lang)
         if fmt == "table":
             out.text(_render.criteria_text(model, year=year, pillar=pillar, lang=lang,
@@ -73,9 +86,10 @@ def add_criteria(cli: click.Group, lang: Lang) -> None:
         elif fmt == "json":
             out.text(_criteria_json(model, year, pillar))
         elif fmt == "csv":
-            out.data(csv_bytes(*_criteria_rows(model, year, pillar)))
+            out.data(csv_bytes(*_criteria_rows(model, year, pillar, lang)))
         else:
-            out.file(xlsx_writer(*_criteria_rows(model, year, pillar), lang))
+            out.file(xlsx_writer(*_criteria_rows(model, year, pillar, lang), lang,
+                                 OUTPUT_SHEETS[lang]["criteria"]))
         return EXIT_OK
 
 
@@ -101,6 +115,19 @@ def add_template(cli: click.Group, lang: Lang) -> None:
         check_year(model, year, lang)
         names = () if communes is None else commune_names(communes)
         Out(output, lang).file(
-            lambda path: write_template(path, year, framework=model, communes=names)
+            lambda path: write_template(path, year, framework=model, communes=names, lang=lang)
         )
         return EXIT_OK
+
+
+def _pillar_code(model: Framework, given: str, lang: Lang) -> str:
+    """The code of the pillar ``--pillar`` names: by its code, its number (1 for the first) or
+    its name in either language, matched without regard to case or spacing."""
+    wanted = fold(given)
+    for number, pillar in enumerate(model.pillars, start=1):
+        names = (pillar.code, str(number), pillar.name, pillar.name_en or "")
+        if wanted in {fold(name) for name in names if name}:
+            return pillar.code
+    known = ", ".join(f"{n} {p.name if lang == 'vi' else p.name_en or p.name} ({p.code})"
+                      for n, p in enumerate(model.pillars, start=1))
+    raise click.UsageError(t("bad_pillar", lang, value=given, codes=known))

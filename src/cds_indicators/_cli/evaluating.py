@@ -18,6 +18,7 @@ from cds_indicators._cli.options import (
     files_argument,
     format_option,
     output_option,
+    sheet_option,
     subcommand,
 )
 from cds_indicators._cli.output import Out, csv_bytes, write_report_output, xlsx_writer
@@ -34,7 +35,9 @@ from cds_indicators._io.evidence import unevidenced
 from cds_indicators._io.values import check_record
 from cds_indicators._model.errors import InputError
 from cds_indicators._model.report import Completion
+from cds_indicators._model.warnings import record_warnings
 from cds_indicators._words import Lang
+from cds_indicators._words.headers import OUTPUT_SHEETS
 from cds_indicators._words.interface import t
 
 __all__ = ["add_evaluate", "add_summarize", "add_validate"]
@@ -50,6 +53,7 @@ def add_validate(cli: click.Group, lang: Lang) -> None:
     @click.option("--year", type=Year(lang), help=t("year_eval_help", lang))
     @click.option("--require-evidence", is_flag=True, help=t("require_evidence_help", lang))
     @strict_option(lang)
+    @sheet_option(lang)
     @common(lang)
     def validate(files: tuple[Path, ...], year: int | None, framework: str | None,
                  require_evidence: bool = False, strict: bool = False, **_: Any) -> int:
@@ -63,7 +67,7 @@ def add_validate(cli: click.Group, lang: Lang) -> None:
         if problems:
             raise InputError(problems)
         click.echo(t("valid_ok", lang, files=len(files), records=len(records)))
-        return warned([w for r in records for w in r.warnings], lang, strict, EXIT_OK)
+        return warned([w for r in records for w in record_warnings(r)], lang, strict, EXIT_OK)
 
 
 def add_evaluate(cli: click.Group, lang: Lang, evaluate: Evaluate) -> None:
@@ -72,6 +76,7 @@ def add_evaluate(cli: click.Group, lang: Lang, evaluate: Evaluate) -> None:
     @subcommand(cli, "evaluate", "evaluate_help", lang)
     @files_argument(lang)
     @click.option("--year", type=Year(lang), help=t("year_eval_help", lang))
+    @sheet_option(lang)
     @format_option(_REPORT_FORMATS, lang)
     @output_option(lang)
     @click.option("--fail-on-incomplete", is_flag=True, help=t("fail_help", lang))
@@ -102,6 +107,7 @@ def add_summarize(cli: click.Group, lang: Lang, evaluate: Evaluate) -> None:
     @subcommand(cli, "summarize", "summarize_help", lang)
     @files_argument(lang)
     @click.option("--year", type=Year(lang), help=t("year_eval_help", lang))
+    @sheet_option(lang)
     @click.option("--schedule", metavar="FILE", type=click.Path(path_type=Path),
                   help=t("schedule_help", lang))
     @format_option(_REPORT_FORMATS, lang)
@@ -134,9 +140,10 @@ def add_summarize(cli: click.Group, lang: Lang, evaluate: Evaluate) -> None:
         elif fmt == "html":
             out.text(rollup_html(summary, check, model, lang))
         elif fmt == "csv":
-            out.data(csv_bytes(*rollup_rows(summary, check)))
+            out.data(csv_bytes(*rollup_rows(summary, check, lang)))
         else:
-            out.file(xlsx_writer(*rollup_rows(summary, check), lang))
+            out.file(xlsx_writer(*rollup_rows(summary, check, lang), lang,
+                                 OUTPUT_SHEETS[lang]["summary"]))
         if problems:
             warned(report_warnings(found, lang), lang, False, EXIT_OK)
             raise InputError(problems)

@@ -13,8 +13,8 @@ from cds_indicators._frameworks.registry import available_frameworks
 from cds_indicators._words import LANGUAGES, Lang
 from cds_indicators._words.interface import t
 
-__all__ = ["Choice", "Year", "common", "files_argument", "format_option", "group_class",
-           "output_option", "subcommand"]
+__all__ = ["Choice", "Year", "chosen_sheets", "common", "files_argument", "format_option",
+           "group_class", "output_option", "sheet_option", "show_notices", "subcommand"]
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -146,3 +146,30 @@ def files_argument(lang: Lang) -> Callable[[F], F]:
     """The input files, one or more."""
     return click.argument("files", nargs=-1, required=True, metavar=t("files_metavar", lang),
                           type=click.Path(path_type=Path))
+
+
+_SHEETS = "cds_indicators.sheets"
+
+
+def _keep_sheets(ctx: click.Context, param: click.Parameter, value: tuple[str, ...]) -> None:
+    ctx.meta[_SHEETS] = value
+
+
+def sheet_option(lang: Lang) -> Callable[[F], F]:
+    """``--sheet NAME`` (repeatable): the workbook sheets to read; :func:`chosen_sheets`."""
+    return click.option("--sheet", "sheet", metavar=t("sheet_metavar", lang), multiple=True,
+                        expose_value=False, callback=_keep_sheets, help=t("sheet_help", lang))
+
+
+def chosen_sheets() -> tuple[str, ...] | None:
+    """The sheets ``--sheet`` named for the running command (``None``: every sheet)."""
+    ctx = click.get_current_context(silent=True)
+    return (ctx.meta.get(_SHEETS) or None) if ctx is not None else None
+
+
+def show_notices(notices: Sequence[Any]) -> None:
+    """Print each notice (a ``Problem``) once on stderr, in the running command's language."""
+    ctx = click.get_current_context(silent=True)
+    lang: Lang = getattr(ctx.command, "lang", "vi") if ctx is not None else "vi"
+    for notice in dict.fromkeys(notices):
+        click.echo(f"{t('notice', lang)}: {notice.text(lang)}", err=True)

@@ -30,9 +30,11 @@ class Failure(Exception):
     """A user mistake the command line words itself (exit status 3)."""
 
 
-def missing_extra(extra: str, lang: Lang) -> NoReturn:
-    """Refuse, naming the extra that installs what is missing."""
-    raise Failure(t("missing_extra", lang, extra=extra))
+def missing_extra(extra: str, lang: Lang, module: str = "openpyxl") -> NoReturn:
+    """Refuse, naming the extra that installs what is missing and how to install it."""
+    from cds_indicators._model.errors import MissingExtraError
+
+    raise Failure(MissingExtraError(extra, module).problems[0].text(lang))
 
 
 @attrs.frozen
@@ -100,20 +102,17 @@ def csv_bytes(header: Sequence[str], rows: Iterable[Sequence[object]]) -> bytes:
 
 
 def xlsx_writer(header: Sequence[str], rows: Iterable[Sequence[object]],
-                lang: Lang) -> Callable[[Path], None]:
-    """A function that writes a table as a workbook to the path it is given."""
+                lang: Lang, title: str = "") -> Callable[[Path], None]:
+    """A function that writes a table as a workbook, its sheet named ``title``, to the path it
+    is given (:mod:`cds_indicators._io.sheetstyle`: text kept as text, numbers as numbers)."""
     try:
-        import openpyxl
+        import openpyxl  # noqa: F401
     except ImportError:
         missing_extra("excel", lang)
+    from cds_indicators._io.sheetstyle import TableSheet, write_tables
 
     def write(path: Path) -> None:
-        book = openpyxl.Workbook()
-        sheet = book.active
-        sheet.append(list(header))
-        for row in rows:
-            sheet.append(_cells(row))
-        book.save(path)
+        write_tables(path, [TableSheet(title, header, list(rows))])
 
     return write
 

@@ -14,6 +14,7 @@ from typing import Any, TypeVar
 import attrs
 import click
 
+from cds_indicators._cli.options import chosen_sheets, show_notices
 from cds_indicators._frameworks.registry import load_framework
 from cds_indicators._io.limits import read_bounded
 from cds_indicators._io.partial import without_repeats
@@ -87,14 +88,19 @@ def read_records(paths: Sequence[Path], year: int | None, framework: Framework,
     problems: list[Problem] = []
     for path in paths:
         if keep_going:
-            loaded = load_values(path, year=year, framework=framework, errors="collect")
-            records.extend(loaded.records)
+            loaded = load_values(path, year=year, framework=framework, errors="collect",
+                                 sheet=chosen_sheets())
+            found = list(loaded.records)
             problems.extend(located(loaded.problems, str(path)))
-            continue
-        try:
-            records.extend(load_values(path, year=year, framework=framework))
-        except CdsError as exc:
-            problems.extend(located(exc.problems, str(path)))
+        else:
+            try:
+                found = load_values(path, year=year, framework=framework, sheet=chosen_sheets())
+            except CdsError as exc:
+                problems.extend(located(exc.problems, str(path)))
+                continue
+        records.extend(found)
+        # How the file was read (a sheet skipped), said once: not a warning about a value.
+        show_notices([notice for record in found for notice in record._notices])
     repeated = duplicates(records)
     problems.extend(repeated)
     if keep_going and repeated:

@@ -20,7 +20,8 @@ from cds_indicators._rollup.summary import (
     Summary,
     standing_word,
 )
-from cds_indicators._words import Lang
+from cds_indicators._words import Lang, words
+from cds_indicators._words.headers import SUMMARY_COLUMNS
 from cds_indicators._words.interface import t
 
 __all__ = ["rollup_dicts", "rollup_html", "rollup_rows"]
@@ -40,18 +41,19 @@ def rollup_dicts(summary: Summary, check: ScheduleCheck | None) -> list[dict[str
     return found
 
 
-def rollup_rows(summary: Summary,
-                check: ScheduleCheck | None) -> tuple[list[str], list[list[object]]]:
-    """One row per commune: its district, year, completion, what it lacks and its standing."""
-    header = ["commune", "district", "year", "completion", "failed", "missing", "due",
-              "standing"]
+def rollup_rows(summary: Summary, check: ScheduleCheck | None,
+                lang: Lang = "vi") -> tuple[list[str], list[list[object]]]:
+    """One row per commune: its district, year, completion, what it lacks and its standing,
+    headers and words in ``lang``."""
+    header = list(SUMMARY_COLUMNS[lang])
+    standing = words(lang).STANDING
     rows: list[list[object]] = []
     for report in summary.reports:
         found = None if check is None else check.of(report)
         rows.append([report.commune or "", report.district or "", report.year,
-                     report.completion.value, " ".join(report.failed),
+                     completion_word(report.completion, lang), " ".join(report.failed),
                      " ".join(report.missing), "" if found is None or found.due is None
-                     else found.due, "" if found is None else found.standing.value])
+                     else found.due, "" if found is None else standing[found.standing.value]])
     return header, rows
 
 

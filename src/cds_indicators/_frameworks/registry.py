@@ -11,6 +11,7 @@ from typing import Any
 
 from cds_indicators._frameworks.parse import parse_framework
 from cds_indicators._model.errors import FrameworkError, Problem
+from cds_indicators._model.fileerrors import file_error
 from cds_indicators._model.framework import Framework
 
 __all__ = ["available_frameworks", "framework_or_default", "load_framework"]
@@ -78,7 +79,8 @@ def load_framework(source: str | os.PathLike[str] | None = None) -> Framework:
         with open(path, encoding="utf-8") as file:
             text = file.read()
     except (OSError, UnicodeDecodeError) as exc:
-        problem = Problem.of("file_unreadable", detail=_os_reason(exc), source=str(path))
+        problem = (file_error(exc, str(path)) if isinstance(exc, OSError) else
+                   Problem.of("file_unreadable", detail=_os_reason(exc), source=str(path)))
         raise FrameworkError([problem], source=str(path)) from None
     return parse_framework(text, source=str(path))
 

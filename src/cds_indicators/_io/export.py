@@ -2,7 +2,9 @@
 
 Every text cell that a spreadsheet could take for a formula (it starts with ``=``, ``+``, ``-``,
 ``@``, a tab or a carriage return) is written with a leading apostrophe, so that opening an export
-never runs a formula (CSV/formula injection); in XLSX such cells are also stored as text.
+never runs a formula (CSV/formula injection). In XLSX a text cell is stored as text, as written
+(no apostrophe), and values and shortfalls are numbers with a percent or count format
+(:mod:`cds_indicators._io.sheetstyle`).
 """
 
 from __future__ import annotations
@@ -14,12 +16,20 @@ from fractions import Fraction
 from pathlib import Path
 from typing import Any, Final
 
+from cds_indicators._io.sheetstyle import (
+    COUNT_FORMAT,
+    PERCENT_FORMAT,
+    Shown,
+    TableSheet,
+    write_tables,
+)
 from cds_indicators._model.errors import InputError, Problem, require
 from cds_indicators._model.framework import Kind
 from cds_indicators._model.report import Report, Status, Verdict, completion_word, status_word
 from cds_indicators._model.verdict import counted_value
 from cds_indicators._words import Lang, words
 from cds_indicators._words import format as _text
+from cds_indicators._words.headers import OUTPUT_SHEETS
 from cds_indicators._words.interface import t
 
 __all__ = ["neutralise", "report_rows", "write_reports"]
@@ -49,16 +59,32 @@ def _value(verdict: Verdict, lang: Lang) -> str:
     return _text.number(Fraction(value), 2, lang)
 
 
-def _verdict_row(report: Report, verdict: Verdict, lang: Lang) -> list[Cell]:
+def _number(verdict: Verdict, lang: Lang) -> Any:
+    """The value as a spreadsheet number (a rate as its fraction, shown as a percentage)."""
+    value = verdict.value
+    if value is None or isinstance(value, bool):
+        return _value(verdict, lang)
+    if verdict.kind is Kind.RATE:
+        return Shown(Fraction(value) / 100, PERCENT_FORMAT)
+    return Shown(Fraction(value), COUNT_FORMAT)
+
+
+def _verdict_row(report: Report, verdict: Verdict, lang: Lang,
+                 numbers: bool = False) -> list[Any]:
     name = verdict.name if lang == "vi" or not verdict.name_en else verdict.name_en
     shortfall = verdict.shortfall
+    if numbers:
+        value: Any = _number(verdict, lang)
+        short: Any = None if shortfall is None else Shown(shortfall, COUNT_FORMAT)
+    else:
+        value = _value(verdict, lang)
+        short = None if shortfall is None else _text.number(shortfall, 2, lang)
     return [
         report.commune, report.district, report.year, verdict.criterion, name,
-        status_word(verdict.status, lang), verdict.status.value, _value(verdict, lang),
+        status_word(verdict.status, lang), verdict.status.value, value,
         None if verdict.counts is None else f"{verdict.counts[0]}/{verdict.counts[1]}",
         None if verdict.target is None else verdict.target.label,
-        None if shortfall is None else _text.number(shortfall, 2, lang),
-        verdict.needed, verdict.evidence,
+        short, verdict.needed, verdict.evidence,
     ]
 
 
@@ -78,7 +104,7 @@ def report_rows(reports: Report | Iterable[Report], lang: Lang = "vi") -> list[l
     """The header and the rows of an export, text neutralised: for each report its verdicts in
     the decision's order, then its summary row."""
     reports = [reports] if isinstance(reports, Report) else list(reports)
-    rows: list[list[Cell]] = [[*words(lang).EXPORT_HEADERS, t("evidence_header", lang)]]
+    rows: list[list[Cell]] = [list(_headers(lang))]
     for report in reports:
         rows.extend(_verdict_row(report, verdict, lang) for verdict in report)
         rows.append(_summary_row(report, lang))
@@ -99,30 +125,25 @@ def write_reports(
         raise InputError(
             [Problem.of("unknown_export_format", source=str(target), suffix=suffix or "(none)")]
         )
-    rows = report_rows(reports, lang)
     if suffix == ".csv":
         with target.open("w", encoding="utf-8-sig", newline="") as file:
-            csv.writer(file).writerows(rows)
+            csv.writer(file).writerows(report_rows(reports, lang))
     else:
-        _write_xlsx(rows, target)
+        _write_xlsx(reports, lang, target)
     return target
 
 
-def _write_xlsx(rows: list[list[Cell]], target: Path) -> None:
-    openpyxl = require("openpyxl", "excel")
-    workbook = openpyxl.Workbook()
-    sheet: Any = workbook.active
-    sheet.title = "Kết quả"
-    bold = openpyxl.styles.Font(bold=True)
-    for r, row in enumerate(rows, start=1):
-        for c, value in enumerate(row, start=1):
-            cell = sheet.cell(row=r, column=c, value=value)
-            if isinstance(value, str):
-                cell.data_type = "s"  # text, never a formula
-            if r == 1 or row[3] is None:
-                cell.font = bold
-    sheet.freeze_panes = "A2"
-    for letter, width in zip("ABCDEFGHIJKLM", (18, 14, 6, 11, 50, 16, 14, 12, 12, 16, 14, 10, 30),
-                             strict=True):
-        sheet.column_dimensions[letter].width = width
-    workbook.save(target)
+def _write_xlsx(reports: Report | Iterable[Report], lang: Lang, target: Path) -> None:
+    """The export as a workbook: values and shortfalls as numbers, text stored as text."""
+    require("openpyxl", "excel")
+    reports = [reports] if isinstance(reports, Report) else list(reports)
+    rows: list[list[Any]] = []
+    for report in reports:
+        rows.extend(_verdict_row(report, verdict, lang, numbers=True) for verdict in report)
+        rows.append(_summary_row(report, lang))
+    write_tables(target, [TableSheet(OUTPUT_SHEETS[lang]["reports"], _headers(lang), rows)])
+
+
+def _headers(lang: Lang) -> tuple[str, ...]:
+    """The export's columns in ``lang``, the same in CSV and XLSX."""
+    return (*words(lang).EXPORT_HEADERS, t("evidence_header", lang))

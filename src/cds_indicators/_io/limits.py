@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import Final
 
 from cds_indicators._model.errors import InputError, Problem
+from cds_indicators._model.fileerrors import file_error
 from cds_indicators._words.interface import t
 
 __all__ = ["MAX_FILE_BYTES", "check_kind", "read_bounded"]
@@ -32,8 +33,7 @@ _KINDS: Final = (
 
 
 def _unreadable(source: str, exc: OSError) -> InputError:
-    return InputError([Problem.of("file_unreadable", source=source,
-                                  detail=exc.strerror or exc)])
+    return InputError([file_error(exc, source)])
 
 
 def _refuse_kind(mode: int, source: str) -> None:

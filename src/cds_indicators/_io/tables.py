@@ -30,7 +30,13 @@ from cds_indicators._model.framework import Framework
 from cds_indicators._model.numbers import whole_number
 from cds_indicators._model.record import Reading
 from cds_indicators._words.format import commune_label
-from cds_indicators._words.headers import ROLE_NAMES, fold_header, header_role, is_descriptive
+from cds_indicators._words.headers import (
+    ROLE_NAMES,
+    fold_header,
+    header_role,
+    is_descriptive,
+    is_signature,
+)
 
 __all__ = ["Row", "Table", "column_letter", "read_csv_text", "records_from_table"]
 
@@ -245,6 +251,8 @@ class _Reader:
             cells, row = rows[index], index + 1
             if all(_empty(cell) for cell in cells):
                 continue
+            if is_signature(cells):
+                break  # the signature area (Người lập biểu, …) ends the table
             before = len(self.problems)
             for col in (*unheaded, *range(width, len(cells))):
                 if col < len(cells) and not _empty(cells[col]):

@@ -2,8 +2,10 @@
 
 One sheet per commune: a title, the commune, district and year above the table, then one row per
 criterion with its id, pillar, name, unit, the year's target and the responsible office (locked),
-and the cells to fill in: the value, or the numerator and denominator of a rate. The sheet is the
-shape :func:`load_values` reads, so a filled template goes straight to :func:`evaluate`.
+and the cells to fill in: the value, or the numerator and denominator of a rate, and a note
+(``Ghi chú``). Under the table, the signature area (``Người lập biểu``, ``Thủ trưởng đơn vị``).
+The sheet is the shape :func:`load_values` reads — the notes column and the signature area are
+not read, by design — so a filled template goes straight to :func:`evaluate`.
 """
 
 from __future__ import annotations
@@ -16,16 +18,20 @@ from typing import Any, Final
 
 from cds_indicators._model.errors import require
 from cds_indicators._model.framework import Criterion, Framework, Kind
-from cds_indicators._words.headers import FIELD_LABELS, TEMPLATE_COLUMNS
+from cds_indicators._words import Lang
+from cds_indicators._words.headers import TEMPLATE_COLUMNS, TEMPLATE_WORDS
+from cds_indicators._words.interface import t
 
 __all__ = ["HEADER_ROW", "write_template"]
 
 #: The spreadsheet row of the table's header; the criteria follow it.
 HEADER_ROW: Final = 8
 #: The template's columns (the words of the header vocabulary) and their widths.
-_HEADERS: Final = tuple(zip(TEMPLATE_COLUMNS, (11, 16, 60, 13, 16, 26, 14, 11, 11, 30),
-                                 strict=True))
-_VALUE_COL, _NUM_COL, _DEN_COL, _EVIDENCE_COL = 7, 8, 9, 10
+_HEADERS: Final = tuple(zip(TEMPLATE_COLUMNS, (11, 16, 60, 13, 16, 26, 14, 11, 11, 30, 30),
+                            strict=True))
+_VALUE_COL, _NUM_COL, _DEN_COL, _EVIDENCE_COL, _NOTES_COL = 7, 8, 9, 10, 11
+#: The columns of the signature area under the table (titles: ``TEMPLATE_WORDS``).
+_SIGNATURE_COLUMNS: Final = (2, 6)
 _INPUT_FILL: Final = "FFFFFF"
 _LOCKED_FILL: Final = "DDEBF7"
 _UNUSED_FILL: Final = "808080"
@@ -60,7 +66,10 @@ def _text_cell(sheet: Any, row: int, col: int, text: str | None) -> Any:
 class _Sheet:
     """Writes one commune's sheet."""
 
-    def __init__(self, openpyxl: Any, sheet: Any, framework: Framework, year: int) -> None:
+    def __init__(self, openpyxl: Any, sheet: Any, framework: Framework, year: int,
+                 lang: Lang = "vi") -> None:
+        self.lang = lang
+        self.words = TEMPLATE_WORDS[lang]
         self.xl = openpyxl
         self.sheet = sheet
         self.framework = framework
@@ -77,24 +86,26 @@ class _Sheet:
         self.bold = styles.Font(bold=True)
         self.wrap = styles.Alignment(wrap_text=True, vertical="top")
         from openpyxl.worksheet.datavalidation import DataValidation as validation
-        self.yes_no = validation(type="list", formula1='"Có,Không"', allow_blank=True,
-                                 showErrorMessage=True, errorTitle="Có/Không",
-                                 error="Chọn Có hoặc Không.")
-        self.yes_no_na = validation(type="list", formula1='"Có,Không,không áp dụng"',
+        def said(key: str) -> str:
+            return t(f"template_{key}", lang)
+
+        self.yes_no = validation(type="list", formula1=f'"{said("yes_no")}"', allow_blank=True,
+                                 showErrorMessage=True, errorTitle=said("yes_no_title"),
+                                 error=said("yes_no_error"))
+        self.yes_no_na = validation(type="list", formula1=f'"{said("yes_no_na")}"',
                                     allow_blank=True, showErrorMessage=True,
-                                    errorTitle="Có/Không",
-                                    error="Chọn Có, Không hoặc không áp dụng.")
+                                    errorTitle=said("yes_no_title"),
+                                    error=said("yes_no_na_error"))
         self.rate = validation(type="decimal", operator="between", formula1="0", formula2="100",
-                               allow_blank=True, showErrorMessage=True, errorTitle="Tỷ lệ (%)",
-                               error="Nhập một tỷ lệ từ 0 đến 100 (ví dụ 82 hoặc 57,5).")
+                               allow_blank=True, showErrorMessage=True,
+                               errorTitle=said("rate_title"), error=said("rate_error"))
         self.whole = validation(type="whole", operator="greaterThanOrEqual", formula1="0",
-                                allow_blank=True, showErrorMessage=True, errorTitle="Số nguyên",
-                                error="Nhập một số nguyên không âm.")
+                                allow_blank=True, showErrorMessage=True,
+                                errorTitle=said("whole_title"), error=said("whole_error"))
         # A counted criterion takes Có/Không or a count: the list is a suggestion, not a bar.
-        self.counted = validation(type="list", formula1='"Có,Không"', allow_blank=True,
+        self.counted = validation(type="list", formula1=f'"{said("yes_no")}"', allow_blank=True,
                                   showErrorMessage=True, errorStyle="information",
-                                  errorTitle="Có/Không hoặc số lượng",
-                                  error="Có/Không, hoặc số lượng (số nguyên, 0 là Không).")
+                                  errorTitle=said("counted_title"), error=said("counted_error"))
         for found in (self.yes_no, self.yes_no_na, self.rate, self.whole, self.counted):
             sheet.add_data_validation(found)
 
@@ -109,17 +120,15 @@ class _Sheet:
 
     def write(self, commune: str | None, district: str | None) -> None:
         sheet = self.sheet
-        title = f"PHIẾU NHẬP SỐ LIỆU CHUYỂN ĐỔI SỐ CẤP XÃ NĂM {self.year} — {self.framework}"
+        title = t("template_title", self.lang, year=self.year, framework=self.framework)
         sheet.cell(row=1, column=1, value=title).font = self.xl.styles.Font(bold=True, size=13)
-        sheet.cell(row=2, column=1, value=(
-            "Nhập vào ô trắng: Giá trị (tỷ lệ %, Có/Không hoặc số lượng), hoặc Tử số và Mẫu số "
-            "của tỷ lệ; Minh chứng: số, ngày văn bản hay báo cáo. "
-            f"Dòng xám: năm {self.year} không có chỉ tiêu. Ô trống: chưa có số liệu."
-        ))
-        self.info(4, FIELD_LABELS["commune"], commune, editable=commune is None)
-        self.info(5, FIELD_LABELS["district"], district, editable=district is None)
-        self.info(6, FIELD_LABELS["year"], self.year, editable=False)
-        for col, (header, width) in enumerate(_HEADERS, start=1):
+        sheet.cell(row=2, column=1, value=t("template_hint", self.lang, year=self.year))
+        fields = self.words["fields"]
+        self.info(4, fields["commune"], commune, editable=commune is None)
+        self.info(5, fields["district"], district, editable=district is None)
+        self.info(6, fields["year"], self.year, editable=False)
+        for col, ((_, width), header) in enumerate(
+                zip(_HEADERS, self.words["columns"], strict=True), start=1):
             cell = sheet.cell(row=HEADER_ROW, column=col, value=header.format(year=self.year))
             cell.font = self.bold
             cell.fill = self.fills["locked"]
@@ -127,8 +136,10 @@ class _Sheet:
             cell.alignment = self.wrap
             sheet.column_dimensions[self.xl.utils.get_column_letter(col)].width = width
         sheet.row_dimensions[HEADER_ROW].height = 30
+        row = HEADER_ROW
         for row, criterion in enumerate(self.framework, start=HEADER_ROW + 1):
             self.criterion_row(row, criterion)
+        self.signatures(row + 2)
         sheet.freeze_panes = sheet.cell(row=HEADER_ROW + 1, column=2)
         # Printed on landscape pages, the whole width on each page.
         sheet.page_setup.orientation = "landscape"
@@ -141,10 +152,19 @@ class _Sheet:
         sheet.protection.formatCells = False
         sheet.protection.formatColumns = False
 
+    def signatures(self, row: int) -> None:
+        """The signature area, which reading ignores by design (``is_signature``)."""
+        for col, title in zip(_SIGNATURE_COLUMNS, self.words["signatures"], strict=True):
+            self.sheet.cell(row=row, column=col, value=title).font = self.bold
+            self.sheet.cell(row=row + 1, column=col, value=t("template_sign_hint", self.lang))
+
     def criterion_row(self, row: int, criterion: Criterion) -> None:
         target = criterion.targets.get(self.year)
-        pillar = self.framework.pillar(criterion.pillar).name
-        shown = (criterion.id, pillar, criterion.name, criterion.unit,
+        group = self.framework.pillar(criterion.pillar)
+        english = self.lang == "en"
+        pillar = group.name_en or group.name if english else group.name
+        name = criterion.name_en or criterion.name if english else criterion.name
+        shown = (criterion.id, pillar, name, criterion.unit,
                  "*" if target is None else target.label, criterion.responsible)
         # Wrapped text needs a row tall enough for it; spreadsheets do not all size rows.
         lines = max(
@@ -172,6 +192,10 @@ class _Sheet:
             cell.protection = self.unlocked
             cell.fill = self.fills["input" if target is not None else "no_target"]
             self.validation(criterion, col).add(cell.coordinate)
+        notes = self.sheet.cell(row=row, column=_NOTES_COL)
+        notes.border, notes.alignment = self.border, self.wrap
+        notes.protection = self.unlocked
+        notes.fill = self.fills["input"]
 
     def validation(self, criterion: Criterion, col: int) -> Any:
         if criterion.counted:
@@ -189,12 +213,15 @@ def write_template(
     *,
     framework: Framework | None = None,
     communes: Iterable[Commune] = (),
+    lang: Lang = "vi",
 ) -> Path:
     """Write the XLSX entry template for ``year`` to ``path`` and return the path.
 
     ``communes`` are names, or (name, district) pairs: one sheet each, with the name (and
     district) filled in and locked. Without communes, one sheet with the name left to fill in.
-    A filled template is read back by :func:`load_values`.
+    A filled template is read back by :func:`load_values`. ``lang="en"`` writes the words of
+    the sheet (headers, labels, instructions, pillar and criterion names) in English; it reads
+    back the same.
     """
     from cds_indicators._frameworks.registry import framework_or_default
     openpyxl = require("openpyxl", "excel")
@@ -204,15 +231,15 @@ def write_template(
     entries = [(c, None) if isinstance(c, str) else (c[0], c[1]) for c in communes]
     workbook = openpyxl.Workbook()
     if not entries:
-        workbook.active.title = "Phiếu nhập"
-        _Sheet(openpyxl, workbook.active, framework, year).write(None, None)
+        workbook.active.title = t("template_sheet", lang)
+        _Sheet(openpyxl, workbook.active, framework, year, lang).write(None, None)
     else:
         workbook.remove(workbook.active)
         for (name, district), title in zip(
             entries, _sheet_titles([name for name, _ in entries]), strict=True
         ):
             sheet = workbook.create_sheet(title)
-            _Sheet(openpyxl, sheet, framework, year).write(name, district)
+            _Sheet(openpyxl, sheet, framework, year, lang).write(name, district)
     target = Path(path)
     workbook.save(target)
     return target

@@ -17,7 +17,7 @@ reports every problem of a file at once, each with its place.
 from __future__ import annotations
 
 import os
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from pathlib import Path
 from typing import Any, Final, Literal, overload
 
@@ -43,10 +43,13 @@ def _problem(code: str, source: str, **fields: Any) -> Problem:
 def _read_text(path: Path, source: str) -> str:
     data = read_bounded(path, source)
     try:
-        return data.decode("utf-8-sig")
+        text = data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         line = data[: exc.start].count(b"\n") + 1
         raise InputError([_problem("not_utf8", source, line=line)]) from None
+    if not text.strip():
+        raise InputError([_problem("file_empty", source)])
+    return text
 
 
 def _parse(path: Path) -> Any:
@@ -107,23 +110,24 @@ def read_commune_file(path: str | os.PathLike[str]) -> Record:
     return found
 
 
-_SUFFIXES = (".toml", ".json", ".csv", ".xlsx")
+_SUFFIXES = (".toml", ".json", ".csv", ".xlsx", ".ods", ".xls")
 
 
 @overload
 def load_values(path: str | os.PathLike[str], *, year: int | None = None,
-                framework: Framework | None = None,
-                errors: Literal["raise"] = "raise") -> list[Record]: ...
+                framework: Framework | None = None, errors: Literal["raise"] = "raise",
+                sheet: str | Sequence[str] | None = None) -> list[Record]: ...
 @overload
 def load_values(path: str | os.PathLike[str], *, year: int | None = None,
-                framework: Framework | None = None,
-                errors: Literal["collect"]) -> LoadedValues: ...
+                framework: Framework | None = None, errors: Literal["collect"],
+                sheet: str | Sequence[str] | None = None) -> LoadedValues: ...
 def load_values(
     path: str | os.PathLike[str],
     *,
     year: int | None = None,
     framework: Framework | None = None,
     errors: Errors = "raise",
+    sheet: str | Sequence[str] | None = None,
 ) -> list[Record] | LoadedValues:
     """Every commune-year in the file at ``path``, checked, ready for :func:`evaluate`.
 
@@ -138,6 +142,10 @@ def load_values(
     With ``errors="collect"`` nothing in the file raises: the result is a
     :class:`LoadedValues` holding the commune-years that could be read whole and every problem
     (see docs/reliability.md).
+
+    A workbook may also be ``.ods`` or ``.xls``; ``sheet`` names the sheet(s) to read, and
+    without it a sheet with no criterion data is skipped with a notice in each record's
+    ``warnings`` (docs/entering-data.md).
     """
     from cds_indicators._frameworks.registry import framework_or_default
 
@@ -146,7 +154,7 @@ def load_values(
     file = Path(path)
     source = str(file)
     try:
-        records, problems = _read_file(file, source, framework, year)
+        records, problems = _read_file(file, source, framework, year, sheet)
     except InputError as exc:
         if errors == "raise":
             raise
@@ -163,8 +171,8 @@ def load_values(
     return records
 
 
-def _read_file(file: Path, source: str, framework: Framework,
-               year: int | None) -> tuple[list[Record], list[Problem]]:
+def _read_file(file: Path, source: str, framework: Framework, year: int | None,
+               sheet: str | Sequence[str] | None) -> tuple[list[Record], list[Problem]]:
     """The records of ``file`` read whole, and every problem of the file."""
     suffix = file.suffix.lower()
     if suffix not in _SUFFIXES:
@@ -173,14 +181,15 @@ def _read_file(file: Path, source: str, framework: Framework,
         data = parse_document(_read_text(file, source), suffix, source)
         records, problems, every = _records_from_document(data, source, framework, year)
     else:
-        records, problems = _records_from_tables(file, source, suffix, framework, year)
+        records, problems = _records_from_tables(file, source, suffix, framework, year, sheet)
         every = records
     problems.extend(duplicates(every))
     return records, problems
 
 
 def _records_from_tables(
-    file: Path, source: str, suffix: str, framework: Framework, year: int | None
+    file: Path, source: str, suffix: str, framework: Framework, year: int | None,
+    sheet: str | Sequence[str] | None = None,
 ) -> tuple[list[Record], list[Problem]]:
     from cds_indicators._io.tables import read_csv_text, records_from_table
 
@@ -189,11 +198,12 @@ def _records_from_tables(
         if isinstance(table, Problem):
             raise InputError([table])
         tables = [table]
+        notices: list[Problem] = []
     else:
-        from cds_indicators._io.xlsx import read_workbook
+        from cds_indicators._io.workbooks import read_workbook_tables
 
         check_kind(file, source, MAX_FILE_BYTES)
-        tables = read_workbook(file, source)
+        tables, notices = read_workbook_tables(file, source, framework, sheet)
     records: list[Record] = []
     problems: list[Problem] = []
     for table in tables:
@@ -202,9 +212,11 @@ def _records_from_tables(
         records.extend(
             Record(commune=r.commune, district=r.district, year=r.year, values=r.values,
                    source=source, sheet=r.sheet, row=r.row, readings=r.readings,
-                   read_for=framework)
+                   read_for=framework, notices=tuple(notices))
             for r in rows
         )
+    if notices and not records:  # every sheet skipped or refused: say which sheets were skipped
+        problems.extend([*notices, *([] if problems else [_problem("no_records", source)])])
     return records, problems
 
 

@@ -1,48 +1,153 @@
 """Reading .xlsx workbooks into tables (needs the ``[excel]`` extra, openpyxl).
 
 A workbook is checked before openpyxl sees it: it must be a zip archive whose contents unpack to
-no more than :data:`MAX_UNPACKED_BYTES`. A number cell formatted as a percentage is read as the
-percentage the user sees (0.575 shown as ``57,5%`` is 57.5 %), as exact text; its number is read
-by the number policy of :mod:`cds_indicators._model.numbers` first, as every number cell is.
+no more than :data:`MAX_UNPACKED_BYTES`. Each sheet is then read in one pass over its XML, by
+openpyxl's own cell parser: the value saved for each cell, whether it holds a formula, and its
+number format. A sheet whose rows come out of order or that writes a cell twice is refused (a
+table built from it would lose a value), and so is a sheet whose used range (rows × columns)
+passes :data:`MAX_CELLS` — checked as the rows arrive, before any row is widened to that range.
+
+A number is read as the cell **shows** it (:func:`shown_number`): formatted as a percentage
+(``0%``, ``0.0%``), 0.575 shows ``57,5%`` and is read as 57.5 %; with a literal percent sign
+(``0.0"%"``, ``0.0\\%``), 80 shows ``80%`` and 0.8 shows ``0.8%`` — read as 80 % and 0.8 %.
+The number itself is read by the number policy of :mod:`cds_indicators._model.numbers`, as every
+number cell is.
 """
 
 from __future__ import annotations
 
+import functools
+import re
 import zipfile
 from fractions import Fraction
 from pathlib import Path
 from typing import Any, Final
 
 from cds_indicators._io.cells import Table
+from cds_indicators._io.sheets import MAX_CELLS, SheetGrid, pick
 from cds_indicators._model.errors import InputError, Problem, require
 from cds_indicators._model.numbers import decimal_text, exact_float
 
-__all__ = ["MAX_UNPACKED_BYTES", "read_workbook"]
+__all__ = ["MAX_CELLS", "MAX_UNPACKED_BYTES", "read_workbook", "shown_number"]
 
 #: A workbook whose parts unpack to more than this is refused (bytes).
 MAX_UNPACKED_BYTES: Final = 200 * 1024 * 1024
 
+_QUOTED: Final = re.compile(r'"[^"]*"|\\.|\[[^\]]*\]')
 
-def _percent_text(number: int | float) -> str:
-    """The percentage a percent-formatted cell shows, as exact text: the cell's number read by
-    the number policy (a float at 12 significant digits, as any number cell), times 100."""
+
+def _format_section(number_format: str, number: int | float) -> str:
+    """The section of ``number_format`` (``positive;negative;zero``) that shows ``number``."""
+    sections = number_format.split(";")
+    if len(sections) >= 3 and number == 0:
+        return sections[2]
+    if len(sections) >= 2 and number < 0:
+        return sections[1]
+    return sections[0]
+
+
+@functools.lru_cache(maxsize=8192)
+def shown_number(number: int | float, number_format: str | None) -> Any:
+    """A number cell as its format shows it: exact percent text (``"57.5%"``) for a percent
+    format, scaled by 100 for a real percent sign and not for a literal one (``0.0"%"``,
+    ``0.0\\%``), or the number itself.
+
+    >>> shown_number(0.575, "0.0%"), shown_number(0.8, '0.0"%"'), shown_number(80, "0\\\\%")
+    ('57.5%', '0.8%', '80%')
+    """
+    if not number_format or "%" not in number_format:
+        return number
+    section = _format_section(number_format, number)
     exact = Fraction(number) if isinstance(number, int) else exact_float(number)
-    return f"{decimal_text(exact * 100)}%"
+    bare = _QUOTED.sub("", section)
+    if "%" in bare:
+        return f"{decimal_text(exact * 100)}%"
+    if "%" in section:
+        return f"{decimal_text(exact)}%"
+    return number
 
 
-def _cell(cell: Any) -> Any:
-    value = cell.value
-    if (
-        isinstance(value, int | float)
-        and not isinstance(value, bool)
-        and "%" in (getattr(cell, "number_format", None) or "")
-    ):
-        return _percent_text(value)
-    return value
+def _number_format(workbook: Any, style_id: int) -> str | None:
+    from openpyxl.styles.numbers import BUILTIN_FORMATS, BUILTIN_FORMATS_MAX_SIZE
+
+    try:
+        format_id = workbook._cell_styles[style_id].numFmtId
+        if format_id < BUILTIN_FORMATS_MAX_SIZE:
+            return str(BUILTIN_FORMATS.get(format_id, "General"))
+        return str(workbook._number_formats[format_id - BUILTIN_FORMATS_MAX_SIZE])
+    except (IndexError, KeyError, AttributeError):
+        return None
 
 
-def read_workbook(path: Path, source: str) -> list[Table]:
-    """Every worksheet of the workbook at ``path`` as a table of cell values."""
+def _parser(sheet: Any, source: Any) -> Any:
+    """openpyxl's sheet parser, reading saved values, that also notes each cell's formula."""
+    from openpyxl.worksheet._reader import FORMULA_TAG, WorkSheetParser
+
+    class _Parser(WorkSheetParser):  # type: ignore[misc]
+        def parse_cell(self, element: Any) -> Any:
+            cell = super().parse_cell(element)
+            formula = element.find(FORMULA_TAG)
+            cell["formula"] = None if formula is None else f"={formula.text or ''}"
+            return cell
+
+    workbook = sheet.parent
+    return _Parser(
+        source, sheet._shared_strings, data_only=True, epoch=workbook.epoch,
+        date_formats=workbook._date_formats, timedelta_formats=workbook._timedelta_formats,
+    )
+
+
+class _SheetReader:
+    """The rows of one sheet, with the problems that make them unsafe to read."""
+
+    def __init__(self, workbook: Any, sheet: Any, source: str) -> None:
+        self.workbook, self.sheet, self.source = workbook, sheet, source
+        self.problems: list[Problem] = []
+        self.formats: dict[int, str | None] = {}
+
+    def problem(self, code: str, **fields: Any) -> None:
+        self.problems.append(Problem.of(code, source=self.source, sheet=self.sheet.title,
+                                        **fields))
+
+    def shown(self, cell: dict[str, Any]) -> Any:
+        value = cell["value"]
+        if isinstance(value, int | float) and not isinstance(value, bool):
+            style = cell["style_id"] or 0
+            if style not in self.formats:
+                self.formats[style] = _number_format(self.workbook, style)
+            return shown_number(value, self.formats[style])
+        return value
+
+    def rows(self) -> list[list[Any]]:
+        """The sheet as a grid of values, in one pass, refusing what would lose data."""
+        from openpyxl.utils import get_column_letter
+
+        grid = SheetGrid()
+        with self.sheet._get_source() as xml:
+            for number, cells in _parser(self.sheet, xml).parse():
+                row: dict[int, Any] = {}
+                for cell in cells:
+                    column = cell["column"]
+                    letter = get_column_letter(column)
+                    if column in row:
+                        self.problem("sheet_cell_twice", row=number, column=letter,
+                                     cell=f"{letter}{number}")
+                        return []
+                    value = self.shown(cell)
+                    if value is None and cell["formula"] is not None:
+                        self.problem("xlsx_formula_without_value", value=cell["formula"],
+                                     row=number, column=letter)
+                    row[column] = value
+                refusal = grid.add(number, row, len(cells))
+                if refusal is not None:
+                    self.problem(**refusal)
+                    return []
+        return [] if self.problems else grid.grid()
+
+
+def read_workbook(path: Path, source: str, sheets: tuple[str, ...] = ()) -> list[Table]:
+    """Every worksheet of the workbook at ``path`` (or those named ``sheets``) as a table of
+    cell values, each sheet read once."""
     openpyxl = require("openpyxl", "excel")
     if not zipfile.is_zipfile(path):
         raise InputError([Problem.of("not_xlsx", source=source)])
@@ -55,49 +160,31 @@ def read_workbook(path: Path, source: str) -> list[Table]:
         raise InputError(
             [Problem.of("xlsx_too_large", source=source, size=unpacked, limit=MAX_UNPACKED_BYTES)]
         )
-    uncomputed: list[Problem] = []
+    problems: list[Problem] = []
+    tables = []
     try:
         workbook = openpyxl.load_workbook(path, read_only=True, data_only=True)
-        # The same cells as written: a formula whose result was never saved reads as empty above,
-        # and must not pass for a missing value.
-        formulas = openpyxl.load_workbook(path, read_only=True, data_only=False)
         try:
-            tables = []
-            for sheet, written in zip(workbook.worksheets, formulas.worksheets, strict=True):
-                sheet.reset_dimensions()
-                written.reset_dimensions()
-                rows = [[_cell(cell) for cell in row] for row in sheet.iter_rows()]
-                uncomputed += _uncomputed(rows, written, source)
+            for sheet in _chosen(workbook.worksheets, sheets, source):
+                reader = _SheetReader(workbook, sheet, source)
+                rows = reader.rows()
+                problems += reader.problems
                 tables.append(Table(rows=rows, source=source, sheet=sheet.title))
         finally:
             workbook.close()
-            formulas.close()
+    except InputError:
+        raise
     except Exception as exc:
         # Whatever a damaged workbook makes the parser raise, the user sees one located line.
         said = exc.args[0] if isinstance(exc, KeyError) and exc.args else exc
         detail = str(said) or type(exc).__name__
         raise InputError([Problem.of("xlsx_unreadable", source=source, detail=detail)]) from None
-    if uncomputed:
-        raise InputError(uncomputed)
+    if problems:
+        raise InputError(problems)
     return tables
 
 
-def _uncomputed(rows: list[list[Any]], written: Any, source: str) -> list[Problem]:
-    """Formula cells of ``written`` whose computed value (in ``rows``) was never saved."""
-    from openpyxl.utils import get_column_letter
-
-    problems = []
-    for r, row in enumerate(written.iter_rows(values_only=True)):
-        for c, formula in enumerate(row):
-            if (
-                isinstance(formula, str)
-                and formula.startswith("=")
-                and (r >= len(rows) or c >= len(rows[r]) or rows[r][c] is None)
-            ):
-                problems.append(
-                    Problem.of(
-                        "xlsx_formula_without_value", value=formula, source=source,
-                        sheet=written.title, row=r + 1, column=get_column_letter(c + 1),
-                    )
-                )
-    return problems
+def _chosen(worksheets: list[Any], names: tuple[str, ...], source: str) -> list[Any]:
+    """The worksheets named ``names`` (every sheet when none is named); an unknown name is
+    refused with the names the workbook has."""
+    return pick(worksheets, names, source, lambda sheet: str(sheet.title))

@@ -201,7 +201,9 @@ class MissingExtraError(CdsError, ImportError):
 
     def __init__(self, extra: str, module: str) -> None:
         self.extra = extra
-        self.problems = (Problem.of("missing_extra", module=module, extra=extra),)
+        from cds_indicators._words.install import WHEEL
+
+        self.problems = (Problem.of("missing_extra", module=module, extra=extra, wheel=WHEEL),)
         super().__init__(f"{self.problems[0].message} ({module} is not installed)", name=module)
 
 

@@ -59,6 +59,9 @@ class Record:
     sheet: str | None = None
     row: int | None = None
     path: str | None = None
+    #: Notices about how the file was read (a workbook's sheet skipped, …): ``Problem``s that
+    #: change no value and no verdict, listed first among the record's ``warnings``.
+    _notices: tuple[Problem, ...] = attrs.field(default=(), eq=False, repr=False, hash=False)
     _readings: Mapping[str, Reading] = attrs.field(
         factory=dict, eq=False, repr=False, hash=False
     )
@@ -66,11 +69,12 @@ class Record:
 
     @property
     def warnings(self) -> tuple[Problem, ...]:
-        """What in this record is legal but probably wrong, for the framework it was read for
-        (see ``docs/reliability.md``); empty for a record not read by :func:`load_values`."""
+        """How the file was read where it matters (a workbook's sheet skipped), then what in
+        this record is legal but probably wrong for the framework it was read for (see
+        ``docs/reliability.md``); empty for a record not read by :func:`load_values`."""
         from cds_indicators._model.warnings import record_warnings
 
-        return record_warnings(self)
+        return self._notices + tuple(record_warnings(self))
 
     def place(self, lang: Lang = "vi") -> str:
         """Where the record starts in its file: ``data.xlsx, trang Vĩnh Long, dòng 5``."""

@@ -51,7 +51,6 @@ MESSAGES: Final[dict[str, str]] = {
     "year_without_targets": (
         "the year {value!r} is not in the framework (years with targets: {years})"
     ),
-    "missing_extra": "{module} is not installed: pip install \"cds-indicators[{extra}]\"",
     "values_not_mapping": "values must map criterion ids to values, not {value!r}",
     "framework_not_loaded": (
         "framework must be a loaded framework, not {value!r} (use load_framework({value!r}))"
@@ -128,7 +127,9 @@ MESSAGES: Final[dict[str, str]] = {
     "file_too_large": "the file is too large ({size} bytes; the limit is {limit} bytes)",
     "not_utf8": "the file is not UTF-8 text (save it again as UTF-8)",
     "json_syntax": "not valid JSON: {detail}",
-    "unknown_format": "cannot read files ending in {suffix} (use .toml, .json, .csv or .xlsx)",
+    "unknown_format": (
+        "cannot read files ending in {suffix} (use .toml, .json, .csv, .xlsx, .ods or .xls)"
+    ),
     "not_a_table": "expected a table of keys and values",
     "unknown_keys": "unknown keys: {keys}",
     "missing_commune": "the commune's name is missing (commune)",
@@ -213,7 +214,10 @@ TEXT: Final[dict[str, str]] = {
     ),
     "year_help": "The year to evaluate.",
     "year_eval_help": "The year to evaluate for the communes whose file gives none.",
-    "pillar_help": "List one pillar only (codes: {codes}).",
+    "pillar_help": (
+        "List one pillar only, by its number, name or code (for example 1, "
+        '"Digital government" or chinh_quyen_so).'
+    ),
     "format_help": "Output format (default: table).",
     "output_help": "Write the output to FILE instead of the terminal (required for xlsx).",
     "fail_help": "Exit with status 1 when a commune has not completed digital transformation.",
@@ -255,9 +259,6 @@ TEXT: Final[dict[str, str]] = {
         "Internal error in cds-indicators ({kind}: {detail}). This is a bug in the program, not in "
         "your data: please report it with the command you ran (run again with --debug for the "
         "traceback)."
-    ),
-    "missing_extra": (
-        "this needs the [{extra}] extra: python -m pip install \"cds-indicators[{extra}]\""
     ),
     "bad_choice": "{value!r} is not valid for {param} (choose one of: {choices})",
     "bad_year": "{value!r} is not a year for {param}",

@@ -9,18 +9,24 @@ once (:func:`fold_header`: NFC, case-folded, single spaces, no trailing colon) a
 from __future__ import annotations
 
 import re
-from typing import Final
+from typing import Any, Final
 
 from cds_indicators._words.format import fold
 
 __all__ = [
+    "CRITERIA_COLUMNS",
     "FIELD_LABELS",
+    "OUTPUT_SHEETS",
     "ROLES",
     "ROLE_NAMES",
+    "SIGNATURES",
+    "SUMMARY_COLUMNS",
     "TEMPLATE_COLUMNS",
+    "TEMPLATE_WORDS",
     "fold_header",
     "header_role",
     "is_descriptive",
+    "is_signature",
 ]
 
 #: Each role a column can play, with the headers (folded) that name it.
@@ -62,8 +68,51 @@ FIELD_LABELS: Final = {"commune": "Xã", "district": "Huyện", "year": "Năm"}
 #: The entry template's columns, in order (``{year}`` is the template's year).
 TEMPLATE_COLUMNS: Final = (
     "Mã chỉ tiêu", "Nhóm", "Tên chỉ tiêu", "Đơn vị tính", "Chỉ tiêu năm {year}",
-    "Đơn vị chủ trì", "Giá trị", "Tử số", "Mẫu số", "Minh chứng",
+    "Đơn vị chủ trì", "Giá trị", "Tử số", "Mẫu số", "Minh chứng", "Ghi chú",
 )
+
+#: The tables the package writes (the command line's ``summarize`` and ``criteria`` tables, the
+#: exported reports): their sheet names and columns, by language. JSON and the long table keep
+#: their stable English keys instead (docs/batch.md).
+OUTPUT_SHEETS: Final = {
+    "vi": {"reports": "Kết quả", "summary": "Tổng hợp", "criteria": "Chỉ tiêu"},
+    "en": {"reports": "Results", "summary": "Summary", "criteria": "Criteria"},
+}
+SUMMARY_COLUMNS: Final = {
+    "vi": ("Xã", "Huyện", "Năm", "Hoàn thành", "Chưa đạt", "Chưa có số liệu", "Hạn hoàn thành",
+           "Tiến độ"),
+    "en": ("Commune", "District", "Year", "Completion", "Not met", "No value", "Due",
+           "Standing"),
+}
+CRITERIA_COLUMNS: Final = {
+    "vi": ("Mã chỉ tiêu", "Nhóm", "Tên chỉ tiêu", "Tên tiếng Anh", "Đơn vị tính", "Loại",
+           "Có điều kiện", "Đơn vị chủ trì", "Chỉ tiêu năm {year}"),
+    "en": ("Criterion", "Pillar", "Name (Vietnamese)", "Name", "Unit", "Kind", "Conditional",
+           "Responsible", "Target {year}"),
+}
+
+#: The entry template's words by language: its columns (as ``TEMPLATE_COLUMNS``), the labels
+#: of its commune, district and year lines, and its signature area. The English words are words
+#: of the header vocabulary too, so that an English template reads back as the Vietnamese one.
+TEMPLATE_WORDS: Final[dict[str, dict[str, Any]]] = {
+    "vi": {"columns": TEMPLATE_COLUMNS, "fields": FIELD_LABELS,
+           "signatures": ("Người lập biểu", "Thủ trưởng đơn vị")},
+    "en": {"columns": ("Criterion", "Pillar", "Name", "Unit", "Target {year}", "Responsible",
+                       "Value", "Numerator", "Denominator", "Evidence", "Notes"),
+           "fields": {"commune": "Commune", "district": "District", "year": "Year"},
+           "signatures": ("Prepared by", "Head of unit")},
+}
+
+#: The signature area under a table (the template's, or one typed by hand): a row with one of
+#: these (folded) starts it, and it and every row below are not read.
+SIGNATURES: Final = ("người lập biểu", "thủ trưởng đơn vị", "prepared by", "head of unit")
+
+
+def is_signature(cells: object) -> bool:
+    """Whether a row of cells starts the signature area (``Người lập biểu``, …)."""
+    return isinstance(cells, list | tuple) and any(
+        isinstance(c, str) and fold_header(c) in SIGNATURES for c in cells
+    )
 
 
 def fold_header(name: str) -> str:

@@ -51,7 +51,6 @@ MESSAGES: Final[dict[str, str]] = {
     "year_without_targets": (
         "năm {value!r} không thuộc khung tiêu chí (các năm có chỉ tiêu: {years})"
     ),
-    "missing_extra": "{module} chưa được cài đặt: pip install \"cds-indicators[{extra}]\"",
     "values_not_mapping": "giá trị phải là một bảng mã chỉ tiêu → giá trị, không phải {value!r}",
     "framework_not_loaded": (
         "framework phải là một khung đã nạp, không phải {value!r} (dùng load_framework({value!r}))"
@@ -127,7 +126,9 @@ MESSAGES: Final[dict[str, str]] = {
     "file_too_large": "tệp quá lớn ({size} byte; giới hạn {limit} byte)",
     "not_utf8": "tệp không phải văn bản UTF-8 (hãy lưu lại với mã hóa UTF-8)",
     "json_syntax": "không đọc được JSON: {detail}",
-    "unknown_format": "không biết đọc tệp đuôi {suffix} (dùng .toml, .json, .csv hoặc .xlsx)",
+    "unknown_format": (
+        "không biết đọc tệp đuôi {suffix} (dùng .toml, .json, .csv, .xlsx, .ods hoặc .xls)"
+    ),
     "not_a_table": "cần một bảng khóa = giá trị",
     "unknown_keys": "khóa không được dùng: {keys}",
     "missing_commune": "thiếu tên xã (commune)",
@@ -206,7 +207,10 @@ TEXT: Final[dict[str, str]] = {
     ),
     "year_help": "Năm đánh giá.",
     "year_eval_help": "Năm đánh giá của các xã mà tệp không ghi năm.",
-    "pillar_help": "Chỉ liệt kê một nhóm tiêu chí (mã: {codes}).",
+    "pillar_help": (
+        "Chỉ liệt kê một nhóm tiêu chí, theo số thứ tự, tên hoặc mã của nhóm (ví dụ 1, "
+        '"Chính quyền số" hoặc chinh_quyen_so).'
+    ),
     "format_help": "Định dạng kết quả (mặc định: table).",
     "output_help": "Ghi kết quả vào TỆP thay vì màn hình (bắt buộc với xlsx).",
     "fail_help": "Thoát với mã 1 nếu có xã chưa hoàn thành chuyển đổi số.",
@@ -247,9 +251,6 @@ TEXT: Final[dict[str, str]] = {
     "internal_error": (
         "Lỗi nội bộ của cds-indicators ({kind}: {detail}). Đây là lỗi của chương trình, không phải "
         "của dữ liệu: xin báo lỗi kèm lệnh đã chạy (chạy lại với --debug để có traceback)."
-    ),
-    "missing_extra": (
-        "cần cài gói bổ sung [{extra}]: python -m pip install \"cds-indicators[{extra}]\""
     ),
     "bad_choice": "{value!r} không hợp lệ cho {param} (chọn một trong: {choices})",
     "bad_year": "{value!r} không phải một năm cho {param}",

@@ -13,12 +13,19 @@ from collections.abc import Mapping
 from types import ModuleType
 from typing import Final
 
-from cds_indicators._words.catalog import evidence, frameworks, plans, refusals, warnings
+from cds_indicators._words.catalog import (
+    evidence,
+    frameworks,
+    office,
+    plans,
+    refusals,
+    warnings,
+)
 
 __all__ = ["AREAS", "collect"]
 
 #: Every area, in the order its words are added.
-AREAS: Final[tuple[ModuleType, ...]] = (frameworks, refusals, evidence, warnings, plans)
+AREAS: Final[tuple[ModuleType, ...]] = (frameworks, refusals, evidence, warnings, plans, office)
 
 
 def collect(table: str, lang: str) -> dict[str, str]:
