@@ -31,10 +31,11 @@ def rollup_dicts(summary: Summary, check: ScheduleCheck | None) -> list[dict[str
     found = []
     for group in summary.groups:
         data = group.to_dict()
+        members = {(r.district, r.commune) for r in group.reports}
         data["schedule"] = None if check is None else {
             which.value: [s.commune for s in check.standings
-                          if (s.district, s.year) == (group.district, group.year)
-                          and s.standing is which]
+                          if s.year == group.year and s.standing is which
+                          and (s.district, s.commune) in members]
             for which in Standing}
         found.append(data)
     return found

@@ -41,6 +41,7 @@ class Row:
     commune: str
     district: str | None
     year: int
+    province: str | None = None
     values: dict[str, Any]
     row: int
     sheet: str | None
@@ -53,7 +54,9 @@ class Row:
             self.readings[criterion] = reading
 
 
-_FIELD_ROLES: Final = ("commune", "district", "year")
+_FIELD_ROLES: Final = ("commune", "district", "year", "province")
+#: A row's commune, district, year and province.
+Read = tuple[str, str | None, int, str | None]
 
 
 def column_letter(index: int) -> str:
@@ -255,7 +258,7 @@ class _Reader:
         self.problem("missing_column", row, column_vi=vi, column_en=en)
 
     def commune_year(self, cells: Sequence[Any], roles: dict[str, int],
-                     fields: dict[str, Any], row: int) -> tuple[str, str | None, int] | None:
+                     fields: dict[str, Any], row: int) -> Read | None:
         commune, at, col = self.field("commune", cells, roles, fields, row)
         name = _text(commune)
         if not name:
@@ -265,15 +268,16 @@ class _Reader:
         year = self.year(year_cell, at, col)
         if not name or year is None:
             return None
-        return name, _text(district) or None, year
+        province, _, _ = self.field("province", cells, roles, fields, row)
+        return name, _text(district) or None, year, _text(province) or None
 
-    def new_row(self, read: tuple[str, str | None, int], row: int) -> Row:
-        commune, district, year = read
+    def new_row(self, read: Read, row: int) -> Row:
+        commune, district, year, province = read
         return Row(commune=commune, district=district, year=year, values={}, row=row,
-                   sheet=self.table.sheet)
+                   sheet=self.table.sheet, province=province)
 
     def wide_row(self, cells: Sequence[Any], criteria: dict[int, str], row: int,
-                 read: tuple[str, str | None, int] | None,
+                 read: Read | None,
                  found: dict[tuple[str, str, int], Row]) -> None:
         record = None if read is None else self.new_row(read, row)
         for col, criterion in criteria.items():
@@ -286,7 +290,7 @@ class _Reader:
             found[(fold_header(record.commune), str(row), record.year)] = record
 
     def long_row(self, cells: Sequence[Any], roles: dict[str, int], row: int,
-                 read: tuple[str, str | None, int] | None,
+                 read: Read | None,
                  found: dict[tuple[str, str, int], Row],
                  firsts: dict[tuple[tuple[str, str, int], str], int]) -> None:
         def cell(role: str) -> Any:

@@ -28,6 +28,7 @@ ROLES: Final[dict[str, tuple[str, ...]]] = {
     "commune": ("commune", "xã", "tên xã", "xã, phường, thị trấn", "xã/phường/thị trấn"),
     "district": ("district", "huyện", "tên huyện", "huyện, thị xã, thành phố"),
     "year": ("year", "năm"),
+    "province": ("province", "tỉnh", "tên tỉnh", "tỉnh, thành phố"),
     "criterion": ("criterion", "mã chỉ tiêu", "mã"),
     "value": ("value", "giá trị", "kết quả thực hiện"),
     "numerator": ("numerator", "tử số"),
@@ -56,7 +57,7 @@ ROLE_NAMES: Final = {
 }
 
 #: The labels of the lines above a template's table that hold its commune, district and year.
-FIELD_LABELS: Final = {"commune": "Xã", "district": "Huyện", "year": "Năm"}
+FIELD_LABELS: Final = {"commune": "Xã", "district": "Huyện", "year": "Năm", "province": "Tỉnh"}
 
 #: The entry template's columns, in order (``{year}`` is the template's year).
 TEMPLATE_COLUMNS: Final = (
