@@ -79,7 +79,9 @@ def _standing_lines(check: ScheduleCheck, district: str | None, year: int,
         (s.district, s.commune) in members if members is not None else s.district == district)]
     lines = []
     for which in Standing:
-        names = [name_of(s.commune, lang) for s in mine if s.standing is which]
+        names = [name_of(s.commune, lang) + ("" if s.suggestion is None else
+                 " (" + t("did_you_mean", lang, names=s.suggestion) + ")")
+                 for s in mine if s.standing is which]
         if names:
             lines.extend(hanging("  - ", f"{standing_word(which, lang)}: {', '.join(names)}",
                                  WIDTH - 1))

@@ -216,7 +216,9 @@ class Summary:
             rows.append(CommuneStanding(
                 commune=report.commune, district=report.district, year=report.year,
                 completion=report.completion, due=due, completed_in=done,
-                standing=standing(report.completion, report.year, due, done)))
+                standing=standing(report.completion, report.year, due, done),
+                suggestion=None if due is not None or report.commune is None
+                else schedule.nearest(report.commune)))
         return ScheduleCheck(standings=tuple(rows))
 
     def text(self, lang: Lang = "vi", check: ScheduleCheck | None = None) -> str:
@@ -254,6 +256,8 @@ class CommuneStanding:
     due: int | None
     standing: Standing
     completed_in: int | None = None
+    #: For a commune the schedule does not name, the schedule's name most like it, if any.
+    suggestion: str | None = None
 
 
 @attrs.frozen(kw_only=True)

@@ -17,6 +17,7 @@ __all__ = [
     "FIELD_LABELS",
     "ROLES",
     "ROLE_NAMES",
+    "SUCCESSOR_COLUMNS",
     "TEMPLATE_COLUMNS",
     "fold_header",
     "header_role",
@@ -36,12 +37,22 @@ ROLES: Final[dict[str, tuple[str, ...]]] = {
 }
 _ROLE_OF: Final = {name: role for role, names in ROLES.items() for name in names}
 
+#: The columns of a successors file (``rebase``), apart from the values files' roles.
+SUCCESSOR_COLUMNS: Final = {
+    name: role for role, names in {
+        "former_commune": ("xã cũ", "former commune", "old commune"),
+        "former_district": ("huyện cũ", "former district", "old district"),
+        "new_commune": ("xã mới", "new commune", "commune today"),
+        "share": ("tỷ lệ", "share"),
+    }.items() for name in names}
+
 #: Columns that describe a criterion for people and are not read (the template has them).
 _DESCRIPTIVE: Final = frozenset(
     (
         "stt", "tt", "no", "pillar", "nhóm", "nhóm tiêu chí", "tiêu chí", "name", "tên chỉ tiêu",
         "unit", "đơn vị tính", "responsible", "đơn vị chủ trì", "note", "notes", "ghi chú",
         "target", "chỉ tiêu",
+        "parts", "xã cũ",  # the former communes of a rebased row (rebase)
     )
 )
 _DESCRIPTIVE_PATTERN: Final = re.compile(r"(chỉ tiêu|target)( năm)? \d{4}")

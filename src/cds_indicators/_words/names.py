@@ -20,7 +20,8 @@ import functools
 import unicodedata
 from typing import Final
 
-__all__ = ["PREFIXES", "bare_name", "fold", "name_key", "place_label", "split_prefix"]
+__all__ = ["PREFIXES", "bare_name", "fold", "name_key", "place_label", "same_place",
+           "split_prefix"]
 
 
 @functools.lru_cache(maxsize=1 << 16)
@@ -56,6 +57,14 @@ def bare_name(name: str) -> str:
 def name_key(name: str) -> str:
     """The form in which two names of one place compare equal: folded, without the prefix."""
     return fold(bare_name(name))
+
+
+def same_place(one: str, other: str) -> bool:
+    """Whether two names name one place: the same name, with the same prefix or with a prefix
+    on one side only (``Vĩnh Thịnh`` is ``Xã Vĩnh Thịnh``; ``Thị trấn Vĩnh Lộc`` is not ``Xã
+    Vĩnh Lộc``)."""
+    (p, a), (q, b) = split_prefix(one), split_prefix(other)
+    return fold(a) == fold(b) and (p is None or q is None or p == q)
 
 
 def place_label(prefix: str, name: str) -> str:

@@ -18,10 +18,13 @@ _VI: Final[dict[str, str]] = {
     "successor_columns": "thiếu cột {columns} (có: {found})",
     "successor_duplicate": "xã cũ {old!r} → {value!r} đã có ở dòng {first}",
     "successor_unknown": "xã {value!r} không có trong bảng xã cũ → xã mới{hint}",
-    "successor_near": "; có phải {suggestion!r}?",
+    "merge_share_count": "chỉ tiêu {criterion}: số đếm theo tỷ lệ là {value}, không phải số nguyên",
     "rebase_not_record": "{value!r} không phải một bản ghi (Record) hay bảng giá trị",
     "rebase_no_year": "xã {value!r} không có năm",
     "rebase_twice": "xã cũ {value!r} năm {year} có hai lần",
+    "rebase_missing_parts": (
+        "xã {value!r} năm {year}: thiếu số liệu của xã cũ {parts} (gộp thiếu xã sẽ sai kết quả)"
+    ),
     # official names ([admin])
     "admin_unknown_province": "tỉnh {value!r} không có trong danh sách chính thức năm {year}{hint}",
     "admin_unknown_commune": "xã {value!r} không có trong danh sách chính thức năm {year}{hint}",
@@ -42,13 +45,18 @@ _EN: Final[dict[str, str]] = {
     ),
     "successor_columns": "missing column {columns} (found: {found})",
     "successor_duplicate": "former commune {old!r} → {value!r} already given on row {first}",
-    "successor_unknown": "commune {value!r} is not in the former → new communes table{hint}",
-    "successor_near": "; did you mean {suggestion!r}?",
+    "successor_unknown": "commune {value!r} is not in the former → new communes table{hint_en}",
+    "merge_share_count": "criterion {criterion}: the count by the shares is {value}, not a whole "
+                         "number",
     "rebase_not_record": "{value!r} is not a Record nor a mapping of values",
     "rebase_no_year": "commune {value!r} has no year",
     "rebase_twice": "former commune {value!r} appears twice in {year}",
-    "admin_unknown_province": "province {value!r} is not in the official list of {year}{hint}",
-    "admin_unknown_commune": "commune {value!r} is not in the official list of {year}{hint}",
+    "rebase_missing_parts": (
+        "commune {value!r} in {year}: no values of the former communes {parts} (a merge "
+        "without them would be wrong)"
+    ),
+    "admin_unknown_province": "province {value!r} is not in the official list of {year}{hint_en}",
+    "admin_unknown_commune": "commune {value!r} is not in the official list of {year}{hint_en}",
     "admin_no_edition": "no official list for {year} (there are: before 2025, from 2025)",
 }
 
