@@ -7,6 +7,7 @@ import json
 from pathlib import Path
 from typing import Any
 
+import attrs
 import click
 
 from cds_indicators._cli.exits import EXIT_INCOMPLETE, EXIT_OK
@@ -44,14 +45,21 @@ def add_validate(cli: click.Group, lang: Lang) -> None:
     @subcommand(cli, "validate", "validate_help", lang)
     @files_argument(lang)
     @click.option("--year", type=Year(lang), help=t("year_eval_help", lang))
+    @click.option("--official", is_flag=True, help=t("official_help", lang))
     @common(lang)
-    def validate(files: tuple[Path, ...], year: int | None, framework: str | None,
-                 **_: Any) -> int:
+    def validate(files: tuple[Path, ...], year: int | None, official: bool,
+                 framework: str | None, **_: Any) -> int:
         model = framework_of(framework)
         check_year(model, year, lang)
         records, problems = read_records(files, year, model)
         for record in progress(records, lang):
             problems.extend(check_record(record, model, year))
+        if official:
+            from cds_indicators._rollup.admin import official_problems
+
+            problems.extend(official_problems(
+                r if r.year is not None or year is None else attrs.evolve(r, year=year)
+                for r in records))
         if problems:
             raise InputError(problems)
         click.echo(t("valid_ok", lang, files=len(files), records=len(records)))
@@ -90,12 +98,15 @@ def add_summarize(cli: click.Group, lang: Lang, evaluate: Evaluate) -> None:
     @click.option("--year", type=Year(lang), help=t("year_eval_help", lang))
     @click.option("--schedule", metavar="FILE", type=click.Path(path_type=Path),
                   help=t("schedule_help", lang))
+    @click.option("--by", default="district", metavar="LEVEL", help=t("by_help", lang))
+    @click.option("--successors", metavar="FILE", type=click.Path(path_type=Path),
+                  help=t("successors_help", lang))
     @format_option(_REPORT_FORMATS, lang)
     @output_option(lang)
     @common(lang)
     def summarize_command(files: tuple[Path, ...], year: int | None, schedule: Path | None,
-                          fmt: str, output: Path | None, framework: str | None,
-                          **_: Any) -> int:
+                          by: str, successors: Path | None, fmt: str, output: Path | None,
+                          framework: str | None, **_: Any) -> int:
         model = framework_of(framework)
         check_year(model, year, lang)
         if fmt == "xlsx" and output is None:
@@ -105,7 +116,14 @@ def add_summarize(cli: click.Group, lang: Lang, evaluate: Evaluate) -> None:
         from cds_indicators._rollup.summary import summarize
 
         plan = None if schedule is None else Schedule.load(schedule)
-        summary = summarize(reports(files, year, model, lang, evaluate), framework=model)
+        if successors is None:
+            found = reports(files, year, model, lang, evaluate)
+        else:
+            from cds_indicators._cli.summary import rebased_reports
+
+            found = rebased_reports(files, year, model, successors, evaluate)
+            plan = None if plan is None else plan.rebased(successors)
+        summary = summarize(found, framework=model, by=by)
         check = None if plan is None else summary.against(plan)
         out = Out(output, lang)
         if fmt == "table":

@@ -5,11 +5,16 @@ page.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from html import escape
+from pathlib import Path
 from typing import Any
 
+import attrs
+
+from cds_indicators._model.errors import InputError
 from cds_indicators._model.framework import Framework
-from cds_indicators._model.report import Completion, completion_word
+from cds_indicators._model.report import Completion, Report, completion_word
 from cds_indicators._render.page import document
 from cds_indicators._render.palette import colour, ink
 from cds_indicators._render.summary import SHOWN_BLOCKING
@@ -23,7 +28,23 @@ from cds_indicators._rollup.summary import (
 from cds_indicators._words import Lang
 from cds_indicators._words.interface import t
 
-__all__ = ["rollup_dicts", "rollup_html", "rollup_rows"]
+__all__ = ["rebased_reports", "rollup_dicts", "rollup_html", "rollup_rows"]
+
+
+def rebased_reports(paths: Sequence[Path], year: int | None, framework: Framework,
+                    successors: Path, evaluate: Any) -> list[Report]:
+    """The reports of today's communes: the records of ``paths`` rebased by the successors
+    file, then evaluated; every problem of the files raised at once."""
+    from cds_indicators._cli.reading import read_records
+    from cds_indicators._rollup.rebase import rebase
+
+    records, problems = read_records(paths, year, framework)
+    if problems:
+        raise InputError(problems)
+    if year is not None:
+        records = [r if r.year is not None else attrs.evolve(r, year=year) for r in records]
+    return [evaluate(r, framework=framework, year=year)
+            for r in rebase(records, successors, framework=framework)]
 
 
 def rollup_dicts(summary: Summary, check: ScheduleCheck | None) -> list[dict[str, Any]]:

@@ -19,6 +19,7 @@ from cds_indicators._model.errors import InputError, Problem
 from cds_indicators._model.report import Report
 from cds_indicators._words import Lang
 from cds_indicators._words.format import district_label
+from cds_indicators._words.headers import header_role
 from cds_indicators._words.interface import t
 from cds_indicators._words.names import place_label
 
@@ -44,6 +45,7 @@ def check_by(by: Any) -> By:
         return by  # type: ignore[no-any-return]
     if not isinstance(by, str):
         raise TypeError(f"by must be a level's name or a function of a report, not {by!r}")
+    by = header_role(by) if header_role(by) in LEVELS else by  # "Tỉnh", "Huyện", "Xã"
     if by not in _TEXT_FIELDS:
         raise InputError([Problem.of("summary_bad_by", value=by,
                                      known=", ".join(sorted(_TEXT_FIELDS)))])

@@ -17,9 +17,10 @@ import difflib
 from collections.abc import Iterable, Mapping
 from typing import Generic, TypeVar
 
+from cds_indicators._words.interface import t
 from cds_indicators._words.names import name_key, split_prefix
 
-__all__ = ["Places", "nearest"]
+__all__ = ["Places", "hints", "nearest"]
 
 V = TypeVar("V")
 
@@ -35,6 +36,14 @@ def nearest(name: str, candidates: Iterable[str]) -> str | None:
         by_key.setdefault(name_key(candidate), candidate)
     found = difflib.get_close_matches(name_key(name), list(by_key), n=1, cutoff=CUTOFF)
     return by_key[found[0]] if found else None
+
+
+def hints(near: str | None) -> dict[str, str]:
+    """The ``hint``/``hint_en`` fields of a message about a name: the nearest name, if any."""
+    if near is None:
+        return {"hint": "", "hint_en": ""}
+    return {"hint": "; " + t("did_you_mean", "vi", names=repr(near)),
+            "hint_en": "; " + t("did_you_mean", "en", names=repr(near))}
 
 
 class Places(Generic[V]):

@@ -22,10 +22,9 @@ from cds_indicators._io.values import Record
 from cds_indicators._model.errors import InputError, MeasurementError, Problem, raise_problems
 from cds_indicators._model.framework import Framework
 from cds_indicators._rollup.merge import merge
-from cds_indicators._rollup.names import Places
+from cds_indicators._rollup.names import Places, hints
 from cds_indicators._rollup.successors import Successors
 from cds_indicators._words.format import commune_label
-from cds_indicators._words.interface import t
 from cds_indicators._words.names import name_key, same_place
 
 __all__ = ["rebase", "successors_of"]
@@ -42,14 +41,6 @@ def successors_of(given: Given) -> Successors:
     if isinstance(given, str | PathLike):
         return Successors.load(given)
     raise TypeError(f"successors must be a mapping, a file or Successors, not {given!r}")
-
-
-def hints(near: str | None) -> dict[str, str]:
-    """The ``hint``/``hint_en`` fields of a message about a name: the nearest name, if any."""
-    if near is None:
-        return {"hint": "", "hint_en": ""}
-    return {"hint": "; " + t("did_you_mean", "vi", names=repr(near)),
-            "hint_en": "; " + t("did_you_mean", "en", names=repr(near))}
 
 
 def _placed(record: Record, problem: Problem) -> Problem:

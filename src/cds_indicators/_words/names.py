@@ -54,9 +54,25 @@ def bare_name(name: str) -> str:
     return split_prefix(name)[1]
 
 
+#: The old and the new placement of a tone mark on ``oa``, ``oe``, ``uy`` (``Hoá``/``Hóa``,
+#: ``Thuỷ``/``Thủy``): both are written, both name the same place.
+_TONES: Final = {old: new for pair in (
+    ("oá", "óa"), ("oà", "òa"), ("oả", "ỏa"), ("oã", "õa"), ("oạ", "ọa"),
+    ("oé", "óe"), ("oè", "òe"), ("oẻ", "ỏe"), ("oẽ", "õe"), ("oẹ", "ọe"),
+    ("uý", "úy"), ("uỳ", "ùy"), ("uỷ", "ủy"), ("uỹ", "ũy"), ("uỵ", "ụy"),
+) for old, new in [pair]}
+
+
+@functools.lru_cache(maxsize=1 << 16)
 def name_key(name: str) -> str:
-    """The form in which two names of one place compare equal: folded, without the prefix."""
-    return fold(bare_name(name))
+    """The form in which two names of one place compare equal: folded, without the prefix,
+    the tone mark of ``oa``/``oe``/``uy`` where the newer spelling puts it (``Thanh Hoá`` and
+    ``Thanh Hóa`` are one name)."""
+    key = fold(bare_name(name))
+    for old, new in _TONES.items():
+        if old in key:
+            key = key.replace(old, new)
+    return key
 
 
 def same_place(one: str, other: str) -> bool:

@@ -63,8 +63,15 @@ _EN: Final[dict[str, str]] = {
 MESSAGES: Final = {"vi": _VI, "en": _EN}
 
 TEXT: Final = {
-    "vi": {"province": "Tỉnh", "by_help": "tổng hợp theo: district (huyện cũ), province (tỉnh), "
+    "vi": {"province": "Tỉnh",
+           "official_help": "kiểm tra tên xã, tỉnh theo danh sách chính thức của năm (cần [admin])",
+           "successors_help": "tệp xã cũ → xã mới (Xã cũ, Huyện cũ, Xã mới): tổng hợp theo xã "
+           "hôm nay", "by_help": "tổng hợp theo: district (huyện cũ), province (tỉnh), "
            "commune (xã hôm nay), hoặc một trường khác của báo cáo"},
-    "en": {"province": "Province", "by_help": "group by: district (former district), province, "
+    "en": {"province": "Province",
+           "official_help": "check commune and province names against the official list of the "
+           "year (needs [admin])",
+           "successors_help": "former → new communes file (Xã cũ, Huyện cũ, Xã mới): roll up "
+           "today's communes", "by_help": "group by: district (former district), province, "
            "commune (today's commune), or another field of the reports"},
 }
