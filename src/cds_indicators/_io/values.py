@@ -200,8 +200,8 @@ def _records_from_tables(
         rows, found = records_from_table(table, framework, year)
         problems.extend(found)
         records.extend(
-            Record(commune=r.commune, district=r.district, province=r.province, year=r.year, values=r.values,
-                   source=source, sheet=r.sheet, row=r.row, readings=r.readings,
+            Record(commune=r.commune, district=r.district, province=r.province, year=r.year,
+                   values=r.values, source=source, sheet=r.sheet, row=r.row, readings=r.readings,
                    read_for=framework)
             for r in rows
         )

@@ -98,11 +98,12 @@ def units(year: int) -> tuple[Unit, ...]:
         provinces = _json("parser_from_2025.json")["DICT_PROVINCE"]
         return tuple(Unit(name=w["ward"], code=_code(w.get("wardCode")), district=None,
                           province=provinces[p]["province"])
-                     for p in provinces for w in _new(p).values() if isinstance(w.get("ward"), str))
+                     for p in provinces for w in _new(p).values()
+                     if isinstance(w.get("ward"), str))
     legacy = _json("parser_legacy.json")
     provinces, districts = legacy["DICT_PROVINCE"], legacy["DICT_PROVINCE_DISTRICT"]
-    return tuple(Unit(name=w["ward"], code=_code(w.get("wardCode")), district=districts[p][d]["district"],
-                      province=provinces[p]["province"])
+    return tuple(Unit(name=w["ward"], code=_code(w.get("wardCode")),
+                      district=districts[p][d]["district"], province=provinces[p]["province"])
                  for p in provinces for d in districts.get(p, {}) for w in _legacy(p, d).values()
                  if isinstance(w.get("ward"), str))
 

@@ -23,7 +23,7 @@ from cds_indicators._words.headers import header_role
 from cds_indicators._words.interface import t
 from cds_indicators._words.names import place_label
 
-__all__ = ["By", "LEVELS", "group_label", "key_of"]
+__all__ = ["LEVELS", "By", "by_name", "check_by", "group_label", "key_of"]
 
 #: What ``summarize`` takes as ``by``.
 By = str | Callable[[Report], "str | None"]
@@ -42,14 +42,16 @@ def check_by(by: Any) -> By:
     """``by`` if it names something a report carries, else an :class:`InputError` naming what
     it may be; a value that is neither text nor a function is a :class:`TypeError`."""
     if callable(by):
-        return by  # type: ignore[no-any-return]
+        function: By = by
+        return function
     if not isinstance(by, str):
         raise TypeError(f"by must be a level's name or a function of a report, not {by!r}")
-    by = header_role(by) if header_role(by) in LEVELS else by  # "Tỉnh", "Huyện", "Xã"
-    if by not in _TEXT_FIELDS:
+    role = header_role(by)
+    name: str = role if role in LEVELS else by  # "Tỉnh", "Huyện", "Xã"
+    if name not in _TEXT_FIELDS:
         raise InputError([Problem.of("summary_bad_by", value=by,
                                      known=", ".join(sorted(_TEXT_FIELDS)))])
-    return by
+    return name
 
 
 def key_of(report: Report, by: By) -> str | None:

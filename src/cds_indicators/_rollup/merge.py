@@ -193,7 +193,7 @@ _Given = list[tuple[_Part, Reading, Any]]
 def _merge_rate(criterion: Criterion, given: _Given, weights: _Weights,
                 problems: list[Problem], several: bool) -> Any:
     numerators: list[Fraction] = []
-    denominator = 0
+    denominator = Fraction(0)
     for part, reading, value in given:
         weight, own = _weight(weights, part.name, criterion.id)
         if reading.counts is not None:

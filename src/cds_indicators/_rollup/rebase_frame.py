@@ -26,6 +26,11 @@ from cds_indicators._words.format import commune_label
 __all__ = ["rebase_frame"]
 
 
+def _text(row: dict[str, Any], ids: dict[str, str], role: str) -> str | None:
+    value = row.get(ids[role]) if role in ids else None
+    return None if value is None or is_missing(value) else str(value)
+
+
 def _records(rows: list[dict[str, Any]], ids: dict[str, str],
              framework: Framework) -> list[Record]:
     records = []
@@ -39,13 +44,10 @@ def _records(rows: list[dict[str, Any]], ids: dict[str, str],
             elif cid in row and not is_missing(row[cid]):
                 values[cid] = row[cid]
 
-        def text(role: str) -> str | None:
-            value = row.get(ids[role]) if role in ids else None
-            return None if value is None or is_missing(value) else str(value)
-
         year = row.get(ids["year"])
-        records.append(Record(commune=text("commune") or "", district=text("district"),
-                              province=text("province"), values=values,
+        records.append(Record(commune=_text(row, ids, "commune") or "",
+                              district=_text(row, ids, "district"),
+                              province=_text(row, ids, "province"), values=values,
                               year=None if year is None or is_missing(year) else int(year),
                               row=index + 1))
     return records

@@ -204,6 +204,12 @@ _ROLES = ("former_commune", "new_commune", "former_district", "share")
 Row = tuple[int, str | None, str, str, Any]
 
 
+def _cell(line: list[Any], columns: dict[str, int], role: str) -> Any:
+    index = columns.get(role)
+    value = line[index] if index is not None and index < len(line) else None
+    return value.strip() if isinstance(value, str) else value
+
+
 def read_rows(path: Path, source: str) -> list[Row]:
     """The rows of a successors file (CSV, or every sheet of an XLSX workbook): (row, former
     district, former commune, new commune, share as written)."""
@@ -243,22 +249,17 @@ def read_rows(path: Path, source: str) -> list[Row]:
                                        found=found, source=source, sheet=table.sheet, row=1))
             continue
 
-        def cell(line: list[Any], role: str) -> Any:
-            index = columns.get(role)
-            value = line[index] if index is not None and index < len(line) else None
-            return value.strip() if isinstance(value, str) else value
-
         for number, line in enumerate(cells[1:], start=2):
-            old, new = cell(line, "former_commune"), cell(line, "new_commune")
+            old, new = _cell(line, columns, "former_commune"), _cell(line, columns, "new_commune")
             if not old and not new:
                 continue
             if not isinstance(old, str) or not old or not isinstance(new, str) or not new:
                 problems.append(Problem.of("successor_bad_entry", value=old or new,
                                            source=source, sheet=table.sheet, row=number))
                 continue
-            district = cell(line, "former_district")
+            district = _cell(line, columns, "former_district")
             rows.append((number, str(district) if district else None, old, new,
-                         cell(line, "share")))
+                         _cell(line, columns, "share")))
     if problems:
         raise InputError(problems)
     return rows

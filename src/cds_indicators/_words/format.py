@@ -9,8 +9,8 @@ from cds_indicators._words import Lang, words
 from cds_indicators._words.interface import t
 from cds_indicators._words.names import fold, place_label
 
-__all__ = ["commune_label", "decimal", "district_label", "exact", "fold", "number", "percent", "strip_period",
-           "yes_no"]
+__all__ = ["commune_label", "decimal", "district_label", "exact", "fold", "number", "percent",
+           "strip_period", "yes_no"]
 
 
 def number(value: Fraction | int, decimals: int = 1, lang: Lang = "vi") -> str:

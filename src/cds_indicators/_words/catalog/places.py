@@ -10,7 +10,9 @@ _VI: Final[dict[str, str]] = {
     "summary_bad_key": "xã {commune!r} năm {year}: tên nhóm {value!r} không phải văn bản",
     # rebase and successors
     "successor_bad_entry": "xã cũ {value!r}: xã mới phải là tên hoặc bảng tên → tỷ lệ",
-    "successor_bad_share": "xã cũ {old!r} → {value!r}: tỷ lệ {share!r} phải lớn hơn 0 và không quá 1",
+    "successor_bad_share": (
+        "xã cũ {old!r} → {value!r}: tỷ lệ {share!r} phải lớn hơn 0 và không quá 1"
+    ),
     "successor_shares_sum": "xã cũ {old!r}: các tỷ lệ cộng lại {total}, phải bằng 1",
     "successor_split": (
         "xã cũ {old!r} được chia cho {news}; cần tỷ lệ (cột Tỷ lệ) cho từng xã mới"
