@@ -114,7 +114,7 @@ def rebase(
         seen.add(key)
         for new, share in found.items():
             groups.setdefault((record.year, new), []).append((record, share))
-    for (year, new), parts in groups.items():
+    for (year, new), parts in groups.items() if not problems else ():
         lacking = [commune_label(c, d) for d, c in mapping.parts(new) if not _has(parts, d, c)]
         if lacking and not any(same_place(r.commune, new) for r, _ in parts):
             problems.append(Problem.of("rebase_missing_parts", value=new, year=year,
