@@ -86,7 +86,7 @@ def rebase(
     news = Places({(None, new): new for new in mapping.communes})
     problems: list[Problem] = []
     groups: dict[tuple[int, str], list[tuple[Record, Fraction | None]]] = {}
-    seen: set[tuple[int, str | None, str]] = set()
+    seen: set[tuple[int, str, str]] = set()
     for i, record in enumerate(records):
         if not isinstance(record, Record):
             problems.append(Problem.of("rebase_not_record", value=record, path=f"$[{i}]"))
@@ -106,7 +106,7 @@ def rebase(
             problems.append(_placed(record, Problem.of(
                 "successor_split", old=record.commune, news=", ".join(found))))
             continue
-        key = (record.year, record.district, record.commune)
+        key = (record.year, name_key(record.district or ""), name_key(record.commune))
         if key in seen:
             problems.append(_placed(record, Problem.of("rebase_twice", value=record.commune,
                                                        year=record.year)))

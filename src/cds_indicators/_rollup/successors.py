@@ -136,10 +136,9 @@ class Successors:
         (share); one row per former commune, or per (former commune, new commune) when it was
         split. Every problem of the file is reported at once, each with its row."""
         source = fspath(path)
-        rows = read_rows(Path(source), source)
+        rows, problems = read_rows(Path(source), source)
         grouped: dict[Key, dict[str, Any]] = {}
         firsts: dict[tuple[Key, str], int] = {}
-        problems: list[Problem] = []
         for row, district, old, new, share in rows:
             key = (district, old)
             if (key, new) in firsts:
@@ -152,7 +151,7 @@ class Successors:
                                  row=firsts[(key, next(iter(shares)))])
                    for key, shares in grouped.items()}
         if problems:
-            raise InputError(problems)
+            raise InputError(sorted(problems, key=lambda p: p.row or 0))
         return cls(entries, source=source)
 
     @classmethod
@@ -210,9 +209,9 @@ def _cell(line: list[Any], columns: dict[str, int], role: str) -> Any:
     return value.strip() if isinstance(value, str) else value
 
 
-def read_rows(path: Path, source: str) -> list[Row]:
+def read_rows(path: Path, source: str) -> tuple[list[Row], list[Problem]]:
     """The rows of a successors file (CSV, or every sheet of an XLSX workbook): (row, former
-    district, former commune, new commune, share as written)."""
+    district, former commune, new commune, share as written); and the problems of its rows."""
     if path.suffix.lower() == ".xlsx":
         from cds_indicators._io.xlsx import read_workbook
 
@@ -260,6 +259,4 @@ def read_rows(path: Path, source: str) -> list[Row]:
             district = _cell(line, columns, "former_district")
             rows.append((number, str(district) if district else None, old, new,
                          _cell(line, columns, "share")))
-    if problems:
-        raise InputError(problems)
-    return rows
+    return rows, problems

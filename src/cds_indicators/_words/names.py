@@ -79,8 +79,8 @@ def same_place(one: str, other: str) -> bool:
     """Whether two names name one place: the same name, with the same prefix or with a prefix
     on one side only (``Vĩnh Thịnh`` is ``Xã Vĩnh Thịnh``; ``Thị trấn Vĩnh Lộc`` is not ``Xã
     Vĩnh Lộc``)."""
-    (p, a), (q, b) = split_prefix(one), split_prefix(other)
-    return fold(a) == fold(b) and (p is None or q is None or p == q)
+    p, q = split_prefix(one)[0], split_prefix(other)[0]
+    return name_key(one) == name_key(other) and (p is None or q is None or p == q)
 
 
 def place_label(prefix: str, name: str) -> str:
