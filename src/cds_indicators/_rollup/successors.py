@@ -157,7 +157,7 @@ class Successors:
     @classmethod
     def official(cls, province: str) -> Successors:
         """The official 2025 arrangement of ``province`` (``"Thanh Hóa"``), from the data the
-        ``[admin]`` extra installs (:mod:`vietnamadminunits`, edition pinned in
+        ``[admin]`` extra installs (``vietnamadminunits``, edition pinned in
         ``pyproject.toml``). A former commune split between several new ones is given without
         shares: :func:`rebase` refuses it unless shares are added."""
         from cds_indicators._rollup.admin import official_successors
