@@ -7,6 +7,7 @@ import importlib.util
 import json
 from pathlib import Path
 
+import attrs
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
@@ -191,3 +192,12 @@ def test_official_names_and_codes_pass():
     assert official_problems(records) == []
     assert resolve_code("015361", 2025).name == "Xã Tây Đô"
     assert resolve_code("15349", 2024).district == "Huyện Vĩnh Lộc"
+
+
+@pytest.mark.skipif(not HAS_ADMIN, reason="the [admin] extra is not installed")
+def test_rebase_takes_a_code_for_a_former_commune():
+    history = cds.load_values(ROOT / "examples" / "rebase" / "vinh-loc-history.csv")
+    coded = [attrs.evolve(r, commune="15379") if r.commune == "Xã Vĩnh Hùng" else r
+             for r in history]
+    mapping = ROOT / "examples" / "rebase" / "vinh-loc-2025.csv"
+    assert cds.rebase(coded, mapping) == cds.rebase(history, mapping)

@@ -95,6 +95,9 @@ def rebase(
             problems.append(_placed(record, Problem.of("rebase_no_year", value=record.commune)))
             continue
         found = mapping.of(record.commune, record.district)
+        if found is None and record.commune.strip().isdigit():
+            record = _named(record)  # a code (mã đơn vị hành chính) for the name: [admin]
+            found = mapping.of(record.commune, record.district)
         if found is None and news.get(record.commune) is not None:
             found = {news.get(record.commune) or record.commune: None}  # already today's
         if found is None:
@@ -140,6 +143,17 @@ def rebase(
     if problems:
         raise_problems(problems, promised=MeasurementError)
     return rebased
+
+
+def _named(record: Record) -> Record:
+    """``record`` with the official name (and district) of the code its commune is given as."""
+    from cds_indicators._rollup.admin import ARRANGEMENT_YEAR, resolve_code
+
+    year = record.year if record.year is not None else ARRANGEMENT_YEAR
+    unit = resolve_code(record.commune, year)
+    if unit is None:
+        return record
+    return attrs.evolve(record, commune=unit.name, district=record.district or unit.district)
 
 
 def _has(parts: list[tuple[Record, Fraction | None]], district: str | None, commune: str) -> bool:
