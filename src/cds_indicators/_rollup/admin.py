@@ -23,7 +23,7 @@ from typing import Any, Final
 import attrs
 
 from cds_indicators._model.errors import MissingExtraError, Problem
-from cds_indicators._rollup.names import Places, hints, nearest
+from cds_indicators._rollup.names import Places, named, nearest
 from cds_indicators._words.names import name_key
 
 __all__ = ["Unit", "official_problems", "official_successors", "resolve_code", "units"]
@@ -180,14 +180,13 @@ def official_problems(records: Iterable[Any]) -> list[Problem]:
         provinces = sorted({u.province for u in units(year)})
         if province is not None and not any(name_key(province) == name_key(p)
                                             for p in provinces):
-            problems.append(Problem.of("admin_unknown_province", value=province, year=year,
-                                       **hints(nearest(province, provinces)), **place))
+            problems.append(named("admin_unknown_province", nearest(province, provinces),
+                                  value=province, year=year, **place))
             province = None
         if resolve_code(record.commune, year) is not None:
             continue
         found = _places(year, province)
         if found.get(record.commune) is None:
-            problems.append(Problem.of("admin_unknown_commune", value=record.commune,
-                                       year=year, **hints(found.nearest(record.commune)),
-                                       **place))
+            problems.append(named("admin_unknown_commune", found.nearest(record.commune),
+                                  value=record.commune, year=year, **place))
     return problems

@@ -15,12 +15,12 @@ from __future__ import annotations
 
 import difflib
 from collections.abc import Iterable, Mapping
-from typing import Generic, TypeVar
+from typing import Any, Generic, TypeVar
 
-from cds_indicators._words.interface import t
+from cds_indicators._model.errors import Problem
 from cds_indicators._words.names import name_key, split_prefix
 
-__all__ = ["Places", "hints", "nearest"]
+__all__ = ["Places", "named", "nearest"]
 
 V = TypeVar("V")
 
@@ -38,12 +38,12 @@ def nearest(name: str, candidates: Iterable[str]) -> str | None:
     return by_key[found[0]] if found else None
 
 
-def hints(near: str | None) -> dict[str, str]:
-    """The ``hint``/``hint_en`` fields of a message about a name: the nearest name, if any."""
+def named(code: str, near: str | None, **fields: Any) -> Problem:
+    """The problem ``code`` about a name, with the nearest name when there is one (its
+    ``<code>_near`` message: ``…; có phải ý bạn là 'Xã Vĩnh Thịnh'?``)."""
     if near is None:
-        return {"hint": "", "hint_en": ""}
-    return {"hint": "; " + t("did_you_mean", "vi", names=repr(near)),
-            "hint_en": "; " + t("did_you_mean", "en", names=repr(near))}
+        return Problem.of(code, **fields)
+    return Problem.of(f"{code}_near", near=near, **fields)
 
 
 class Places(Generic[V]):

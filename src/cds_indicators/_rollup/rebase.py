@@ -22,7 +22,7 @@ from cds_indicators._io.values import Record
 from cds_indicators._model.errors import InputError, MeasurementError, Problem, raise_problems
 from cds_indicators._model.framework import Framework
 from cds_indicators._rollup.merge import merge
-from cds_indicators._rollup.names import Places, hints
+from cds_indicators._rollup.names import Places, named
 from cds_indicators._rollup.successors import Successors
 from cds_indicators._words.format import commune_label
 from cds_indicators._words.names import name_key, same_place
@@ -94,6 +94,7 @@ def rebase(
         if record.year is None:
             problems.append(_placed(record, Problem.of("rebase_no_year", value=record.commune)))
             continue
+        when: int = record.year
         found = mapping.of(record.commune, record.district)
         if found is None and record.commune.strip().isdigit():
             record = _named(record)  # a code (mã đơn vị hành chính) for the name: [admin]
@@ -101,22 +102,21 @@ def rebase(
         if found is None and news.get(record.commune) is not None:
             found = {news.get(record.commune) or record.commune: None}  # already today's
         if found is None:
-            problems.append(_placed(record, Problem.of(
-                "successor_unknown", value=record.commune,
-                **hints(mapping.nearest(record.commune)))))
+            problems.append(_placed(record, named(
+                "successor_unknown", mapping.nearest(record.commune), value=record.commune)))
             continue
         if len(found) > 1 and any(share is None for share in found.values()):
             problems.append(_placed(record, Problem.of(
                 "successor_split", old=record.commune, news=", ".join(found))))
             continue
-        key = (record.year, name_key(record.district or ""), name_key(record.commune))
+        key = (when, name_key(record.district or ""), name_key(record.commune))
         if key in seen:
             problems.append(_placed(record, Problem.of("rebase_twice", value=record.commune,
                                                        year=record.year)))
             continue
         seen.add(key)
         for new, share in found.items():
-            groups.setdefault((record.year, new), []).append((record, share))
+            groups.setdefault((when, new), []).append((record, share))
     for (year, new), parts in groups.items() if not problems else ():
         lacking = [commune_label(c, d) for d, c in mapping.parts(new) if not _has(parts, d, c)]
         if lacking and not any(same_place(r.commune, new) for r, _ in parts):
@@ -126,10 +126,10 @@ def rebase(
         raise InputError(problems)
     rebased: list[Record] = []
     for (year, new), parts in sorted(groups.items(), key=lambda item: item[0][0]):
-        named = {_part_name(r, parts): r for r, _ in parts}
+        by_name = {_part_name(r, parts): r for r, _ in parts}
         shares = {_part_name(r, parts): s for r, s in parts if s is not None and s != 1}
         try:
-            merged = merge(named, into=new, framework=framework, yes_no=yes_no,
+            merged = merge(by_name, into=new, framework=framework, yes_no=yes_no,
                            missing=missing, shares=shares or None)
         except MeasurementError as exc:
             problems.extend(exc.problems)

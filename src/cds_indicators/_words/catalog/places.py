@@ -19,7 +19,10 @@ _VI: Final[dict[str, str]] = {
     ),
     "successor_columns": "thiếu cột {columns} (có: {found})",
     "successor_duplicate": "xã cũ {old!r} → {value!r} đã có ở dòng {first}",
-    "successor_unknown": "xã {value!r} không có trong bảng xã cũ → xã mới{hint}",
+    "successor_unknown": "xã {value!r} không có trong bảng xã cũ → xã mới",
+    "successor_unknown_near": (
+        "xã {value!r} không có trong bảng xã cũ → xã mới; có phải ý bạn là {near!r}?"
+    ),
     "merge_share_count": "chỉ tiêu {criterion}: số đếm theo tỷ lệ là {value}, không phải số nguyên",
     "rebase_not_record": "{value!r} không phải một bản ghi (Record) hay bảng giá trị",
     "rebase_no_year": "xã {value!r} không có năm",
@@ -28,9 +31,14 @@ _VI: Final[dict[str, str]] = {
         "xã {value!r} năm {year}: thiếu số liệu của xã cũ {parts} (gộp thiếu xã sẽ sai kết quả)"
     ),
     # official names ([admin])
-    "admin_unknown_province": "tỉnh {value!r} không có trong danh sách chính thức năm {year}{hint}",
-    "admin_unknown_commune": "xã {value!r} không có trong danh sách chính thức năm {year}{hint}",
-    "admin_no_edition": "không có danh sách chính thức cho năm {year} (có: trước 2025, từ 2025)",
+    "admin_unknown_province": "tỉnh {value!r} không có trong danh sách chính thức năm {year}",
+    "admin_unknown_province_near": (
+        "tỉnh {value!r} không có trong danh sách chính thức năm {year}; có phải ý bạn là {near!r}?"
+    ),
+    "admin_unknown_commune": "xã {value!r} không có trong danh sách chính thức năm {year}",
+    "admin_unknown_commune_near": (
+        "xã {value!r} không có trong danh sách chính thức năm {year}; có phải ý bạn là {near!r}?"
+    ),
 }
 
 _EN: Final[dict[str, str]] = {
@@ -47,7 +55,10 @@ _EN: Final[dict[str, str]] = {
     ),
     "successor_columns": "missing column {columns} (found: {found})",
     "successor_duplicate": "former commune {old!r} → {value!r} already given on row {first}",
-    "successor_unknown": "commune {value!r} is not in the former → new communes table{hint_en}",
+    "successor_unknown": "commune {value!r} is not in the former → new communes table",
+    "successor_unknown_near": (
+        "commune {value!r} is not in the former → new communes table; did you mean {near!r}?"
+    ),
     "merge_share_count": "criterion {criterion}: the count by the shares is {value}, not a whole "
                          "number",
     "rebase_not_record": "{value!r} is not a Record nor a mapping of values",
@@ -57,9 +68,14 @@ _EN: Final[dict[str, str]] = {
         "commune {value!r} in {year}: no values of the former communes {parts} (a merge "
         "without them would be wrong)"
     ),
-    "admin_unknown_province": "province {value!r} is not in the official list of {year}{hint_en}",
-    "admin_unknown_commune": "commune {value!r} is not in the official list of {year}{hint_en}",
-    "admin_no_edition": "no official list for {year} (there are: before 2025, from 2025)",
+    "admin_unknown_province": "province {value!r} is not in the official list of {year}",
+    "admin_unknown_province_near": (
+        "province {value!r} is not in the official list of {year}; did you mean {near!r}?"
+    ),
+    "admin_unknown_commune": "commune {value!r} is not in the official list of {year}",
+    "admin_unknown_commune_near": (
+        "commune {value!r} is not in the official list of {year}; did you mean {near!r}?"
+    ),
 }
 
 MESSAGES: Final = {"vi": _VI, "en": _EN}
