@@ -79,7 +79,7 @@ def rebase(
     if not isinstance(records, Iterable) or _is_frame(records):
         from cds_indicators._rollup.rebase_frame import rebase_frame
 
-        return rebase_frame(records, successors, framework=framework, yes_no=yes_no,
+        return rebase_frame(records, successors, rebase, framework=framework, yes_no=yes_no,
                             missing=missing)
     mapping = successors_of(successors)
     framework = framework_or_default(framework)

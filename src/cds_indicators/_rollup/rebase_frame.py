@@ -12,6 +12,7 @@ merged values (:func:`ratio` counts, exact percentages, yes/no, :data:`NOT_APPLI
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 from cds_indicators._evaluation.columnar.table import id_columns
@@ -53,11 +54,10 @@ def _records(rows: list[dict[str, Any]], ids: dict[str, str],
     return records
 
 
-def rebase_frame(frame: Any, successors: Any, *, framework: Framework | None, yes_no: str,
-                 missing: str) -> Any:
-    """The frame ``frame`` rebased (see the module's docstring)."""
-    from cds_indicators._rollup.rebase import rebase
-
+def rebase_frame(frame: Any, successors: Any, rebase: Callable[..., list[Record]], *,
+                 framework: Framework | None, yes_no: str, missing: str) -> Any:
+    """The frame ``frame`` rebased by ``rebase`` (:func:`rebase` on records; see the module's
+    docstring)."""
     nw = require("narwhals", "frame")
     framework = framework_or_default(framework)
     try:
