@@ -201,3 +201,31 @@ def test_rebase_takes_a_code_for_a_former_commune():
              for r in history]
     mapping = ROOT / "examples" / "rebase" / "vinh-loc-2025.csv"
     assert cds.rebase(coded, mapping) == cds.rebase(history, mapping)
+
+
+# --- the command line ---------------------------------------------------------------------------
+
+
+def test_summarize_by_province_on_today_communes_from_the_command_line():
+    from test_cli import cli
+
+    done = cli("summarize", "examples/rebase/vinh-loc-history.csv", "--successors",
+               "examples/rebase/vinh-loc-2025.csv", "--by", "province", "--format", "json")
+    assert done.returncode == 0, done.stderr
+    groups = json.loads(done.stdout)
+    assert [(g["key"], g["year"], g["completed"]) for g in groups] == [
+        ("Thanh Hóa", 2022, []), ("Thanh Hóa", 2023, []), ("Thanh Hóa", 2024, ["Xã Tây Đô"]),
+        ("Thanh Hóa", 2025, ["Xã Tây Đô"])]
+
+
+@pytest.mark.skipif(not HAS_ADMIN, reason="the [admin] extra is not installed")
+def test_validate_official_names_from_the_command_line(tmp_path):
+    from test_cli import cli
+
+    path = tmp_path / "a.csv"
+    path.write_text("Xã,Tỉnh,Năm,2.5\nXã Vĩnh Lọc,Thanh Hóa,2025,19/33\n"
+                    "Xã Tây Đô,Thanh Hóa,2025,19/33\n", encoding="utf-8")
+    done = cli("validate", "--official", str(path))
+    assert done.returncode == 3
+    assert ("dòng 2: xã 'Xã Vĩnh Lọc' không có trong danh sách chính thức năm 2025; có phải ý "
+            "bạn là 'Xã Vĩnh Lộc'?") in " ".join(done.stderr.split())
