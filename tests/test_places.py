@@ -229,3 +229,11 @@ def test_validate_official_names_from_the_command_line(tmp_path):
     assert done.returncode == 3
     assert ("dòng 2: xã 'Xã Vĩnh Lọc' không có trong danh sách chính thức năm 2025; có phải ý "
             "bạn là 'Xã Vĩnh Lộc'?") in " ".join(done.stderr.split())
+
+
+def test_merge_weights_and_shares_name_a_part_with_or_without_its_prefix():
+    parts = {"Xã A": {"1.6": 80}, "Xã B": {"1.6": cds.ratio(3, 4)}}
+    assert cds.merge(parts, into="X", weights={"A": 10}).values == {"1.6": cds.ratio(11, 14)}
+    assert cds.merge(parts, into="X", weights={"xã a": 10}).values == {"1.6": cds.ratio(11, 14)}
+    with pytest.raises(cds.MeasurementError, match="'Phường A'"):
+        cds.merge(parts, into="X", weights={"Phường A": 10})

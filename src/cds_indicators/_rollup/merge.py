@@ -41,6 +41,7 @@ from cds_indicators._io.values import Record
 from cds_indicators._model.errors import MeasurementError, Problem, raise_problems
 from cds_indicators._model.framework import Criterion, Framework, Kind
 from cds_indicators._words.format import exact
+from cds_indicators._words.names import same_place
 
 __all__ = ["merge"]
 
@@ -146,7 +147,10 @@ def _weights(weights: Any, parts: list[_Part], framework: Framework,
         return {}
     names = [part.name for part in parts]
     checked: _Weights = {}
-    for commune, weight in weights.items():
+    for given, weight in weights.items():
+        # A part is named with or without its prefix: "Vĩnh Thịnh" is the part "Xã Vĩnh Thịnh".
+        commune = next((n for n in names if isinstance(given, str) and same_place(n, given)),
+                       given)
         if commune not in names:
             problems.append(Problem.of("merge_weight_unknown_part", value=commune,
                                        parts=", ".join(names)))
@@ -331,7 +335,8 @@ def merge(
         problems.append(Problem.of("merge_bad_missing", value=missing))
     found = _parts(parts, problems)
     if shares:
-        found = [attrs.evolve(p, share=Fraction(shares.get(p.name, 1))) for p in found]
+        found = [attrs.evolve(p, share=Fraction(next(
+            (s for n, s in shares.items() if same_place(n, p.name)), 1))) for p in found]
     year = _one_year(found, problems)
     checked = _weights(weights, found, framework, problems)
     for part in found:
