@@ -138,6 +138,10 @@ def test_a_share_that_leaves_no_whole_count_gives_the_exact_percentage():
                  "xã 'Xã X' năm 2023: thiếu số liệu của xã cũ Xã B (gộp thiếu xã sẽ sai kết quả)",
                  "commune 'Xã X' in 2023: no values of the former communes Xã B (a merge without "
                  "them would be wrong)", id="missing-part"),
+    pytest.param([rec("Xã A"), rec("Xã X")], {"Xã A": "Xã X"},
+                 "xã 'Xã X' năm 2023 có số liệu của chính nó và của xã cũ Xã A; chỉ giữ một",
+                 "commune 'Xã X' in 2023 has values of its own and of its former communes Xã A; "
+                 "keep one", id="new-and-former"),
     pytest.param([Record(commune="Xã A", year=None, values={})], {"Xã A": "Xã X"},
                  "xã 'Xã A' không có năm", "commune 'Xã A' has no year", id="no-year"),
     pytest.param([{"2.5": 1}], {"Xã A": "Xã X"},

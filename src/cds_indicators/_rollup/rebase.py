@@ -118,6 +118,11 @@ def rebase(
         for new, share in found.items():
             groups.setdefault((when, new), []).append((record, share))
     for (year, new), parts in groups.items() if not problems else ():
+        if len(parts) > 1 and any(same_place(r.commune, new) for r, _ in parts):
+            problems.append(Problem.of("rebase_both", value=new, year=year, parts=", ".join(
+                commune_label(r.commune, r.district) for r, _ in parts
+                if not same_place(r.commune, new))))
+            continue
         lacking = [commune_label(c, d) for d, c in mapping.parts(new) if not _has(parts, d, c)]
         if lacking and not any(same_place(r.commune, new) for r, _ in parts):
             problems.append(Problem.of("rebase_missing_parts", value=new, year=year,

@@ -27,6 +27,9 @@ _VI: Final[dict[str, str]] = {
     "rebase_not_record": "{value!r} không phải một bản ghi (Record) hay bảng giá trị",
     "rebase_no_year": "xã {value!r} không có năm",
     "rebase_twice": "xã cũ {value!r} năm {year} có hai lần",
+    "rebase_both": (
+        "xã {value!r} năm {year} có số liệu của chính nó và của xã cũ {parts}; chỉ giữ một"
+    ),
     "rebase_missing_parts": (
         "xã {value!r} năm {year}: thiếu số liệu của xã cũ {parts} (gộp thiếu xã sẽ sai kết quả)"
     ),
@@ -64,6 +67,10 @@ _EN: Final[dict[str, str]] = {
     "rebase_not_record": "{value!r} is not a Record nor a mapping of values",
     "rebase_no_year": "commune {value!r} has no year",
     "rebase_twice": "former commune {value!r} appears twice in {year}",
+    "rebase_both": (
+        "commune {value!r} in {year} has values of its own and of its former communes {parts}; "
+        "keep one"
+    ),
     "rebase_missing_parts": (
         "commune {value!r} in {year}: no values of the former communes {parts} (a merge "
         "without them would be wrong)"
