@@ -15,6 +15,7 @@ from cds_indicators._words.format import fold
 
 __all__ = [
     "FIELD_LABELS",
+    "ID_LABELS",
     "ROLES",
     "ROLE_NAMES",
     "SUCCESSOR_COLUMNS",
@@ -68,7 +69,9 @@ ROLE_NAMES: Final = {
 }
 
 #: The labels of the lines above a template's table that hold its commune, district and year.
-FIELD_LABELS: Final = {"commune": "Xã", "district": "Huyện", "year": "Năm", "province": "Tỉnh"}
+FIELD_LABELS: Final = {"commune": "Xã", "district": "Huyện", "year": "Năm"}
+#: The short label of each column that says who a row is (the template has no province line).
+ID_LABELS: Final = {**FIELD_LABELS, "province": "Tỉnh"}
 
 #: The entry template's columns, in order (``{year}`` is the template's year).
 TEMPLATE_COLUMNS: Final = (
