@@ -47,7 +47,7 @@ ATTRIBUTES = {
     ),
     "DistrictSummary": (
         "district", "year", "reports", "completed", "not_completed", "undetermined", "criteria",
-        "blocking", "pillars", "one_away",
+        "blocking", "pillars", "one_away", "by", "key",
     ),
     "Framework": (
         "id", "title", "years", "pillars", "completion", "decision", "issuer", "issued",
@@ -63,14 +63,16 @@ ATTRIBUTES = {
     "LoadedValues": ("records", "problems"),
     "Measured": ("value", "evidence"),
     "Ratio": ("numerator", "denominator"),
-    "Record": ("commune", "year", "values", "district", "source", "sheet", "row", "path"),
+    "Record": ("commune", "year", "values", "district", "province", "parts", "source", "sheet",
+               "row", "path"),
     "Report": (
-        "framework", "year", "completion", "verdicts", "commune", "district", "score",
+        "framework", "year", "completion", "verdicts", "commune", "district", "province", "score",
         "max_score", "level",
     ),
     "Schedule": ("entries",),
     "ScheduleCheck": ("standings",),
-    "Summary": ("framework", "groups"),
+    "Successors": ("entries", "source"),
+    "Summary": ("framework", "groups", "by"),
     "Target": ("label", "kind", "comparison", "threshold"),
     "Trajectory": ("framework", "criteria"),
     "Verdict": (
@@ -107,6 +109,7 @@ def _instances() -> dict[str, Any]:
         "Record": cds.Record(commune="Xã A", year=2025, values={"2.5": 80}),
         "Report": report,
         "Schedule": schedule,
+        "Successors": cds.Successors({"Xã A": "Xã X"}, source="example"),
         "ScheduleCheck": summary.against(schedule),
         "Summary": summary,
         "Target": framework["2.5"].target(2025),

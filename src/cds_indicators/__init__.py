@@ -46,7 +46,9 @@ from cds_indicators._model.framework import (
 from cds_indicators._model.report import Completion, Report, Status, Verdict
 from cds_indicators._render.long import reports_to_frame
 from cds_indicators._rollup.merge import merge
+from cds_indicators._rollup.rebase import rebase
 from cds_indicators._rollup.schedule import Schedule
+from cds_indicators._rollup.successors import Successors
 from cds_indicators._rollup.summary import (
     DistrictSummary,
     ScheduleCheck,
@@ -85,6 +87,7 @@ __all__ = [
     "Scoring",
     "Standing",
     "Status",
+    "Successors",
     "Summary",
     "Target",
     "Trajectory",
@@ -101,6 +104,7 @@ __all__ = [
     "measured",
     "merge",
     "ratio",
+    "rebase",
     "reports_to_frame",
     "summarize",
     "trajectory",

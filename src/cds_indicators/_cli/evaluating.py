@@ -8,6 +8,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+import attrs
 import click
 
 from cds_indicators._cli.exits import EXIT_INCOMPLETE, EXIT_OK
@@ -52,16 +53,24 @@ def add_validate(cli: click.Group, lang: Lang) -> None:
     @files_argument(lang)
     @click.option("--year", type=Year(lang), help=t("year_eval_help", lang))
     @click.option("--require-evidence", is_flag=True, help=t("require_evidence_help", lang))
+    @click.option("--official", is_flag=True, help=t("official_help", lang))
     @strict_option(lang)
     @sheet_option(lang)
     @common(lang)
     def validate(files: tuple[Path, ...], year: int | None, framework: str | None,
-                 require_evidence: bool = False, strict: bool = False, **_: Any) -> int:
+                 require_evidence: bool = False, official: bool = False, strict: bool = False,
+                 **_: Any) -> int:
         model = framework_of(framework)
         check_year(model, year, lang)
         records, problems = read_records(files, year, model)
         for record in progress(records, lang):
             problems.extend(check_record(record, model, year))
+        if official:
+            from cds_indicators._rollup.admin import official_problems
+
+            problems.extend(official_problems(
+                r if r.year is not None or year is None else attrs.evolve(r, year=year)
+                for r in records))
         if require_evidence and not problems:
             problems = [p for record in records for p in unevidenced(record, model, year)]
         if problems:
@@ -110,14 +119,18 @@ def add_summarize(cli: click.Group, lang: Lang, evaluate: Evaluate) -> None:
     @sheet_option(lang)
     @click.option("--schedule", metavar="FILE", type=click.Path(path_type=Path),
                   help=t("schedule_help", lang))
+    @click.option("--by", default="district", metavar="LEVEL", help=t("by_help", lang))
+    @click.option("--successors", metavar="FILE", type=click.Path(path_type=Path),
+                  help=t("successors_help", lang))
     @format_option(_REPORT_FORMATS, lang)
     @output_option(lang)
     @keep_going_option(lang)
     @strict_option(lang)
     @common(lang)
     def summarize_command(files: tuple[Path, ...], year: int | None, schedule: Path | None,
-                          fmt: str, output: Path | None, keep_going: bool, framework: str | None,
-                          strict: bool = False, **_: Any) -> int:
+                          by: str, successors: Path | None, fmt: str, output: Path | None,
+                          keep_going: bool, framework: str | None, strict: bool = False,
+                          **_: Any) -> int:
         model = framework_of(framework)
         check_year(model, year, lang)
         if fmt == "xlsx" and output is None:
@@ -127,10 +140,17 @@ def add_summarize(cli: click.Group, lang: Lang, evaluate: Evaluate) -> None:
         from cds_indicators._rollup.summary import summarize
 
         plan = None if schedule is None else Schedule.load(schedule)
-        found, problems = reports(files, year, model, lang, evaluate, keep_going)
+        if successors is None:
+            found, problems = reports(files, year, model, lang, evaluate, keep_going)
+        else:
+            from cds_indicators._cli.summary import rebased_reports
+
+            found, problems = rebased_reports(files, year, model, successors, evaluate,
+                                              keep_going)
+            plan = None if plan is None else plan.rebased(successors)
         if problems and not found:
             raise InputError(problems)
-        summary = summarize(found, framework=model)
+        summary = summarize(found, framework=model, by=by)
         check = None if plan is None else summary.against(plan)
         out = Out(output, lang)
         if fmt == "table":

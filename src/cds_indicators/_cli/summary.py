@@ -5,11 +5,16 @@ page.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from html import escape
+from pathlib import Path
 from typing import Any
 
+import attrs
+
+from cds_indicators._model.errors import InputError, Problem
 from cds_indicators._model.framework import Framework
-from cds_indicators._model.report import Completion, completion_word
+from cds_indicators._model.report import Completion, Report, completion_word
 from cds_indicators._render.page import document
 from cds_indicators._render.palette import colour, ink
 from cds_indicators._render.summary import SHOWN_BLOCKING
@@ -24,7 +29,26 @@ from cds_indicators._words import Lang, words
 from cds_indicators._words.headers import SUMMARY_COLUMNS
 from cds_indicators._words.interface import t
 
-__all__ = ["rollup_dicts", "rollup_html", "rollup_rows"]
+__all__ = ["rebased_reports", "rollup_dicts", "rollup_html", "rollup_rows"]
+
+
+def rebased_reports(paths: Sequence[Path], year: int | None, framework: Framework,
+                    successors: Path, evaluate: Any,
+                    keep_going: bool = False) -> tuple[list[Report], list[Problem]]:
+    """The reports of today's communes: the records of ``paths`` rebased by the successors
+    file, then evaluated; every problem of the files raised at once, or with ``keep_going``
+    returned beside the reports of what could be read (a former commune refused is then
+    missing from its new commune, as any missing part)."""
+    from cds_indicators._cli.reading import read_records
+    from cds_indicators._rollup.rebase import rebase
+
+    records, problems = read_records(paths, year, framework, keep_going)
+    if problems and not keep_going:
+        raise InputError(problems)
+    if year is not None:
+        records = [r if r.year is not None else attrs.evolve(r, year=year) for r in records]
+    return [evaluate(r, framework=framework, year=year)
+            for r in rebase(records, successors, framework=framework)], problems
 
 
 def rollup_dicts(summary: Summary, check: ScheduleCheck | None) -> list[dict[str, Any]]:
@@ -32,10 +56,11 @@ def rollup_dicts(summary: Summary, check: ScheduleCheck | None) -> list[dict[str
     found = []
     for group in summary.groups:
         data = group.to_dict()
+        members = {(r.district, r.commune) for r in group.reports}
         data["schedule"] = None if check is None else {
             which.value: [s.commune for s in check.standings
-                          if (s.district, s.year) == (group.district, group.year)
-                          and s.standing is which]
+                          if s.year == group.year and s.standing is which
+                          and (s.district, s.commune) in members]
             for which in Standing}
         found.append(data)
     return found

@@ -170,9 +170,10 @@ def read_values(
     return readings, problems
 
 
-def _check_names(commune: Any, district: Any) -> None:
+def _check_names(commune: Any, district: Any, province: Any = None) -> None:
     for field, field_vi, given in (("commune", "tên xã", commune),
-                                   ("district", "tên huyện", district)):
+                                   ("district", "tên huyện", district),
+                                   ("province", "tên tỉnh", province)):
         if given is not None and not isinstance(given, str):
             # A name kept as a number would not survive Report.to_dict()/from_dict().
             raise_problems([Problem.of("name_not_text", value=given, field=field,
@@ -186,6 +187,7 @@ def evaluate(
     framework: Framework | None = None,
     commune: str | None = None,
     district: str | None = None,
+    province: str | None = None,
 ) -> Report:
     """The verdict of every criterion for one commune in ``year``, and whether it completed.
 
@@ -197,13 +199,13 @@ def evaluate(
     """
     framework = framework_or_default(framework)
     year = framework.check_year(year)
-    _check_names(commune, district)
+    _check_names(commune, district, province)
     if not isinstance(values, Mapping):
         raise_problems([Problem.of("values_not_mapping", value=values)])
     readings, problems = read_values(values, framework)
     if problems:
         raise_problems([problem for _, problem in problems])
-    return _judged(readings, year, framework, commune, district)
+    return _judged(readings, year, framework, commune, district, province)
 
 
 def evaluate_readings(
@@ -213,18 +215,20 @@ def evaluate_readings(
     framework: Framework | None = None,
     commune: str | None = None,
     district: str | None = None,
+    province: str | None = None,
 ) -> Report:
     """The report of values already read (criterion id → :class:`Reading`, as
     :func:`read_values` or a record from :func:`load_values` holds them): judged without
     reading again. A criterion without a reading is missing."""
     framework = framework_or_default(framework)
     year = framework.check_year(year)
-    _check_names(commune, district)
-    return _judged(readings, year, framework, commune, district)
+    _check_names(commune, district, province)
+    return _judged(readings, year, framework, commune, district, province)
 
 
 def _judged(readings: Mapping[str, Reading], year: int, framework: Framework,
-            commune: str | None, district: str | None) -> Report:
+            commune: str | None, district: str | None,
+            province: str | None = None) -> Report:
     get = readings.get
     verdicts = tuple(judge.verdict(get(judge.criterion.id, MISSING_VALUE))
                      for judge in _judges(framework, year))
@@ -236,6 +240,7 @@ def _judged(readings: Mapping[str, Reading], year: int, framework: Framework,
         verdicts=outcome.verdicts,
         commune=commune,
         district=district,
+        province=province,
         score=outcome.score,
         max_score=outcome.max_score,
         level=outcome.level,

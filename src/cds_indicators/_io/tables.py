@@ -15,7 +15,6 @@ spreadsheet shows them), never dropped: an unknown column such as ``3.1O`` is an
 
 from __future__ import annotations
 
-import unicodedata
 from collections.abc import Sequence
 from typing import Any, Final
 
@@ -25,6 +24,7 @@ from cds_indicators._evaluation.evidence import with_evidence
 from cds_indicators._evaluation.reading import ratio
 from cds_indicators._evaluation.scalar import read_value
 from cds_indicators._io.cells import Table, read_csv_text
+from cds_indicators._io.rows import Read, Row, cell_text, column_letter, is_empty
 from cds_indicators._model.errors import Problem
 from cds_indicators._model.framework import Framework
 from cds_indicators._model.numbers import whole_number
@@ -41,49 +41,10 @@ from cds_indicators._words.headers import (
 __all__ = ["Row", "Table", "column_letter", "read_csv_text", "records_from_table"]
 
 
-@attrs.frozen(kw_only=True)
-class Row:
-    """One commune-year read from a table, before it becomes a record."""
-
-    commune: str
-    district: str | None
-    year: int
-    values: dict[str, Any]
-    row: int
-    sheet: str | None
-    readings: dict[str, Reading] = attrs.field(factory=dict)
-
-    def add(self, criterion: str, value: Any, reading: Reading | None) -> None:
-        """The value of ``criterion`` as written, and its reading when it could be read."""
-        self.values[criterion] = value
-        if reading is not None:
-            self.readings[criterion] = reading
-
-
-_FIELD_ROLES: Final = ("commune", "district", "year")
+_FIELD_ROLES: Final = ("commune", "district", "year", "province")
 _HEADER: Final = "header"  # a problem of the header, which spoils every row
-
-
-def column_letter(index: int) -> str:
-    """The spreadsheet letter of the 0-based column ``index``: 0 → ``A``, 27 → ``AB``."""
-    letters = ""
-    index += 1
-    while index:
-        index, rest = divmod(index - 1, 26)
-        letters = chr(ord("A") + rest) + letters
-    return letters
-
-
-def _empty(cell: Any) -> bool:
-    return cell is None or (isinstance(cell, str) and not cell.strip())
-
-
-def _text(cell: Any) -> str:
-    if isinstance(cell, float) and cell.is_integer():
-        return str(int(cell))
-    return "" if cell is None else unicodedata.normalize("NFC", str(cell)).strip()
-
-
+_empty = is_empty
+_text = cell_text
 
 
 class _Reader:
@@ -278,7 +239,7 @@ class _Reader:
         self.problem("missing_column", row, column_vi=vi, column_en=en)
 
     def commune_year(self, cells: Sequence[Any], roles: dict[str, int],
-                     fields: dict[str, Any], row: int) -> tuple[str, str | None, int] | None:
+                     fields: dict[str, Any], row: int) -> Read | None:
         commune, at, col = self.field("commune", cells, roles, fields, row)
         name = _text(commune)
         if not name:
@@ -288,15 +249,16 @@ class _Reader:
         year = self.year(year_cell, at, col)
         if not name or year is None:
             return None
-        return name, _text(district) or None, year
+        province, _, _ = self.field("province", cells, roles, fields, row)
+        return name, _text(district) or None, year, _text(province) or None
 
-    def new_row(self, read: tuple[str, str | None, int], row: int) -> Row:
-        commune, district, year = read
+    def new_row(self, read: Read, row: int) -> Row:
+        commune, district, year, province = read
         return Row(commune=commune, district=district, year=year, values={}, row=row,
-                   sheet=self.table.sheet)
+                   sheet=self.table.sheet, province=province)
 
     def wide_row(self, cells: Sequence[Any], criteria: dict[int, str], row: int,
-                 read: tuple[str, str | None, int] | None,
+                 read: Read | None,
                  found: dict[tuple[str, str, int], Row]) -> Any:
         record = None if read is None else self.new_row(read, row)
         for col, criterion in criteria.items():
@@ -312,7 +274,7 @@ class _Reader:
         return None
 
     def long_row(self, cells: Sequence[Any], roles: dict[str, int], row: int,
-                 read: tuple[str, str | None, int] | None,
+                 read: Read | None,
                  found: dict[tuple[str, str, int], Row],
                  firsts: dict[tuple[tuple[str, str, int], str], int]) -> None:
         def cell(role: str) -> Any:

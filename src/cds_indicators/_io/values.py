@@ -71,7 +71,8 @@ def record_from_mapping(data: Any, source: str, path: str = "$") -> Record | lis
     if not isinstance(data, Mapping):
         return [_problem("not_a_table", source, path=path)]
     problems = []
-    unknown = sorted(set(data) - {"commune", "district", "year", "values", *NOTE_KEYS})
+    unknown = sorted(set(data) - {"commune", "district", "province", "year", "values",
+                                  *NOTE_KEYS})
     if unknown:
         problems.append(_problem("unknown_keys", source, path=path, keys=", ".join(unknown)))
     commune = data.get("commune")
@@ -80,6 +81,9 @@ def record_from_mapping(data: Any, source: str, path: str = "$") -> Record | lis
     district = data.get("district")
     if district is not None and not isinstance(district, str):
         problems.append(_problem("bad_field", source, path=f"{path}.district", value=district))
+    province = data.get("province")
+    if province is not None and not isinstance(province, str):
+        problems.append(_problem("bad_field", source, path=f"{path}.province", value=province))
     for key in NOTE_KEYS:
         if key in data and not isinstance(data[key], str):
             problems.append(_problem("bad_field", source, path=f"{path}.{key}", value=data[key]))
@@ -95,6 +99,7 @@ def record_from_mapping(data: Any, source: str, path: str = "$") -> Record | lis
     return Record(
         commune=commune.strip(),
         district=district,
+        province=province,
         year=year,
         values=dict(values),
         source=source,
@@ -210,8 +215,8 @@ def _records_from_tables(
         rows, found = records_from_table(table, framework, year)
         problems.extend(found)
         records.extend(
-            Record(commune=r.commune, district=r.district, year=r.year, values=r.values,
-                   source=source, sheet=r.sheet, row=r.row, readings=r.readings,
+            Record(commune=r.commune, district=r.district, province=r.province, year=r.year,
+                   values=r.values, source=source, sheet=r.sheet, row=r.row, readings=r.readings,
                    read_for=framework, notices=tuple(notices))
             for r in rows
         )
@@ -314,9 +319,10 @@ def evaluate_record(
         raise InputError([_placed(record, Problem.of("missing_year"), "year")])
     if record._read_for is framework:
         return evaluate_readings(record._readings, when, framework=framework,
-                                 commune=record.commune, district=record.district)
+                                 commune=record.commune, district=record.district,
+                                 province=record.province)
     return evaluate(record.values, when, framework=framework, commune=record.commune,
-                    district=record.district)
+                    district=record.district, province=record.province)
 
 
 def _placed(record: Record, problem: Problem, key: str) -> Problem:

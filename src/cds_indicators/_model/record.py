@@ -55,6 +55,11 @@ class Record:
     year: int | None
     values: Mapping[str, Any] = attrs.field(hash=False)
     district: str | None = None
+    #: The province (``Tỉnh Thanh Hóa``), when the file or the caller gives one.
+    province: str | None = None
+    #: For a commune of today's map made by :func:`rebase`, the former communes it was made
+    #: from, as (district or ``None``, commune) pairs; empty otherwise.
+    parts: tuple[tuple[str | None, str], ...] = ()
     source: str | None = None
     sheet: str | None = None
     row: int | None = None

@@ -51,6 +51,8 @@ class Report:
     verdicts: tuple[Verdict, ...]
     commune: str | None = None
     district: str | None = None
+    #: The province, when the evaluation was given one; ``summarize(by="province")`` groups by it.
+    province: str | None = None
     score: Fraction | None = None
     max_score: Fraction | None = None
     level: str | None = None

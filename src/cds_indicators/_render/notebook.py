@@ -63,7 +63,7 @@ def report_html(report: Report, framework: Framework | None = None) -> str:
     framework = framework_for(framework, report)
     name = escape(name_of(report.commune, "vi"))
     if report.district:
-        name += f" (huyện {escape(report.district)})"
+        name += f" ({escape(_text.district_label(report.district))})"
     rows = [
         f"<table {_TABLE}>",
         f'<caption style="text-align:left;padding:2px 0"><b>{name}</b> — năm {report.year}: '

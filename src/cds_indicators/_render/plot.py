@@ -115,7 +115,7 @@ def plot_summary(summary: Summary, framework: Framework | None = None,
     heat.legend(handles=[Patch(color=colour(s), label=status_word(s, lang)) for s in _ORDER],
                 loc="upper center", bbox_to_anchor=(0.5, -0.08 - 1.2 / max(len(rows), 4)),
                 ncol=5, fontsize=8, frameon=False)
-    names = [f"{g.district or ''} {g.year}".strip() for g in summary.groups]
+    names = [f"{g.key or ''} {g.year}".strip() for g in summary.groups]
     bottom = [0] * len(names)
     for completion in Completion:
         counts = [len(g.with_(completion)) for g in summary.groups]

@@ -11,7 +11,7 @@ from cds_indicators._model.report import Completion, completion_word
 from cds_indicators._render.text import WIDTH, hanging, wrap
 from cds_indicators._rollup.summary import Standing, standing_word
 from cds_indicators._words import Lang
-from cds_indicators._words.format import percent
+from cds_indicators._words.format import district_label, percent
 from cds_indicators._words.interface import t
 
 if TYPE_CHECKING:
@@ -57,7 +57,8 @@ def district_lines(group: DistrictSummary, lang: Lang = "vi",
         text = ", ".join(f"{name_of(c, lang)} ({k})" for c, k in group.one_away)
         lines.extend(hanging("", f"{t('one_away', lang)}: {text}", WIDTH - 1))
     if check is not None:
-        lines.extend(schedule_lines(check, group.district, group.year, lang))
+        lines.extend(schedule_lines(check, group.district, group.year, lang,
+                                    members=members_of(group)))
     return lines
 
 
@@ -66,12 +67,21 @@ def summary_text(summary: Summary, lang: Lang = "vi", check: ScheduleCheck | Non
     return "\n\n".join("\n".join(district_lines(g, lang, check)) for g in summary.groups)
 
 
+def members_of(group: DistrictSummary) -> set[tuple[str | None, str | None]]:
+    """The (district, commune) of each report of ``group``: whom its standings are of."""
+    return {(r.district, r.commune) for r in group.reports}
+
+
 def _standing_lines(check: ScheduleCheck, district: str | None, year: int,
-                    lang: Lang) -> list[str]:
-    mine = [s for s in check.standings if (s.district, s.year) == (district, year)]
+                    lang: Lang, members: set[tuple[str | None, str | None]] | None = None,
+                    ) -> list[str]:
+    mine = [s for s in check.standings if s.year == year and (
+        (s.district, s.commune) in members if members is not None else s.district == district)]
     lines = []
     for which in Standing:
-        names = [name_of(s.commune, lang) for s in mine if s.standing is which]
+        names = [name_of(s.commune, lang) + ("" if s.suggestion is None else
+                 " (" + t("did_you_mean", lang, names=s.suggestion) + ")")
+                 for s in mine if s.standing is which]
         if names:
             lines.extend(hanging("  - ", f"{standing_word(which, lang)}: {', '.join(names)}",
                                  WIDTH - 1))
@@ -79,10 +89,12 @@ def _standing_lines(check: ScheduleCheck, district: str | None, year: int,
 
 
 def schedule_lines(check: ScheduleCheck, district: str | None, year: int,
-                   lang: Lang = "vi") -> list[str]:
-    """The standings of the communes of ``district`` in ``year`` under a heading, one line per
-    standing that has any; no lines when the check has none."""
-    lines = _standing_lines(check, district, year, lang)
+                   lang: Lang = "vi", *,
+                   members: set[tuple[str | None, str | None]] | None = None) -> list[str]:
+    """The standings of the communes of ``district`` (or of ``members``, (district, commune)
+    pairs) in ``year`` under a heading, one line per standing that has any; no lines when the
+    check has none."""
+    lines = _standing_lines(check, district, year, lang, members)
     return [f"{t('schedule', lang)}:", *lines] if lines else []
 
 
@@ -90,7 +102,7 @@ def schedule_text(check: ScheduleCheck, lang: Lang = "vi") -> str:
     """Per district and year, the communes on time, early, late, not yet due."""
     blocks = []
     for district, year in dict.fromkeys((s.district, s.year) for s in check.standings):
-        where = f"{t('district', lang)} {district}, " if district else ""
+        where = f"{district_label(district, lang)}, " if district else ""
         head = f"{t('schedule', lang)} — {where}{t('year', lang)} {year}:"
         blocks.append("\n".join([head, *_standing_lines(check, district, year, lang)]))
     return "\n\n".join(blocks)

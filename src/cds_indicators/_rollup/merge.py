@@ -43,6 +43,8 @@ from cds_indicators._frameworks.registry import framework_or_default
 from cds_indicators._io.values import Record
 from cds_indicators._model.errors import MeasurementError, Problem, raise_problems
 from cds_indicators._model.framework import Criterion, Framework, Kind
+from cds_indicators._words.format import exact
+from cds_indicators._words.names import same_place
 
 __all__ = ["merge"]
 
@@ -61,6 +63,8 @@ class _Part:
     place: Mapping[str, Any] = attrs.field(factory=dict)
     readings: Mapping[str, Reading] = attrs.field(factory=dict)
     read_for: Framework | None = None
+    #: The share of this commune that went into the merged one (a commune split by rebase).
+    share: Fraction = Fraction(1)
 
     def read(self, criterion: Criterion, framework: Framework) -> Reading | Problem:
         """This part's value of ``criterion``: the reading a loaded record carries, made for
@@ -146,7 +150,10 @@ def _weights(weights: Any, parts: list[_Part], framework: Framework,
         return {}
     names = [part.name for part in parts]
     checked: _Weights = {}
-    for commune, weight in weights.items():
+    for given, weight in weights.items():
+        # A part is named with or without its prefix: "Vĩnh Thịnh" is the part "Xã Vĩnh Thịnh".
+        commune = next((n for n in names if isinstance(given, str) and same_place(n, given)),
+                       given)
         if commune not in names:
             problems.append(Problem.of("merge_weight_unknown_part", value=commune,
                                        parts=", ".join(names)))
@@ -193,7 +200,7 @@ _Given = list[tuple[_Part, Reading, Any]]
 def _merge_rate(criterion: Criterion, given: _Given, weights: _Weights,
                 problems: list[Problem], several: bool) -> Any:
     numerators: list[Fraction] = []
-    denominator = 0
+    denominator = Fraction(0)
     for part, reading, value in given:
         weight, own = _weight(weights, part.name, criterion.id)
         if reading.counts is not None:
@@ -202,27 +209,34 @@ def _merge_rate(criterion: Criterion, given: _Given, weights: _Weights,
                 problems.append(part.problem(Problem.of(
                     "merge_weight_conflict", criterion=criterion.id, value=weight,
                     denominator=den)))
-            numerators.append(Fraction(num))
-            denominator += den
+            numerators.append(num * part.share)
+            denominator += den * part.share
         elif weight is None:
             if several:
                 problems.append(part.problem(Problem.of(
                     "merge_percent_only", criterion=criterion.id, value=value)))
         else:
             assert isinstance(reading.value, Fraction)
-            numerators.append(reading.value * weight / 100)
-            denominator += weight
-    if not several:
+            numerators.append(reading.value * weight / 100 * part.share)
+            denominator += weight * part.share
+    if not several and given[0][0].share == 1:
         return _kept(given[0][1])
+    if not several and given[0][1].counts is None:
+        return given[0][1].value  # a share of a percentage is that percentage
     total = sum(numerators, Fraction(0))
-    if all(n.denominator == 1 for n in numerators):
-        return Ratio(int(total), denominator)
+    if all(n.denominator == 1 for n in numerators) and Fraction(denominator).denominator == 1:
+        return Ratio(int(total), int(denominator))
     return 100 * total / denominator
 
 
 def _merge_count(criterion: Criterion, given: _Given, weights: _Weights,
                  problems: list[Problem], several: bool) -> Any:
-    return sum(int(reading.value) for _, reading, _ in given if isinstance(reading.value, Fraction))
+    total = sum((reading.value * part.share for part, reading, _ in given
+                 if isinstance(reading.value, Fraction)), Fraction(0))
+    if total.denominator != 1:
+        problems.append(Problem.of("merge_share_count", criterion=criterion.id,
+                                   value=exact(total)))
+    return int(total)
 
 
 def _merge_yes_no(policy: Callable[[Iterable[bool]], bool]) -> Callable[..., Any]:
@@ -305,6 +319,7 @@ def merge(
     missing: str = "propagate",
     district: str | None = None,
     framework: Framework | None = None,
+    shares: Mapping[str, Fraction] | None = None,
 ) -> Record:
     """The values of the commune ``into``, made by merging ``parts`` (rules: ``docs/merging.md``).
 
@@ -314,7 +329,9 @@ def merge(
     denominator for rates given only as percentages: one whole number for every such rate, or a
     mapping of criterion id to whole number. ``yes_no`` is ``"all"`` or ``"any"``; ``missing``
     is ``"propagate"`` (a part without a value leaves the merged commune without one) or
-    ``"skip"`` (the parts with a value are merged).
+    ``"skip"`` (the parts with a value are merged). ``shares`` maps a part's name to the share of
+    it that went into ``into`` (a commune split by the arrangement, as :func:`rebase` gives it):
+    its counts count for that share.
 
     Returns a :class:`Record` for ``into`` with the parts' year and, unless ``district`` is
     given, their district when they share one. Every problem (arguments, years, values, weights)
@@ -330,6 +347,9 @@ def merge(
     if missing not in _MISSING:
         problems.append(Problem.of("merge_bad_missing", value=missing))
     found = _parts(parts, problems)
+    if shares:
+        found = [attrs.evolve(p, share=Fraction(next(
+            (s for n, s in shares.items() if same_place(n, p.name)), 1))) for p in found]
     year = _one_year(found, problems)
     checked = _weights(weights, found, framework, problems)
     for part in found:

@@ -21,6 +21,7 @@ import attrs
 from cds_indicators._io.limits import read_bounded
 from cds_indicators._model.errors import InputError, Problem
 from cds_indicators._model.numbers import whole_number
+from cds_indicators._rollup.names import Places
 from cds_indicators._words.headers import header_role
 
 __all__ = ["Schedule"]
@@ -87,6 +88,11 @@ class Schedule:
 
     entries: Mapping[Key, int] = attrs.field(converter=_entries, hash=False)
     """(district or ``None``, commune) → year, in the order given."""
+    _places: Places[int] = attrs.field(init=False, eq=False, repr=False, hash=False)
+
+    @_places.default
+    def _index(self) -> Places[int]:
+        return Places(self.entries)
 
     @classmethod
     def load(cls, path: str | PathLike[str]) -> Schedule:
@@ -134,16 +140,31 @@ class Schedule:
         """The year ``commune`` (of ``district``) must complete by; ``None`` if not assigned.
 
         An entry naming the district is preferred; an entry without a district matches the
-        commune in any district.
+        commune in any district. Names match with or without their prefix (``Vĩnh Thịnh``,
+        ``Xã Vĩnh Thịnh``), in any case.
         """
-        if commune is None:
-            return None
-        name = _name(commune)
-        if district is not None:
-            found = self.entries.get((_name(district), name))
-            if found is not None:
-                return found
-        return self.entries.get((None, name))
+        return self._places.get(commune, district)
+
+    def rebased(self, successors: Any) -> Schedule:
+        """This schedule with a year for each commune of today's map in ``successors`` (a
+        :class:`Successors`, a mapping or a successors file): the earliest year of its former
+        communes, unless this schedule already gives the new commune a year of its own."""
+        from cds_indicators._rollup.rebase import successors_of
+
+        mapping = successors_of(successors)
+        entries = dict(self.entries)
+        for new in mapping.communes:
+            if self.year_of(new) is not None:
+                continue
+            years = [y for d, c in mapping.parts(new) if (y := self.year_of(c, d)) is not None]
+            if years:
+                entries[(None, _name(new))] = min(years)
+        return Schedule(entries)
+
+    def nearest(self, commune: str) -> str | None:
+        """The commune of the schedule whose name is most like ``commune`` (a likely
+        misspelling: ``Xã Vĩnh Lọc`` → ``Xã Vĩnh Lộc``), or ``None``."""
+        return self._places.nearest(commune)
 
     def __len__(self) -> int:
         return len(self.entries)

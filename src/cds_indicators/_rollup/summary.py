@@ -13,6 +13,7 @@ import attrs
 from cds_indicators._model.errors import InputError, Problem
 from cds_indicators._model.report import Completion, Report, Status
 from cds_indicators._model.views import show
+from cds_indicators._rollup.groups import By, by_name, check_by, group_label, key_of
 from cds_indicators._rollup.schedule import Schedule
 from cds_indicators._words import Lang, words
 from cds_indicators._words.format import exact, strip_period
@@ -78,6 +79,11 @@ class DistrictSummary:
     blocking: tuple[tuple[str, int], ...]
     pillars: Mapping[str, Fraction | None] = attrs.field(hash=False)
     one_away: tuple[tuple[str | None, str], ...]
+    #: What the reports are grouped by (``summarize(by=...)``), and this group's name; for the
+    #: default ``"district"`` the key is the district. ``district`` is the group's district when
+    #: its reports share one.
+    by: str = "district"
+    key: str | None = attrs.field(default=attrs.Factory(lambda s: s.district, takes_self=True))
 
     @property
     def communes(self) -> tuple[str | None, ...]:
@@ -91,7 +97,7 @@ class DistrictSummary:
 
     def title(self, lang: Lang = "vi") -> str:
         """``Tổng hợp chuyển đổi số cấp xã — Huyện Vĩnh Lộc, năm 2024``."""
-        where = f"{t('district', lang)} {self.district}, " if self.district else ""
+        where = f"{group_label(self.by, self.key, lang)}, " if self.key else ""
         return f"{t('summary_title', lang)} — {where}{t('year', lang)} {self.year}"
 
     def criterion_name(self, criterion: str, lang: Lang = "vi") -> str:
@@ -109,6 +115,7 @@ class DistrictSummary:
         """JSON-safe: names, counts by status value, pass rates as exact text (``"5/6"``)."""
         return {
             "district": self.district,
+            **({} if self.by == "district" else {"by": self.by, "key": self.key}),
             "year": self.year,
             "communes": len(self.reports),
             **{c.value.lower(): list(self.with_(c)) for c in Completion},
@@ -120,7 +127,8 @@ class DistrictSummary:
         }
 
 
-def _group(district: str | None, year: int, reports: tuple[Report, ...]) -> DistrictSummary:
+def _group(key: str | None, year: int, reports: tuple[Report, ...],
+           by: str = "district") -> DistrictSummary:
     criteria: dict[str, dict[Status, int]] = {}
     pillar_counts: dict[str, list[int]] = {}
     for report in reports:
@@ -134,8 +142,11 @@ def _group(district: str | None, year: int, reports: tuple[Report, ...]) -> Dist
     blocking = sorted(((c, n[Status.FAIL]) for c, n in criteria.items() if n[Status.FAIL]),
                       key=lambda item: (-item[1], order[item[0]]))
     names = {c: tuple(r.commune for r in reports if r.completion is c) for c in Completion}
+    districts = {r.district for r in reports}
     return DistrictSummary(
-        district=district,
+        district=key if by == "district" else districts.pop() if len(districts) == 1 else None,
+        by=by,
+        key=key,
         year=year,
         reports=reports,
         completed=names[Completion.COMPLETED],
@@ -157,6 +168,8 @@ class Summary:
 
     framework: str | None
     groups: tuple[DistrictSummary, ...]
+    #: What the groups are grouped by (``summarize(by=...)``).
+    by: str = "district"
     #: The Framework the reports were evaluated against: the one ``summarize`` was given, else
     #: the one the reports carry; the renderers take their pillar names from it. Not part of
     #: equality.
@@ -170,11 +183,12 @@ class Summary:
         return len(self.groups)
 
     def group(self, district: str | None, year: int) -> DistrictSummary:
-        """The roll-up of ``district`` in ``year``; ``LookupError`` if there is none."""
+        """The roll-up of ``district`` (the group's key: a province, a commune, … when grouped
+        by it) in ``year``; ``LookupError`` if there is none."""
         for group in self.groups:
-            if group.district == district and group.year == year:
+            if group.key == district and group.year == year:
                 return group
-        raise LookupError(f"no reports of district {district!r} in {year}")
+        raise LookupError(f"no reports of {self.by} {district!r} in {year}")
 
     @property
     def reports(self) -> tuple[Report, ...]:
@@ -202,7 +216,9 @@ class Summary:
             rows.append(CommuneStanding(
                 commune=report.commune, district=report.district, year=report.year,
                 completion=report.completion, due=due, completed_in=done,
-                standing=standing(report.completion, report.year, due, done)))
+                standing=standing(report.completion, report.year, due, done),
+                suggestion=None if due is not None or report.commune is None
+                else schedule.nearest(report.commune)))
         return ScheduleCheck(standings=tuple(rows))
 
     def text(self, lang: Lang = "vi", check: ScheduleCheck | None = None) -> str:
@@ -240,6 +256,8 @@ class CommuneStanding:
     due: int | None
     standing: Standing
     completed_in: int | None = None
+    #: For a commune the schedule does not name, the schedule's name most like it, if any.
+    suggestion: str | None = None
 
 
 @attrs.frozen(kw_only=True)
@@ -286,7 +304,8 @@ class ScheduleCheck:
 
     def lines_for(self, group: DistrictSummary, lang: Lang = "vi") -> list[str]:
         """The standings of ``group``'s communes, one line per standing that has any."""
-        lines: list[str] = show("schedule_lines", self, group.district, group.year, lang)
+        lines: list[str] = show("schedule_lines", self, group.district, group.year, lang,
+                                members={(r.district, r.commune) for r in group.reports})
         return lines
 
     def text(self, lang: Lang = "vi") -> str:
@@ -313,8 +332,11 @@ def standing_word(which: Standing, lang: Lang) -> str:
     return words(lang).STANDING[which.value]
 
 
-def summarize(reports: Iterable[Report], *, framework: Framework | None = None) -> Summary:
-    """The roll-up of ``reports`` per district and year.
+def summarize(reports: Iterable[Report], *, framework: Framework | None = None,
+              by: By = "district") -> Summary:
+    """The roll-up of ``reports`` per district and year, or per ``by`` and year: ``"province"``,
+    ``"commune"`` (today's commune, after :func:`rebase`), any other text field of a report, or
+    a function of a report that names its group.
 
     Every report must come from the same framework, and a commune may appear once per district
     and year; otherwise an :class:`InputError` lists every offending report. Without
@@ -322,6 +344,7 @@ def summarize(reports: Iterable[Report], *, framework: Framework | None = None) 
     it (a report read back by ``Report.from_dict`` carries none and does not disagree).
     """
     reports = tuple(reports)
+    by = check_by(by)
     problems: list[Problem] = []
     for i, report in enumerate(reports):
         if not isinstance(report, Report):
@@ -334,21 +357,22 @@ def summarize(reports: Iterable[Report], *, framework: Framework | None = None) 
     if len(ids) > 1:
         raise InputError([Problem.of("summary_frameworks_differ", frameworks=", ".join(ids))])
     groups: dict[tuple[str | None, int], list[Report]] = {}
-    seen: dict[tuple[str | None, int, str], int] = {}
+    seen: dict[tuple[str | None, str | None, int, str], int] = {}
     for i, report in enumerate(reports):
         if report.commune is not None:
-            key = (report.district, report.year, report.commune)
+            key = (report.province, report.district, report.year, report.commune)
             if key in seen:
                 problems.append(Problem.of(
                     "summary_duplicate", value=report.commune, year=report.year,
                     first=f"$[{seen[key]}]", path=f"$[{i}]"))
                 continue
             seen[key] = i
-        groups.setdefault((report.district, report.year), []).append(report)
+        groups.setdefault((key_of(report, by), report.year), []).append(report)
     if problems:
         raise InputError(problems)
-    return Summary(framework=ids[0] if ids else None,
-                   groups=tuple(_group(d, y, tuple(rs)) for (d, y), rs in groups.items()),
+    name = by_name(by)
+    return Summary(framework=ids[0] if ids else None, by=name,
+                   groups=tuple(_group(k, y, tuple(rs), name) for (k, y), rs in groups.items()),
                    definition=framework or _shared_definition(reports))
 
 

@@ -2,15 +2,15 @@
 
 from __future__ import annotations
 
-import functools
-import unicodedata
 from decimal import ROUND_HALF_UP, Decimal
 from fractions import Fraction
 
 from cds_indicators._words import Lang, words
+from cds_indicators._words.interface import t
+from cds_indicators._words.names import fold, place_label
 
-__all__ = ["commune_label", "decimal", "exact", "fold", "number", "percent", "strip_period",
-           "yes_no"]
+__all__ = ["commune_label", "decimal", "district_label", "exact", "fold", "number", "percent",
+           "strip_period", "yes_no"]
 
 
 def number(value: Fraction | int, decimals: int = 1, lang: Lang = "vi") -> str:
@@ -48,21 +48,21 @@ def yes_no(value: bool, lang: Lang = "vi") -> str:
 
 
 def commune_label(commune: str, district: str | None) -> str:
-    """A commune as people name it: ``Vĩnh Hùng (Vĩnh Lộc)``, or the commune alone."""
+    """A commune as people name it: ``Vĩnh Hùng (Vĩnh Lộc)``, or the commune alone; a district
+    written with its prefix keeps it once (``Xã Vĩnh Hùng (Huyện Vĩnh Lộc)``)."""
     return f"{commune} ({district})" if district else commune
+
+
+def district_label(district: str, lang: Lang = "vi") -> str:
+    """A district with its prefix, never doubled: ``Huyện Vĩnh Lộc`` from ``Vĩnh Lộc`` or from
+    ``Huyện Vĩnh Lộc``; ``Thành phố Thanh Hóa`` stays as it is (``District Vĩnh Lộc`` in
+    English, where a Vietnamese prefix is kept as written)."""
+    return place_label(t("district", lang), district)
 
 
 def strip_period(name: str) -> str:
     """A name without its closing full stop, to be followed by a colon."""
     return name[:-1].rstrip() if name.endswith(".") else name
-
-
-@functools.lru_cache(maxsize=1 << 16)
-def fold(text: str) -> str:
-    """The comparable form of a label or name: NFC, case-folded, single spaces. Labels, values
-    and commune names come from a bounded vocabulary (``Có``, ``không áp dụng``, the communes of
-    a country), so each is folded once and kept."""
-    return " ".join(unicodedata.normalize("NFC", text).casefold().split())
 
 
 def exact(value: Fraction | None) -> str | None:

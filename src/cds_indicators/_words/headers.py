@@ -16,10 +16,12 @@ from cds_indicators._words.format import fold
 __all__ = [
     "CRITERIA_COLUMNS",
     "FIELD_LABELS",
+    "ID_LABELS",
     "OUTPUT_SHEETS",
     "ROLES",
     "ROLE_NAMES",
     "SIGNATURES",
+    "SUCCESSOR_COLUMNS",
     "SUMMARY_COLUMNS",
     "TEMPLATE_COLUMNS",
     "TEMPLATE_WORDS",
@@ -34,6 +36,7 @@ ROLES: Final[dict[str, tuple[str, ...]]] = {
     "commune": ("commune", "xã", "tên xã", "xã, phường, thị trấn", "xã/phường/thị trấn"),
     "district": ("district", "huyện", "tên huyện", "huyện, thị xã, thành phố"),
     "year": ("year", "năm"),
+    "province": ("province", "tỉnh", "tên tỉnh", "tỉnh, thành phố"),
     "criterion": ("criterion", "mã chỉ tiêu", "mã"),
     "value": ("value", "giá trị", "kết quả thực hiện"),
     "numerator": ("numerator", "tử số"),
@@ -42,12 +45,22 @@ ROLES: Final[dict[str, tuple[str, ...]]] = {
 }
 _ROLE_OF: Final = {name: role for role, names in ROLES.items() for name in names}
 
+#: The columns of a successors file (``rebase``), apart from the values files' roles.
+SUCCESSOR_COLUMNS: Final = {
+    name: role for role, names in {
+        "former_commune": ("xã cũ", "former commune", "old commune"),
+        "former_district": ("huyện cũ", "former district", "old district"),
+        "new_commune": ("xã mới", "new commune", "commune today"),
+        "share": ("tỷ lệ", "share"),
+    }.items() for name in names}
+
 #: Columns that describe a criterion for people and are not read (the template has them).
 _DESCRIPTIVE: Final = frozenset(
     (
         "stt", "tt", "no", "pillar", "nhóm", "nhóm tiêu chí", "tiêu chí", "name", "tên chỉ tiêu",
         "unit", "đơn vị tính", "responsible", "đơn vị chủ trì", "note", "notes", "ghi chú",
         "target", "chỉ tiêu", "source", "nguồn",
+        "parts", "xã cũ",  # the former communes of a rebased row (rebase)
     )
 )
 _DESCRIPTIVE_PATTERN: Final = re.compile(r"(chỉ tiêu|target)( năm)? \d{4}")
@@ -64,6 +77,8 @@ ROLE_NAMES: Final = {
 
 #: The labels of the lines above a template's table that hold its commune, district and year.
 FIELD_LABELS: Final = {"commune": "Xã", "district": "Huyện", "year": "Năm"}
+#: The short label of each column that says who a row is (the template has no province line).
+ID_LABELS: Final = {**FIELD_LABELS, "province": "Tỉnh"}
 
 #: The entry template's columns, in order (``{year}`` is the template's year).
 TEMPLATE_COLUMNS: Final = (

@@ -10,7 +10,7 @@ from cds_indicators._model.framework import Framework, Kind
 from cds_indicators._model.numbers import whole_number
 from cds_indicators._model.record import where
 from cds_indicators._words.format import commune_label, fold
-from cds_indicators._words.headers import FIELD_LABELS, ROLES, header_role, is_descriptive
+from cds_indicators._words.headers import ID_LABELS, ROLES, header_role, is_descriptive
 
 __all__ = [
     "ID_COLUMNS",
@@ -22,7 +22,7 @@ __all__ = [
 ]
 
 #: The roles of the columns that say who a row is; the result names its columns so.
-ID_COLUMNS = ("commune", "district", "year")
+ID_COLUMNS = ("commune", "district", "year", "province")
 _NAME_FIELDS = (("commune", "tên xã"), ("district", "tên huyện"))
 
 
@@ -40,7 +40,7 @@ def id_columns(names: Sequence[str]) -> tuple[dict[str, str], list[Problem]]:
         first = found.setdefault(role, name)
         if first != name:
             problems.append(Problem.of("frame_same_role", column=name, name=name, first=first,
-                                       role_vi=FIELD_LABELS[role], role_en=role))
+                                       role_vi=ID_LABELS[role], role_en=role))
     return found, problems
 
 

@@ -17,6 +17,7 @@ from cds_indicators._words.catalog import (
     evidence,
     frameworks,
     office,
+    places,
     plans,
     refusals,
     warnings,
@@ -25,7 +26,9 @@ from cds_indicators._words.catalog import (
 __all__ = ["AREAS", "collect"]
 
 #: Every area, in the order its words are added.
-AREAS: Final[tuple[ModuleType, ...]] = (frameworks, refusals, evidence, warnings, plans, office)
+AREAS: Final[tuple[ModuleType, ...]] = (
+    frameworks, refusals, evidence, warnings, plans, office, places,
+)
 
 
 def collect(table: str, lang: str) -> dict[str, str]:
