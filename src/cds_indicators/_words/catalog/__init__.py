@@ -13,12 +13,12 @@ from collections.abc import Mapping
 from types import ModuleType
 from typing import Final
 
-from cds_indicators._words.catalog import frameworks
+from cds_indicators._words.catalog import frameworks, scoring
 
 __all__ = ["AREAS", "collect"]
 
 #: Every area, in the order its words are added.
-AREAS: Final[tuple[ModuleType, ...]] = (frameworks,)
+AREAS: Final[tuple[ModuleType, ...]] = (frameworks, scoring)
 
 
 def collect(table: str, lang: str) -> dict[str, str]:
