@@ -13,6 +13,7 @@ import attrs
 from cds_indicators._model.errors import InputError, Problem
 from cds_indicators._model.report import Completion, Report, Status
 from cds_indicators._model.views import show
+from cds_indicators._rollup.ranking import Ranking, rank
 from cds_indicators._rollup.schedule import Schedule
 from cds_indicators._words import Lang, words
 from cds_indicators._words.format import exact, strip_period
@@ -204,6 +205,11 @@ class Summary:
                 completion=report.completion, due=due, completed_in=done,
                 standing=standing(report.completion, report.year, due, done)))
         return ScheduleCheck(standings=tuple(rows))
+
+    def ranking(self, by: str = "score") -> Ranking:
+        """The communes of a scored index ranked per year by ``score`` or ``index``, ties ranked
+        equally (1, 1, 3); see ``docs/scoring.md``."""
+        return rank(self.reports, by)
 
     def text(self, lang: Lang = "vi", check: ScheduleCheck | None = None) -> str:
         """Each district-year as a block of lines that fits an 80-column terminal."""

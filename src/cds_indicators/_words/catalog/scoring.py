@@ -71,7 +71,9 @@ _MESSAGES_EN: Final[dict[str, str]] = {
 
 _TEXT_VI: Final[dict[str, str]] = {
     "rank": "Xếp hạng",
-    "rank_line": "{rank}. {commune}: {score} điểm (chỉ số {index})",
+    "rank_title": "Xếp hạng theo {by} — năm {year}",
+    "rank_by_score": "điểm",
+    "rank_by_index": "chỉ số",
     "index": "chỉ số",
     "plot_by_group": "Hoàn thành theo nhóm",
     "plot_blocking": "Chỉ tiêu nhiều xã chưa đạt nhất",
@@ -83,7 +85,9 @@ _TEXT_VI: Final[dict[str, str]] = {
 
 _TEXT_EN: Final[dict[str, str]] = {
     "rank": "Ranking",
-    "rank_line": "{rank}. {commune}: {score} points (index {index})",
+    "rank_title": "Ranking by {by} — year {year}",
+    "rank_by_score": "score",
+    "rank_by_index": "index",
     "index": "index",
     "plot_by_group": "Completion by group",
     "plot_blocking": "Criteria not met by the most communes",
