@@ -80,7 +80,7 @@ _TEXT_VI: Final[dict[str, str]] = {
     "plot_heat": "Xã × chỉ tiêu",
     "plot_heat_many": "{n} xã × chỉ tiêu (mỗi hàng một xã)",
     "plot_ranking": "Xếp hạng theo điểm",
-    "plot_top": "{n} xã điểm cao nhất",
+    "plot_groups": "{n} nhóm",
 }
 
 _TEXT_EN: Final[dict[str, str]] = {
@@ -94,7 +94,7 @@ _TEXT_EN: Final[dict[str, str]] = {
     "plot_heat": "Communes × criteria",
     "plot_heat_many": "{n} communes × criteria (one row per commune)",
     "plot_ranking": "Ranking by score",
-    "plot_top": "top {n} communes by score",
+    "plot_groups": "{n} groups",
 }
 
 MESSAGES: Final = {"vi": _MESSAGES_VI, "en": _MESSAGES_EN}
