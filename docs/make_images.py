@@ -1,16 +1,55 @@
-"""Draw the plots shown in docs/district.md from the example data.
+"""Draw the plots shown in docs/district.md and docs/scoring.md.
 
 Run from the repository root: ``python docs/make_images.py``. Writes PNG files to docs/images/.
+The province pictures (5, 50 and 500 communes) and the scored index's picture are drawn from
+generated, illustrative values (*minh họa*): no figure in them is a commune's result.
 """
 
 from __future__ import annotations
 
+import random
 from pathlib import Path
 
 import cds_indicators as cds
 
 ROOT = Path(__file__).resolve().parent.parent
 IMAGES = ROOT / "docs" / "images"
+
+
+def illustrative(size: int, framework: cds.Framework, year: int = 2024,
+                 seed: int = 2024) -> list[cds.Report]:
+    """``size`` generated communes (*minh họa*) in groups of up to 25, each criterion met with a
+    chance that rises with the commune's own drawn readiness; a few values left out."""
+    rng = random.Random(seed)
+    per = 1 if size <= 5 else 10 if size <= 50 else 25
+    reports = []
+    for i in range(size):
+        readiness = rng.random()
+        values: dict[str, object] = {}
+        for criterion in framework:
+            target = criterion.target(year)
+            chance = rng.random()
+            if target is None or chance < 0.03:
+                continue
+            if criterion.conditional and chance < 0.06:
+                values[criterion.id] = cds.NOT_APPLICABLE
+                continue
+            met = rng.random() < 0.8 + 0.2 * readiness
+            if criterion.kind is cds.Kind.YES_NO:
+                values[criterion.id] = met
+            elif criterion.kind is cds.Kind.RATE:
+                bound = float(target.threshold or 0)
+                value = (bound + rng.uniform(0.5, max(100 - bound, 0.5)) if met
+                         else bound * rng.uniform(0.5, 0.99))
+                values[criterion.id] = f"{min(value, 100):.1f}%"
+            else:
+                bound = int(target.threshold or 0)
+                values[criterion.id] = (bound + rng.randint(0, 3) if met
+                                        else rng.randint(0, max(bound - 1, 0)))
+        reports.append(cds.evaluate(
+            values, year, framework=framework, commune=f"Xã minh họa {i + 1:03d}",
+            district=f"Minh họa {i // per + 1}" if size > 5 else None))
+    return reports
 
 
 def main() -> None:
@@ -21,7 +60,15 @@ def main() -> None:
     records = cds.load_values(ROOT / "examples" / "district" / "vinh-loc.csv")
     reports = [cds.evaluate(r.values, r.year, commune=r.commune, district=r.district)
                for r in records]
-    cds.summarize(reports).plot().savefig(IMAGES / "summary-plot.png", dpi=110, bbox_inches="tight")
+    cds.summarize(reports).plot().savefig(IMAGES / "summary-plot.png", dpi=110,
+                                          bbox_inches="tight")
+    decision = cds.load_framework()
+    for size in (5, 50, 500):
+        cds.summarize(illustrative(size, decision)).plot().savefig(
+            IMAGES / f"province-{size}-minh-hoa.png", dpi=80, bbox_inches="tight")
+    index = cds.load_framework(ROOT / "examples" / "index-minh-hoa.toml")
+    cds.summarize(illustrative(12, index)).plot().savefig(
+        IMAGES / "index-minh-hoa.png", dpi=90, bbox_inches="tight")
 
 
 if __name__ == "__main__":
