@@ -158,7 +158,7 @@ def _structure_date(value: Any, _: type) -> datetime.date:
     return value
 
 
-def _structure_number(value: Any, _: type) -> int | float | str:
+def _structure_number(value: Any, _: object) -> int | float | str:
     if type(value) in (int, float, str):
         return value  # type: ignore[no-any-return]
     raise TypeError(f"expected a number, got {type(value).__name__} {value!r}")
@@ -175,8 +175,8 @@ def _structure_band(value: Any, _: type) -> BandDef:
     missing = [key for key in ("from", "points") if key not in value]
     if missing:
         raise TypeError(f"required key missing: {', '.join(missing)}")
-    return BandDef(from_=_structure_number(value["from"], Number),
-                   points=_structure_number(value["points"], Number))
+    return BandDef(from_=_structure_number(value["from"], object),
+                   points=_structure_number(value["points"], object))
 
 
 @functools.cache

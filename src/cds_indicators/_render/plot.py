@@ -208,9 +208,9 @@ def _blocking_panel(axes: Any, summary: Summary, lang: Lang) -> None:
     failed: dict[str, int] = {}
     missing: dict[str, int] = {}
     for group in summary.groups:
-        for criterion, counts in group.criteria.items():
-            failed[criterion] = failed.get(criterion, 0) + counts[Status.FAIL]
-            missing[criterion] = missing.get(criterion, 0) + counts[Status.MISSING]
+        for criterion, by_status in group.criteria.items():
+            failed[criterion] = failed.get(criterion, 0) + by_status[Status.FAIL]
+            missing[criterion] = missing.get(criterion, 0) + by_status[Status.MISSING]
     order = list(failed)
     shown = sorted((c for c in order if failed[c] or missing[c]),
                    key=lambda c: (-failed[c], -missing[c], order.index(c)))[:SHOWN_BARS]
