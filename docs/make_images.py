@@ -52,6 +52,51 @@ def illustrative(size: int, framework: cds.Framework, year: int = 2024,
     return reports
 
 
+def template_picture(path: Path, rows: int = 20) -> None:
+    """The top of the 2024 entry template, partly filled in, as LibreOffice prints it: written by
+    ``write_template``, printed to PDF by ``soffice`` and drawn by ``pypdfium2`` at twice the
+    page's size, so that its text reads at the docs' width. Skipped, with a note, when either
+    tool is missing."""
+    import shutil
+    import subprocess
+    import tempfile
+
+    try:
+        import pypdfium2
+        from openpyxl import load_workbook
+        from PIL import ImageChops
+    except ImportError as missing:
+        print(f"template picture skipped: {missing}")
+        return
+    office = shutil.which("soffice")
+    if office is None:
+        print("template picture skipped: LibreOffice (soffice) is not installed")
+        return
+    with tempfile.TemporaryDirectory() as folder:
+        work = Path(folder)
+        book = cds.write_template(work / "phieu-2024.xlsx", 2024,
+                                  communes=[("Xã Vĩnh Long", "Vĩnh Lộc")])
+        workbook = load_workbook(book)
+        sheet = workbook.active
+        # The values of examples/vinh-long-2024.toml for three criteria, as a commune types them.
+        typed = {"1.1": "Có", "1.2": 100, "1.6": 78.4}
+        for row in range(1, sheet.max_row + 1):
+            criterion = sheet.cell(row, 1).value
+            if criterion in typed:
+                sheet.cell(row, 7).value = typed[criterion]
+        sheet.print_area = f"A1:I{rows}"
+        workbook.save(book)
+        subprocess.run([office, "--headless", "--convert-to", "pdf", "--outdir", folder,
+                        str(book)], check=True, capture_output=True)
+        page = pypdfium2.PdfDocument(work / "phieu-2024.pdf")[0]
+        image = page.render(scale=2.2).to_pil().convert("RGB")
+    blank = image.point(lambda _: 255)
+    box = ImageChops.difference(image, blank).getbbox()
+    if box is not None:
+        image = image.crop((max(box[0] - 12, 0), max(box[1] - 12, 0), box[2] + 12, box[3] + 12))
+    image.save(path)
+
+
 def main() -> None:
     record = cds.load_values(ROOT / "examples" / "vinh-long-2024.toml")[0]
     report = cds.evaluate(record.values, record.year, commune=record.commune,
@@ -66,6 +111,7 @@ def main() -> None:
     for size in (5, 50, 500):
         cds.summarize(illustrative(size, decision)).plot().savefig(
             IMAGES / f"province-{size}-minh-hoa.png", dpi=80, bbox_inches="tight")
+    template_picture(IMAGES / "template-2024.png")
     index = cds.load_framework(ROOT / "examples" / "index-minh-hoa.toml")
     cds.summarize(illustrative(12, index)).plot().savefig(
         IMAGES / "index-minh-hoa.png", dpi=90, bbox_inches="tight")
