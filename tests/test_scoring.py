@@ -275,3 +275,31 @@ def test_a_summary_without_points_shows_no_ranking():
     summary = cds.summarize([cds.evaluate({}, 2024, commune="Xã A")])
     assert "Xếp hạng" not in summary.text()
     assert "Xếp hạng" not in summary._repr_html_()
+
+
+def test_the_command_line_summary_table_and_page_carry_score_index_and_rank(tmp_path):
+    import csv
+    import io
+    import os
+    import subprocess
+    import sys
+
+    values = tmp_path / "index.csv"
+    values.write_text("commune,year,CQ1,CQ2,CQ3,XH1,XH2,XH3\n"
+                      "Xã A,2024,Có,3,60%,70%,1,Không\n"
+                      "Xã B,2024,Có,4,100%,90%,2,Có\n", encoding="utf-8")
+    env = {k: v for k, v in os.environ.items() if k not in ("CDS_LANG", "NO_COLOR", "COLUMNS")}
+
+    def run(*args):
+        return subprocess.run(
+            [sys.executable, "-m", "cds_indicators", "summarize", str(values), "--framework",
+             str(ROOT / "examples" / "index-minh-hoa.toml"), *args],
+            capture_output=True, text=True, encoding="utf-8", env=env, timeout=120, check=False)
+
+    header, *rows = csv.reader(io.StringIO(run("--format", "csv").stdout.lstrip("\ufeff")))
+    assert header[-4:] == ["score", "max_score", "index", "rank"]
+    assert [(row[0], *row[-4:]) for row in rows] == [
+        ("Xã A", "58.0", "100.0", "0.58", "2"), ("Xã B", "100.0", "100.0", "1.0", "1")]
+    page = run("--format", "html", "--lang", "en").stdout
+    assert "Ranking by score — year 2024" in page
+    assert "<td >1</td><td >Xã B</td><td >100/100 points</td>" in page

@@ -14,7 +14,8 @@ if TYPE_CHECKING:
     from cds_indicators._rollup.ranking import Rank, Ranking
     from cds_indicators._rollup.summary import Summary
 
-__all__ = ["rank_cells", "ranking_html", "ranking_lines", "ranking_of", "ranking_text"]
+__all__ = ["rank_cells", "ranking_columns", "ranking_html", "ranking_lines", "ranking_of",
+           "ranking_text"]
 
 
 def ranking_of(summary: Summary) -> Ranking | None:
@@ -57,18 +58,33 @@ def ranking_text(ranking: Ranking, lang: Lang = "vi") -> str:
     return "\n\n".join("\n".join(ranking_lines(ranking, year, lang)) for year in ranking.years)
 
 
-def ranking_html(ranking: Ranking, style: tuple[str, str, str]) -> list[str]:
+def ranking_html(ranking: Ranking, style: tuple[str, str, str], lang: Lang = "vi") -> list[str]:
     """Per year, a table of the ranks (``style``: the table, header and cell attributes)."""
     table, head, cell = style
     parts: list[str] = []
     for year in ranking.years:
-        parts.append(f'<h4 style="margin:.75em 0 .25em">'
-                     f"{escape(t('rank_title', 'vi', by=t(f'rank_by_{ranking.by}'), year=year))}"
-                     "</h4>")
+        title = t("rank_title", lang, by=t(f"rank_by_{ranking.by}", lang), year=year)
+        parts.append(f'<h4 style="margin:.75em 0 .25em">{escape(title)}</h4>')
         parts.append(f"<table {table}><tr>" + "".join(
-            f"<th {head}>{h}</th>" for h in ("Hạng", "Xã", "Điểm", "Chỉ số", "Mức")) + "</tr>")
+            f"<th {head}>{escape(h)}</th>" for h in t("rank_heads", lang).split("|")) + "</tr>")
         for found in ranking.year(year):
             parts.append("<tr>" + "".join(f"<td {cell}>{escape(c)}</td>"
-                                          for c in rank_cells(found)) + "</tr>")
+                                          for c in rank_cells(found, lang)) + "</tr>")
         parts.append("</table>")
     return parts
+
+
+def ranking_columns(summary: Summary) -> tuple[list[str], list[list[object]]] | None:
+    """For a table of a scored summary's reports (one row per report, in the summary's order):
+    the headers of the columns to add and each row's cells (the exact score, maximum and index as
+    numbers, and the rank); ``None`` when the summary has no scores."""
+    ranking = ranking_of(summary)
+    if ranking is None:
+        return None
+    cells: list[list[object]] = []
+    for report in summary.reports:
+        found = ranking.of(report.commune, report.year, report.district)
+        assert found is not None
+        cells.append([float(found.score), float(found.max_score),
+                      "" if found.index is None else float(found.index), found.rank])
+    return ["score", "max_score", "index", "rank"], cells
