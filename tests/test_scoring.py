@@ -303,3 +303,20 @@ def test_the_command_line_summary_table_and_page_carry_score_index_and_rank(tmp_
     page = run("--format", "html", "--lang", "en").stdout
     assert "Ranking by score — year 2024" in page
     assert "<td >1</td><td >Xã B</td><td >100/100 points</td>" in page
+
+
+def test_diff_names_a_change_of_bands_and_of_partial_credit():
+    import attrs
+
+    cq2, xh1 = INDEX["CQ2"], INDEX["XH1"]
+    new_cq2 = attrs.evolve(cq2, bands=cq2.bands[:2])
+    new_xh1 = attrs.evolve(xh1, partial=Fraction(60), partial_share=Fraction(1, 4))
+    pillars = tuple(attrs.evolve(p, criteria=tuple(
+        {"CQ2": new_cq2, "XH1": new_xh1}.get(c.id, c) for c in p.criteria))
+        for p in INDEX.pillars)
+    change = cds.diff(INDEX, attrs.evolve(INDEX, pillars=pillars))
+    assert [str(c) for c in change.changes] == [
+        "~ CQ2 các bậc điểm: ['4 → 20', '3 → 15', '2 → 10', '1 → 5'] → ['4 → 20', '3 → 15']",
+        "~ XH1 ngưỡng đạt một phần: 50 → 60",
+        "~ XH1 tỷ lệ điểm khi đạt một phần: 1/2 → 1/4",
+    ]
