@@ -198,8 +198,7 @@ def _completion_panel(bars: Any, summary: Summary, lang: Lang) -> None:
     _bars_axes(bars, len(names), lang)
     bars.set_title(t("plot_by_group", lang), fontsize=10, loc="left")
     bars.tick_params(labelsize=7 if len(names) <= 12 else 6)
-    bars.legend(loc="upper left", bbox_to_anchor=(0, -0.12 - 0.2 / max(len(names), 5)),
-                fontsize=7, frameon=False, ncol=1)
+
 
 
 def _blocking_panel(axes: Any, summary: Summary, lang: Lang) -> None:
@@ -273,6 +272,9 @@ def plot_summary(summary: Summary, framework: Framework | None = None,
         _ranking_panel(fig.add_subplot(grid[2, 1]), summary, ranking, lang)
     fig.legend(handles=[Patch(color=colour(s), label=status_word(s, lang)) for s in _ORDER],
                loc="outside lower left", ncol=5, fontsize=8, frameon=False)
+    fig.legend(handles=[Patch(color=colour(c), label=completion_word(c, lang))
+                        for c in Completion],
+               loc="outside lower right", ncol=3, fontsize=8, frameon=False)
     fig.suptitle(_title(summary, lang), fontsize=12, x=0.01, ha="left")
     figure: Figure = fig
     return figure
