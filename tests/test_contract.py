@@ -36,10 +36,12 @@ api_check = _api_check()
 
 # Every public attrs class and the attributes it promises (more may be added; none taken away).
 ATTRIBUTES = {
+    "Band": ("start", "points"),
     "Change": ("field", "old", "new", "criterion", "year"),
     "Criterion": (
         "id", "pillar", "name", "unit", "kind", "responsible", "conditional", "name_en",
-        "counts", "targets", "mandatory", "points", "scoring", "counted", "labels",
+        "counts", "targets", "mandatory", "points", "scoring", "bands", "partial",
+        "partial_share", "counted", "labels",
     ),
     "CriterionTrajectory": (
         "criterion", "name", "kind", "value", "observed", "meets_until", "fails_from", "pace",
@@ -62,6 +64,8 @@ ATTRIBUTES = {
     ),
     "LoadedValues": ("records", "problems"),
     "Measured": ("value", "evidence"),
+    "Rank": ("rank", "commune", "year", "score", "max_score", "index", "district", "level"),
+    "Ranking": ("by", "ranks"),
     "Ratio": ("numerator", "denominator"),
     "Record": ("commune", "year", "values", "district", "province", "parts", "source", "sheet",
                "row", "path"),
@@ -92,7 +96,10 @@ def _instances() -> dict[str, Any]:
     changes = cds.diff(framework, cds.load_framework("tinh-long-2024"))
     with pytest.raises(cds.CdsError) as refused:
         cds.evaluate({"2.5": "abc"}, 2025)
+    dti = cds.load_framework("dti-example")
+    ranking = cds.summarize([cds.evaluate({}, 2024, framework=dti, commune="Xã A")]).ranking()
     return {
+        "Band": cds.Band(start=Fraction(4), points=Fraction(20)),
         "Change": changes.changes[0],
         "Criterion": framework["2.5"],
         "CriterionTrajectory": history.criteria[0],
@@ -105,6 +112,8 @@ def _instances() -> dict[str, Any]:
         "LoadedValues": cds.LoadedValues(records=(cds.Record(commune="Xã A", year=2025,
                                                              values={}),)),
         "Measured": cds.measured(17, evidence="QĐ 52/QĐ-UBND (minh họa)"),
+        "Rank": ranking.ranks[0],
+        "Ranking": ranking,
         "Ratio": cds.ratio(19, 33),
         "Record": cds.Record(commune="Xã A", year=2025, values={"2.5": 80}),
         "Report": report,

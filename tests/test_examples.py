@@ -17,6 +17,7 @@ VALUE_FILES = sorted(
     if p.suffix in (".toml", ".json", ".csv") and "plans" not in p.relative_to(EXAMPLES).parts
     and not p.name.startswith("schedule")
     and not p.read_text(encoding="utf-8").startswith("Xã cũ")  # a successors file, no values
+    and "[[criteria]]" not in p.read_text(encoding="utf-8")  # a framework, no values
 )
 
 

@@ -148,10 +148,10 @@ def test_summary_plot() -> None:
     assert [t.get_text() for t in heat.get_xticklabels()] == [c.id for c in FRAMEWORK]
     assert [t.get_text() for t in heat.get_yticklabels()] == [
         f"{r.commune} ({r.year})" for r in reports]
-    heights = [p.get_height() for p in bars.patches]
-    assert sum(heights) == len(reports)
+    widths = [p.get_width() for p in bars.patches]
+    assert sum(widths) == len(reports)
     completed = [len(g.completed) for g in summary]
-    assert heights[: len(completed)] == completed
+    assert widths[: len(completed)] == completed
 
 
 def test_missing_matplotlib_names_the_extra() -> None:

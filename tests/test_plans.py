@@ -158,11 +158,11 @@ def test_a_table_without_its_columns_names_them():
     assert [(p.row, p.column, p.message_en) for p in caught.value.problems] == [
         (17, "E", "column 'Đơn vị' is not in the framework template (known: Mã chỉ tiêu, "
          "Trụ cột, Tên chỉ tiêu, Tên tiếng Anh, Đơn vị tính, Loại, So sánh, Chỉ tiêu năm {year}, "
-         "Ngưỡng năm {year}, Có điều kiện, Bắt buộc, Đếm số lượng, Điểm, Cách chấm, Tử số, Mẫu số, "
+         "Ngưỡng năm {year}, Có điều kiện, Bắt buộc, Đếm số lượng, Điểm, Cách chấm, Bậc điểm, Ngưỡng đạt một phần, Tỷ lệ điểm một phần, Tử số, Mẫu số, "
          "Đơn vị chủ trì, STT)"),
         (17, "F", "column 'Kiểu' is not in the framework template (known: Mã chỉ tiêu, "
          "Trụ cột, Tên chỉ tiêu, Tên tiếng Anh, Đơn vị tính, Loại, So sánh, Chỉ tiêu năm {year}, "
-         "Ngưỡng năm {year}, Có điều kiện, Bắt buộc, Đếm số lượng, Điểm, Cách chấm, Tử số, Mẫu số, "
+         "Ngưỡng năm {year}, Có điều kiện, Bắt buộc, Đếm số lượng, Điểm, Cách chấm, Bậc điểm, Ngưỡng đạt một phần, Tỷ lệ điểm một phần, Tử số, Mẫu số, "
          "Đơn vị chủ trì, STT)"),
         (17, None, "the criteria table has no Đơn vị tính column"),
         (17, None, "the criteria table has no Loại column"),

@@ -4,6 +4,7 @@ import cds_indicators
 
 PUBLIC = {
     "NOT_APPLICABLE",
+    "Band",
     "CdsError",
     "Change",
     "Comparison",
@@ -23,6 +24,8 @@ PUBLIC = {
     "MissingExtraError",
     "Pillar",
     "Problem",
+    "Rank",
+    "Ranking",
     "Ratio",
     "Record",
     "Report",

@@ -34,6 +34,7 @@ from cds_indicators._model.errors import (
     UnknownYearError,
 )
 from cds_indicators._model.framework import (
+    Band,
     Comparison,
     Criterion,
     Framework,
@@ -46,6 +47,7 @@ from cds_indicators._model.framework import (
 from cds_indicators._model.report import Completion, Report, Status, Verdict
 from cds_indicators._render.long import reports_to_frame
 from cds_indicators._rollup.merge import merge
+from cds_indicators._rollup.ranking import Rank, Ranking
 from cds_indicators._rollup.rebase import rebase
 from cds_indicators._rollup.schedule import Schedule
 from cds_indicators._rollup.successors import Successors
@@ -60,6 +62,7 @@ from cds_indicators._version import __version__ as __version__
 
 __all__ = [
     "NOT_APPLICABLE",
+    "Band",
     "CdsError",
     "Change",
     "Comparison",
@@ -79,6 +82,8 @@ __all__ = [
     "MissingExtraError",
     "Pillar",
     "Problem",
+    "Rank",
+    "Ranking",
     "Ratio",
     "Record",
     "Report",

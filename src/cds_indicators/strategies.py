@@ -25,6 +25,7 @@ from cds_indicators._evaluation.reading import NOT_APPLICABLE, Ratio, ratio
 from cds_indicators._evaluation.scalar import evaluate
 from cds_indicators._model.comparisons import RULES
 from cds_indicators._model.framework import (
+    Band,
     Comparison,
     Criterion,
     Framework,
@@ -79,6 +80,37 @@ def _target(kind: Kind, comparison: Comparison) -> st.SearchStrategy[Target]:
     return st.builds(build, threshold, st.sampled_from(RULES[comparison].printed))
 
 
+def _thresholds(kind: Kind) -> st.SearchStrategy[Fraction]:
+    return _tenths if kind is Kind.RATE else st.integers(0, 30).map(Fraction)
+
+
+@st.composite
+def _bands(draw: st.DrawFn, kind: Kind, points: Fraction) -> tuple[Band, ...]:
+    """1–4 bands, starts and points both decreasing, no band above the maximum."""
+    size = draw(st.integers(1, 4))
+    starts = sorted(draw(st.sets(_thresholds(kind), min_size=size, max_size=size)),
+                    reverse=True)
+    halves = st.integers(0, int(points * 2)).map(lambda k: Fraction(k, 2))
+    earned = sorted(draw(st.sets(halves, min_size=min(size, int(points * 2) + 1),
+                                 max_size=size)), reverse=True)
+    return tuple(Band(start=a, points=b) for a, b in zip(starts, earned, strict=False))
+
+
+@st.composite
+def _partial(draw: st.DrawFn, kind: Kind, comparison: Comparison,
+             targets: dict[int, Target | None]) -> Fraction | None:
+    """A second threshold easier to meet than every year's target, or ``None`` if there is
+    none (a target of 0 for ``at_least``)."""
+    rule = RULES[comparison]
+    candidates = draw(st.lists(_thresholds(kind), min_size=1, max_size=5))
+    for found in candidates:
+        if all(t is None or t.threshold is None or (
+                t.threshold != found and rule.meets(t.threshold, found))
+               for t in targets.values()):
+            return found
+    return None
+
+
 @st.composite
 def criteria(
     draw: st.DrawFn,
@@ -101,12 +133,22 @@ def criteria(
         for year in years
     }
     points = scoring = None
+    scored_keys: dict[str, Any] = {}
     if scored:
         points = Fraction(draw(st.integers(1, 20)), draw(st.sampled_from([1, 2])))
-        proportional_ok = kind is not Kind.YES_NO and RULES[comparison].upward
+        upward_ok = kind is not Kind.YES_NO and RULES[comparison].upward
+        partial = None if kind is Kind.YES_NO else draw(_partial(kind, comparison, targets))
         scoring = draw(st.sampled_from(
-            [Scoring.ALL_OR_NOTHING, Scoring.PROPORTIONAL] if proportional_ok
-            else [Scoring.ALL_OR_NOTHING]))
+            [Scoring.ALL_OR_NOTHING]
+            + ([Scoring.PROPORTIONAL, Scoring.BANDS] if upward_ok else [])
+            + ([Scoring.PARTIAL] if partial is not None else [])))
+        if scoring is Scoring.BANDS:
+            scored_keys["bands"] = draw(_bands(kind, points))
+        if scoring is Scoring.PARTIAL:
+            denominator = draw(st.integers(2, 4))
+            scored_keys["partial"] = partial
+            scored_keys["partial_share"] = Fraction(draw(st.integers(1, denominator - 1)),
+                                                    denominator)
     return Criterion(
         id=id,
         pillar=pillar,
@@ -118,6 +160,7 @@ def criteria(
         targets=targets,
         points=points,
         scoring=scoring or Scoring.ALL_OR_NOTHING,
+        **scored_keys,
     )
 
 

@@ -17,6 +17,7 @@ from cds_indicators._model.framework import Framework
 from cds_indicators._model.report import Completion, Report, completion_word
 from cds_indicators._render.page import document
 from cds_indicators._render.palette import colour, ink
+from cds_indicators._render.ranking import ranking_columns, ranking_html, ranking_of
 from cds_indicators._render.summary import SHOWN_BLOCKING
 from cds_indicators._rollup.summary import (
     DistrictSummary,
@@ -79,6 +80,10 @@ def rollup_rows(summary: Summary, check: ScheduleCheck | None,
                      completion_word(report.completion, lang), " ".join(report.failed),
                      " ".join(report.missing), "" if found is None or found.due is None
                      else found.due, "" if found is None else standing[found.standing.value]])
+    scored = ranking_columns(summary)
+    if scored is not None:
+        header += scored[0]
+        rows = [row + more for row, more in zip(rows, scored[1], strict=True)]
     return header, rows
 
 
@@ -135,5 +140,8 @@ def rollup_html(summary: Summary, check: ScheduleCheck | None, framework: Framew
                             f"<td>{escape(t('communes_count', lang, n=n))}</td></tr>")
             body.append("</tbody></table>")
         body.append("</section>")
+    ranking = ranking_of(summary)
+    if ranking is not None:
+        body.extend(ranking_html(ranking, ("", "", ""), lang))
     return document(t("summary_title", lang), body, lang)
 

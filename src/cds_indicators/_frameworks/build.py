@@ -14,7 +14,9 @@ from cds_indicators._frameworks.cells import (
     percent_cell,
 )
 from cds_indicators._frameworks.schema import Cell, CriterionDef, FileDef
+from cds_indicators._frameworks.scored import threshold_key
 from cds_indicators._model.framework import (
+    Band,
     Comparison,
     Criterion,
     Framework,
@@ -24,6 +26,7 @@ from cds_indicators._model.framework import (
     Scoring,
     Target,
 )
+from cds_indicators._model.scoring import DEFAULT_PARTIAL_SHARE
 
 __all__ = ["build"]
 
@@ -41,6 +44,7 @@ def _criterion(spec: CriterionDef) -> Criterion:
     kind = Kind(spec.kind)
     comparison = comparison_of(kind, spec.comparison)
     assert comparison is not None, "checked before building"
+    scoring = Scoring(spec.scoring) if spec.scoring else Scoring.ALL_OR_NOTHING
     return Criterion(
         id=spec.id,
         pillar=spec.pillar,
@@ -56,7 +60,12 @@ def _criterion(spec: CriterionDef) -> Criterion:
         },
         mandatory=spec.mandatory,
         points=None if spec.points is None else number(spec.points),
-        scoring=Scoring(spec.scoring) if spec.scoring else Scoring.ALL_OR_NOTHING,
+        scoring=scoring,
+        bands=tuple(Band(start=threshold_key(kind, b.from_) or Fraction(0),
+                         points=number(b.points) or Fraction(0)) for b in spec.bands or ()),
+        partial=None if spec.partial is None else threshold_key(kind, spec.partial),
+        partial_share=(None if scoring is not Scoring.PARTIAL else DEFAULT_PARTIAL_SHARE
+                       if spec.partial_share is None else number(spec.partial_share)),
         counted=spec.counted,
     )
 

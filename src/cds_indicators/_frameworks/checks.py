@@ -32,9 +32,10 @@ from cds_indicators._frameworks.schema import (
     FileDef,
     Number,
 )
-from cds_indicators._model.comparisons import RULES
+from cds_indicators._frameworks.scored import check_scoring
 from cds_indicators._model.framework import Comparison, Kind, Scoring
 from cds_indicators._model.policies import POLICIES
+from cds_indicators._model.scoring import SCORING_KEYS
 from cds_indicators._words.format import fold
 
 __all__ = ["check"]
@@ -64,7 +65,7 @@ def _version_two_keys(spec: FileDef) -> list[tuple[str, str]]:
         used.append(("$.levels", "levels"))
     for i, crit in enumerate(spec.criteria):
         at = f"$.criteria[{i}]"
-        for key in ("comparison", "points", "scoring"):
+        for key in ("comparison", "points", "scoring", *SCORING_KEYS):
             if getattr(crit, key) is not None:
                 used.append((f"{at}.{key}", key))
         if crit.mandatory:
@@ -239,19 +240,15 @@ def _check_points(
         found = number(crit.points)
         if found is None or found <= 0:
             problem("bad_points", f"{at}.points", found=crit.points)
-    if crit.scoring is None:
-        return
     if not scored:
-        problem("policy_key_unused", f"{at}.scoring", key="scoring", policy="points")
+        for key in ("scoring", *SCORING_KEYS):
+            if getattr(crit, key) is not None:
+                problem("policy_key_unused", f"{at}.{key}", key=key, policy="points")
         return
-    scoring = _member(Scoring, crit.scoring, "unknown_scoring", f"{at}.scoring", crit.id,
-                      problem)
-    if scoring is None:
-        return
-    if scoring is Scoring.PROPORTIONAL and (
-        kind is Kind.YES_NO or comparison is None or not RULES[comparison].upward
-    ):
-        problem("proportional_needs_at_least", f"{at}.scoring", criterion=crit.id)
+    scoring = Scoring.ALL_OR_NOTHING if crit.scoring is None else _member(
+        Scoring, crit.scoring, "unknown_scoring", f"{at}.scoring", crit.id, problem)
+    if scoring is not None:
+        check_scoring(at, crit, kind, comparison, scoring, problem)
 
 
 def _check_cell(problem: AddProblem, path: str, criterion: str, kind: Kind, cell: Cell) -> None:

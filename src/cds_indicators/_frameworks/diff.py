@@ -20,12 +20,14 @@ _FRAMEWORK_FIELDS = (
 #: Criterion fields compared (targets are compared year by year after these).
 _CRITERION_FIELDS = (
     "name", "unit", "pillar", "kind", "comparison", "conditional", "mandatory", "points",
-    "scoring", "responsible", "counts", "counted",
+    "scoring", "bands", "partial", "partial_share", "responsible", "counts", "counted",
 )
 _FIELD_WORDS = {
     "target": "chỉ tiêu", "label": "nhãn", "name": "tên", "unit": "đơn vị tính",
     "pillar": "nhóm", "kind": "loại", "comparison": "so sánh", "conditional": "(nếu có)",
     "mandatory": "bắt buộc", "points": "điểm tối đa", "scoring": "cách chấm",
+    "bands": "các bậc điểm", "partial": "ngưỡng đạt một phần",
+    "partial_share": "tỷ lệ điểm khi đạt một phần",
     "responsible": "đơn vị chủ trì", "counts": "đếm", "counted": "đếm số lượng",
     "title": "tên khung",
     "decision": "văn bản", "issuer": "cơ quan ban hành", "issued": "ngày ban hành",

@@ -16,7 +16,7 @@ from cds_indicators._model.errors import require
 from cds_indicators._model.framework import Criterion, Framework, Kind, Scoring, Target
 from cds_indicators._words import format as _text
 
-__all__ = ["dump_framework", "exact_number", "target_cell"]
+__all__ = ["bound_cell", "dump_framework", "exact_number", "target_cell"]
 
 #: A written value: TOML text, number, flag or date, or an inline table of them.
 Value = Any
@@ -70,6 +70,21 @@ def target_cell(target: Target | None) -> Value:
     return {"threshold": _text.decimal(target.threshold) + suffix, "label": target.label}
 
 
+def bound_cell(kind: Kind, value: Fraction) -> int | str:
+    """A ``from`` or ``partial`` value as the schema reads it back (``"50%"``, ``2``)."""
+    return _text.decimal(value) + "%" if kind is Kind.RATE else int(value)
+
+
+def _bands(criterion: Criterion, write: _Writer) -> list[str]:
+    """The ``[[criteria.bands]]`` tables of a ``bands`` criterion, after its keys."""
+    out: list[str] = []
+    for band in criterion.bands:
+        start = bound_cell(criterion.kind, band.start)
+        out += ["", "[[criteria.bands]]", write.pair("from", start),
+                write.pair("points", exact_number(band.points))]
+    return out
+
+
 def _meta(framework: Framework) -> list[tuple[str, Value]]:
     pairs: list[tuple[str, Value]] = [("id", framework.id), ("title", framework.title)]
     for key in ("decision", "issuer", "province", "source", "issued"):
@@ -102,6 +117,10 @@ def _criterion(criterion: Criterion) -> list[tuple[str, Value]]:
         pairs.append(("points", exact_number(criterion.points)))
         if criterion.scoring is not Scoring.ALL_OR_NOTHING:
             pairs.append(("scoring", criterion.scoring.value))
+        if criterion.partial is not None:
+            pairs.append(("partial", bound_cell(criterion.kind, criterion.partial)))
+        if criterion.partial_share is not None:
+            pairs.append(("partial_share", str(criterion.partial_share)))
     if criterion.counts is not None:
         numerator, denominator = criterion.counts
         pairs.append(("counts", {"numerator": numerator, "denominator": denominator}))
@@ -126,5 +145,6 @@ def dump_framework(framework: Framework) -> str:
         if pillar.name_en is not None:
             out.append(write.pair("name_en", pillar.name_en))
     for criterion in framework:
-        out += ["", "[[criteria]]", *(write.pair(k, v) for k, v in _criterion(criterion))]
+        out += ["", "[[criteria]]", *(write.pair(k, v) for k, v in _criterion(criterion)),
+                *_bands(criterion, write)]
     return "\n".join(out) + "\n"

@@ -18,6 +18,7 @@ from cattrs.errors import ForbiddenExtraKeysError
 __all__ = [
     "SCHEMA_VERSION",
     "SCHEMA_VERSIONS",
+    "BandDef",
     "Cell",
     "CellDef",
     "CountsDef",
@@ -84,6 +85,15 @@ class CountsDef:
 
 
 @attrs.define(kw_only=True)
+class BandDef:
+    """One ``[[criteria.bands]]`` table of a ``bands`` criterion: from which value (``from``,
+    a percent cell for a rate, a whole number for a count) it earns how many ``points``."""
+
+    from_: Number
+    points: Number
+
+
+@attrs.define(kw_only=True)
 class CellDef:
     """A target cell written as ``{ threshold, label }``: the number apart from the words."""
 
@@ -114,6 +124,9 @@ class CriterionDef:
     points: Number | None = None
     scoring: str | None = None
     counted: bool = False
+    bands: list[BandDef] | None = None
+    partial: Number | None = None
+    partial_share: Number | None = None
 
 
 @attrs.define(kw_only=True)
@@ -146,10 +159,25 @@ def _structure_date(value: Any, _: type) -> datetime.date:
     return value
 
 
-def _structure_number(value: Any, _: type) -> int | float | str:
+def _structure_number(value: Any, _: object) -> int | float | str:
     if type(value) in (int, float, str):
         return value  # type: ignore[no-any-return]
     raise TypeError(f"expected a number, got {type(value).__name__} {value!r}")
+
+
+def _structure_band(value: Any, _: type) -> BandDef:
+    # ``from`` is a Python keyword, so the definition's field is ``from_``; the messages name the
+    # key the file writes.
+    if not isinstance(value, dict):
+        raise TypeError(f"expected a table {{ from, points }}, got {value!r}")
+    unknown = sorted(set(value) - {"from", "points"})
+    if unknown:
+        raise TypeError(f"unknown keys: {', '.join(unknown)}")
+    missing = [key for key in ("from", "points") if key not in value]
+    if missing:
+        raise TypeError(f"required key missing: {', '.join(missing)}")
+    return BandDef(from_=_structure_number(value["from"], object),
+                   points=_structure_number(value["points"], object))
 
 
 @functools.cache
@@ -173,6 +201,7 @@ def converter() -> cattrs.Converter:
         raise TypeError(f"expected a cell (text or {{ threshold, label }}), got {value!r}")
 
     found.register_structure_hook(Cell, cell)
+    found.register_structure_hook(BandDef, _structure_band)
     return found
 
 

@@ -263,6 +263,12 @@ class _Reader:
                 item.setdefault("counts", {})[key] = _text(cell)
             elif key == "points":
                 item[key] = cell if not isinstance(cell, str) else _text(cell)
+            elif key == "bands":
+                bands = _bands(_text(cell))
+                if bands is None:
+                    self.problem("plan_bad_bands", place, found=_text(cell))
+                else:
+                    item[key] = bands
             else:
                 text = _text(cell)
                 item[key] = _WORDS.get(key, {}).get(fold_header(text), text)
@@ -274,6 +280,18 @@ class _Reader:
             else:
                 item["targets"][year] = {"threshold": _text(cell), "label": label}
         self.raw["criteria"].append(item)
+
+
+def _bands(text: str) -> list[dict[str, str]] | None:
+    """The ``[[criteria.bands]]`` tables a ``Bậc điểm`` cell writes (``4: 20; 3: 15``), or
+    ``None`` when it is not written that way (the values are checked as the schema's)."""
+    bands = []
+    for part in text.split(_w.BAND_SEPARATOR):
+        start, colon, points = part.rpartition(_w.BAND_POINTS)
+        if not colon or not start.strip() or not points.strip():
+            return None
+        bands.append({"from": start.strip(), "points": points.strip()})
+    return bands
 
 
 def _whole(cell: Any) -> int | None:

@@ -12,7 +12,7 @@ from typing import Any, Final
 import attrs
 
 from cds_indicators._frameworks.cells import DEFAULT_COMPARISON
-from cds_indicators._frameworks.dump import exact_number, target_cell
+from cds_indicators._frameworks.dump import bound_cell, exact_number, target_cell
 from cds_indicators._frameworks.schema import SCHEMA_VERSION
 from cds_indicators._model.framework import Criterion, Framework, Kind, Scoring
 from cds_indicators._words import format as _text
@@ -112,6 +112,13 @@ def _row(criterion: Criterion, years: Sequence[int]) -> dict[str, list[Any]]:
         "scoring": [_first(_w.SCORINGS, criterion.scoring.value)
                     if criterion.points is not None
                     and criterion.scoring is not Scoring.ALL_OR_NOTHING else None],
+        "bands": [_w.BAND_SEPARATOR.join(
+            f" {bound_cell(criterion.kind, band.start)}{_w.BAND_POINTS} "
+            f"{exact_number(band.points)}" for band in criterion.bands).strip() or None],
+        "partial": [None if criterion.partial is None
+                    else bound_cell(criterion.kind, criterion.partial)],
+        "partial_share": [None if criterion.partial_share is None
+                          else str(criterion.partial_share)],
         "numerator": [None if criterion.counts is None else criterion.counts[0]],
         "denominator": [None if criterion.counts is None else criterion.counts[1]],
         "responsible": [criterion.responsible or None],

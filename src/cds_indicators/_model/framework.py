@@ -14,7 +14,8 @@ from cds_indicators._model.comparisons import RULES, Comparison
 from cds_indicators._model.errors import UnknownCriterionError, UnknownYearError
 from cds_indicators._words.format import fold
 
-__all__ = ["Comparison", "Criterion", "Framework", "Kind", "Level", "Pillar", "Scoring", "Target"]
+__all__ = ["Band", "Comparison", "Criterion", "Framework", "Kind", "Level", "Pillar", "Scoring",
+           "Target"]
 
 
 class Kind(enum.Enum):
@@ -36,6 +37,27 @@ class Scoring(enum.Enum):
     PROPORTIONAL = "proportional"
     """``Điểm = Tỷ lệ × Điểm tối đa``: a rate scores ``value / 100 × maximum``, a count
     ``value / threshold × maximum``, capped at the maximum."""
+    BANDS = "bands"
+    """Steps: a value from a band's start up earns that band's points (the highest band it
+    reaches), whether or not it meets the target; below every band, 0."""
+    PARTIAL = "partial"
+    """The maximum when the target is met; ``partial_share`` of it when the value meets the
+    second, less demanding threshold ``partial`` by the same comparison; else 0."""
+
+
+@attrs.frozen(kw_only=True)
+class Band:
+    """One step of a ``bands`` criterion: a value of at least ``start`` earns ``points``.
+
+    ``start`` is read like the criterion's thresholds (percent for a rate, a whole number for a
+    count) and is always inclusive (``từ … trở lên``).
+    """
+
+    start: Fraction
+    points: Fraction
+
+    def __str__(self) -> str:
+        return f"{self.start} → {self.points}"
 
 
 @attrs.frozen(kw_only=True)
@@ -101,6 +123,13 @@ class Criterion:
     scoring: Scoring = Scoring.ALL_OR_NOTHING
     #: A yes/no criterion whose target ``Có`` counts things (``Điểm phát``): takes a count too.
     counted: bool = False
+    bands: tuple[Band, ...] = ()
+    """The steps of a ``bands`` criterion, from the highest start down."""
+    partial: Fraction | None = None
+    """The second threshold of a ``partial`` criterion: a value that meets it (by the
+    criterion's comparison) but not the target is partly met."""
+    partial_share: Fraction | None = None
+    """The share of the maximum a partly met ``partial`` criterion earns (``1/2``)."""
     labels: frozenset[str] = attrs.field(init=False, eq=False, repr=False, hash=False)
 
     @labels.default

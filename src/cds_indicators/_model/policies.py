@@ -11,14 +11,14 @@ gives it.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable
 from fractions import Fraction
 from typing import Any
 
 import attrs
 
-from cds_indicators._model.comparisons import RULES
-from cds_indicators._model.framework import Criterion, Framework, Kind, Scoring
+from cds_indicators._model.framework import Framework
+from cds_indicators._model.scoring import SCORINGS, index_of, objects, points_for
 from cds_indicators._model.verdict import Completion, Status, Verdict
 from cds_indicators._words import format as _text
 
@@ -26,7 +26,6 @@ __all__ = ["POLICIES", "Outcome", "Policy", "completion_all", "completion_points
            "completion_share", "objects", "points_for"]
 
 _HUNDRED = Fraction(100)
-_ONE = Fraction(1)
 #: Statuses of criteria that count: they have a target and are not declared not applicable.
 _COUNTED = frozenset({Status.PASS, Status.FAIL, Status.MISSING})
 
@@ -89,28 +88,6 @@ def completion_share(framework: Framework, verdicts: tuple[Verdict, ...]) -> Out
     return Outcome(completion=completion, verdicts=verdicts)
 
 
-def points_for(criterion: Criterion, verdict: Verdict) -> Fraction:
-    """The points ``verdict`` earns for ``criterion`` (0 when missing or failed all-or-nothing).
-
-    Proportional scoring follows ``Điểm = Tỷ lệ × Điểm tối đa``: a rate earns ``value / 100``
-    of the maximum, a count ``value / threshold``; both capped at the maximum.
-    """
-    maximum = criterion.points or Fraction(0)
-    if verdict.status is Status.PASS and criterion.scoring is Scoring.ALL_OR_NOTHING:
-        return maximum
-    if criterion.scoring is not Scoring.PROPORTIONAL or not isinstance(verdict.value, Fraction):
-        return Fraction(0)
-    target = verdict.target
-    assert target is not None and RULES[target.comparison].upward
-    if criterion.kind is Kind.RATE:
-        share = verdict.value / _HUNDRED
-    elif target.threshold:
-        share = verdict.value / target.threshold
-    else:
-        share = _ONE
-    return min(share, _ONE) * maximum
-
-
 def completion_points(framework: Framework, verdicts: tuple[Verdict, ...]) -> Outcome:
     """Each counted criterion scores up to its points; complete when the score reaches
     ``framework.pass_score`` and every mandatory criterion is met. The level is the highest
@@ -160,13 +137,6 @@ _ZERO = Fraction(0)
 Columns = Callable[[Any, Framework, Any, Callable[[int], Any], Any], tuple[Any, dict[str, Any]]]
 
 
-def objects(np: Any, items: Sequence[Any]) -> Any:
-    """A one-dimensional object array of ``items`` (NumPy would nest tuples or Fractions)."""
-    out = np.empty(len(items), dtype=object)
-    out[:] = items
-    return out
-
-
 def _all_columns(np: Any, framework: Framework, codes: Any, exact: Callable[[int], Any],
                  year_position: Any) -> tuple[Any, dict[str, Any]]:
     any_fail = (codes == _FAIL).any(axis=0)
@@ -199,25 +169,6 @@ def _share_columns(np: Any, framework: Framework, codes: Any, exact: Callable[[i
     return _decide_columns(np, framework, codes, reached_now, reachable), {}
 
 
-def _earned(np: Any, framework: Framework, criterion: Criterion, status: Any, values: Any,
-            year_position: Any) -> Any:
-    """:func:`points_for` on every row, exactly (an object array of Fractions)."""
-    maximum = criterion.points or _ZERO
-    if criterion.scoring is not Scoring.PROPORTIONAL:
-        return np.where(status == _PASS, maximum, _ZERO)
-    if criterion.kind is Kind.RATE:
-        divisors: Any = np.full(len(status), _HUNDRED, dtype=object)
-    else:
-        thresholds = [None if t is None else t.threshold or None
-                      for t in (criterion.targets[y] for y in framework.years)]
-        divisors = objects(np, thresholds)[year_position]
-    # Proportional points weigh each value: one exact product per row that has a value.
-    return objects(np, [_ZERO if value is None else min(_ONE if divisor is None
-                                                        else value / divisor, _ONE) * maximum
-                        for value, divisor in zip(values.tolist(), divisors.tolist(),
-                                                  strict=True)])
-
-
 def _points_columns(np: Any, framework: Framework, codes: Any, exact: Callable[[int], Any],
                     year_position: Any) -> tuple[Any, dict[str, Any]]:
     assert framework.pass_score is not None
@@ -230,8 +181,9 @@ def _points_columns(np: Any, framework: Framework, codes: Any, exact: Callable[[
         counted = (status == _PASS) | (status == _FAIL) | (status == _MISSING)
         if criterion.points is None or not counted.any():
             continue
-        values = exact(k) if criterion.scoring is Scoring.PROPORTIONAL else None
-        earned = _earned(np, framework, criterion, status, values, year_position)
+        rule = SCORINGS[criterion.scoring]
+        values = exact(k) if rule.weighs_values else None
+        earned = rule.columns(np, framework, criterion, status, values, year_position)
         score = score + np.where(counted, earned, _ZERO)
         maximum = maximum + np.where(counted, criterion.points, _ZERO)
         still_open = still_open + np.where(status == _MISSING, criterion.points, _ZERO)
@@ -244,6 +196,8 @@ def _points_columns(np: Any, framework: Framework, codes: Any, exact: Callable[[
     return completion, {
         "score": score.astype(np.float64),
         "max_score": maximum.astype(np.float64),
+        "index": objects(np, [index_of(s, m) for s, m in zip(score.tolist(), maximum.tolist(),
+                                                              strict=True)]).astype(np.float64),
         "level": level,
         "score_exact": objects(np, [_text.exact(x) for x in score.tolist()]),
     }

@@ -12,6 +12,7 @@ from cds_indicators._model import serial
 from cds_indicators._model.errors import Problem, UnknownCriterionError
 from cds_indicators._model.framework import Framework
 from cds_indicators._model.record import Reading
+from cds_indicators._model.scoring import index_of
 from cds_indicators._model.verdict import (
     Completion,
     Status,
@@ -77,6 +78,12 @@ class Report:
     def completed(self) -> bool:
         """Whether the commune completed digital transformation this year."""
         return self.completion is Completion.COMPLETED
+
+    @property
+    def index(self) -> Fraction | None:
+        """The normalised index, ``score / max_score`` (exact, 0 to 1); ``None`` outside a
+        points framework or when no criterion counts."""
+        return index_of(self.score, self.max_score)
 
     def _with(self, status: Status) -> tuple[str, ...]:
         return tuple(v.criterion for v in self.verdicts if v.status is status)

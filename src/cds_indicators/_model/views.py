@@ -32,6 +32,7 @@ VIEWS: Final = {
     "district_lines": "cds_indicators._render.summary:district_lines",
     "schedule_lines": "cds_indicators._render.summary:schedule_lines",
     "schedule_text": "cds_indicators._render.summary:schedule_text",
+    "ranking_text": "cds_indicators._render.ranking:ranking_text",
 }
 
 

@@ -23,6 +23,7 @@ from cds_indicators._model.report import (
 from cds_indicators._render.names import framework_for, pillar_name
 from cds_indicators._render.page import warnings_html
 from cds_indicators._render.palette import colour, ink
+from cds_indicators._render.ranking import ranking_html, ranking_of
 from cds_indicators._render.summary import name_of, rate_text
 from cds_indicators._words import Lang
 from cds_indicators._words import format as _text
@@ -142,6 +143,9 @@ def summary_html(summary: Summary, framework: Framework | None = None) -> str:
     parts = ["<div>"]
     for group in summary.groups:
         parts.extend(_group_html(group, framework))
+    ranking = ranking_of(summary)
+    if ranking is not None:
+        parts.extend(ranking_html(ranking, (_TABLE, _HEAD, f'style="{_CELL}"')))
     if not summary.groups:
         parts.append("<p>(không có báo cáo nào)</p>")
     parts.append("</div>")

@@ -8,6 +8,7 @@ from fractions import Fraction
 from typing import TYPE_CHECKING
 
 from cds_indicators._model.report import Completion, completion_word
+from cds_indicators._render.ranking import ranking_of, ranking_text
 from cds_indicators._render.text import WIDTH, hanging, wrap
 from cds_indicators._rollup.summary import Standing, standing_word
 from cds_indicators._words import Lang
@@ -63,8 +64,13 @@ def district_lines(group: DistrictSummary, lang: Lang = "vi",
 
 
 def summary_text(summary: Summary, lang: Lang = "vi", check: ScheduleCheck | None = None) -> str:
-    """Each district-year as a block of lines that fits an 80-column terminal."""
-    return "\n\n".join("\n".join(district_lines(g, lang, check)) for g in summary.groups)
+    """Each district-year as a block of lines that fits an 80-column terminal; for a scored
+    index, then the ranking of each year."""
+    blocks = ["\n".join(district_lines(g, lang, check)) for g in summary.groups]
+    ranking = ranking_of(summary)
+    if ranking is not None:
+        blocks.append(ranking_text(ranking, lang))
+    return "\n\n".join(blocks)
 
 
 def members_of(group: DistrictSummary) -> set[tuple[str | None, str | None]]:

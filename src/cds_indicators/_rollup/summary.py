@@ -14,6 +14,7 @@ from cds_indicators._model.errors import InputError, Problem
 from cds_indicators._model.report import Completion, Report, Status
 from cds_indicators._model.views import show
 from cds_indicators._rollup.groups import By, by_name, check_by, group_label, key_of
+from cds_indicators._rollup.ranking import Ranking, rank
 from cds_indicators._rollup.schedule import Schedule
 from cds_indicators._words import Lang, words
 from cds_indicators._words.format import exact, strip_period
@@ -220,6 +221,11 @@ class Summary:
                 suggestion=None if due is not None or report.commune is None
                 else schedule.nearest(report.commune)))
         return ScheduleCheck(standings=tuple(rows))
+
+    def ranking(self, by: str = "score") -> Ranking:
+        """The communes of a scored index ranked per year by ``score`` or ``index``, ties ranked
+        equally (1, 1, 3); see ``docs/scoring.md``."""
+        return rank(self.reports, by)
 
     def text(self, lang: Lang = "vi", check: ScheduleCheck | None = None) -> str:
         """Each district-year as a block of lines that fits an 80-column terminal."""

@@ -20,6 +20,7 @@ from cds_indicators._words.catalog import (
     places,
     plans,
     refusals,
+    scoring,
     warnings,
 )
 
@@ -27,7 +28,7 @@ __all__ = ["AREAS", "collect"]
 
 #: Every area, in the order its words are added.
 AREAS: Final[tuple[ModuleType, ...]] = (
-    frameworks, refusals, evidence, warnings, plans, office, places,
+    frameworks, refusals, evidence, warnings, plans, office, places, scoring,
 )
 
 

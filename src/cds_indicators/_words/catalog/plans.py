@@ -56,6 +56,9 @@ COLUMNS: Final[dict[str, tuple[str, ...]]] = {
     "counted": ("Đếm số lượng", "counted"),
     "points": ("Điểm", "points"),
     "scoring": ("Cách chấm", "scoring"),
+    "bands": ("Bậc điểm", "bands"),
+    "partial": ("Ngưỡng đạt một phần", "partial"),
+    "partial_share": ("Tỷ lệ điểm một phần", "partial_share"),
     "numerator": ("Tử số", "numerator"),
     "denominator": ("Mẫu số", "denominator"),
     "responsible": ("Đơn vị chủ trì", "responsible"),
@@ -69,7 +72,14 @@ KINDS: Final = {"rate": ("Tỷ lệ",), "count": ("Số lượng",), "yes_no": (
 COMPARISONS: Final = {
     "at_least": ("Tối thiểu",), "above": ("Trên",), "at_most": ("Tối đa",), "below": ("Dưới",),
 }
-SCORINGS: Final = {"all_or_nothing": ("Đạt thì đủ điểm",), "proportional": ("Theo tỷ lệ",)}
+SCORINGS: Final = {
+    "all_or_nothing": ("Đạt thì đủ điểm",), "proportional": ("Theo tỷ lệ",),
+    "bands": ("Theo bậc",), "partial": ("Đạt một phần",),
+}
+#: How a ``Bậc điểm`` cell writes the bands of a ``bands`` criterion: ``4: 20; 3: 15`` (from a
+#: value of 4, 20 points; from 3, 15 points), or ``80%: 20; 50%: 10`` for a rate.
+BAND_SEPARATOR: Final = ";"
+BAND_POINTS: Final = ":"
 #: Yes and no in a flag column (``Có điều kiện``, ``Bắt buộc``, ``Đếm số lượng``); an empty
 #: cell is no.
 FLAGS: Final = {True: ("Có", "x", "yes", "true"), False: ("Không", "no", "false")}
@@ -84,6 +94,10 @@ _VI: Final[dict[str, str]] = {
     "plan_duplicate_field": "trường {found!r} bị lặp",
     "plan_missing_field": "thiếu trường {name}: một dòng '{name} | giá trị' trong phần khung",
     "plan_bad_flag": 'ô {found!r} phải là "Có" hoặc "Không" (để trống là Không)',
+    "plan_bad_bands": (
+        "ô {found!r} phải ghi các bậc điểm dạng 'từ: điểm', cách nhau bằng dấu chấm phẩy "
+        "(ví dụ '4: 20; 3: 15; 2: 10; 1: 5')"
+    ),
     "plan_bad_date": "ngày {found!r} không phải một ngày (ví dụ 2024-01-15)",
     "plan_bad_whole": "{found!r} không phải một số nguyên",
     "plan_threshold_without_target": "có ngưỡng {found!r} nhưng ô chỉ tiêu năm {year} để trống",
@@ -98,6 +112,10 @@ _EN: Final[dict[str, str]] = {
     "plan_duplicate_field": "field {found!r} is repeated",
     "plan_missing_field": "field {name} is missing: a row '{name} | value' in the identity block",
     "plan_bad_flag": 'cell {found!r} must be "Có" (yes) or "Không" (no; empty is no)',
+    "plan_bad_bands": (
+        "cell {found!r} must give the bands as 'from: points', separated by semicolons "
+        "(e.g. '4: 20; 3: 15; 2: 10; 1: 5')"
+    ),
     "plan_bad_date": "{found!r} is not a date (e.g. 2024-01-15)",
     "plan_bad_whole": "{found!r} is not a whole number",
     "plan_threshold_without_target": (
