@@ -6,6 +6,7 @@ import functools
 from collections.abc import Callable, Mapping
 from typing import Any
 
+from cds_indicators._evaluation.fast import decider
 from cds_indicators._evaluation.reading import (
     MISSING_VALUE,
     Reading,
@@ -51,11 +52,14 @@ class _Judge:
     exempt, yes/no) are made once and shared: verdicts are immutable.
     """
 
-    __slots__ = ("_fixed", "_known", "_meets", "_threshold", "criterion", "read")
+    __slots__ = ("_fixed", "_known", "_meets", "_threshold", "criterion", "decide", "id", "read")
 
     def __init__(self, criterion: Criterion, year: int) -> None:
         self.criterion = criterion
+        self.id = criterion.id
         self.read = _READERS[criterion.kind](criterion)
+        #: The status straight from a value in a common form, or None (see fast.py).
+        self.decide = decider(criterion, year)
         target = criterion.targets[year]
         self._threshold = None if target is None else target.threshold
         self._meets = None if target is None else RULES[target.comparison].meets
@@ -74,18 +78,30 @@ class _Judge:
             return known
         return self._make(reading)
 
-    def _make(self, reading: Reading) -> Verdict:
+    def status(self, reading: Reading) -> Status:
+        """The status of ``reading``: the one place a reading is held against the target."""
         value = reading.value
         meets = self._meets
         if meets is None:
-            status = Status.NO_TARGET
-        elif reading.exempt:
-            status = Status.EXEMPT
-        elif value is None:
-            status = Status.MISSING
-        else:
-            status = Status.PASS if meets(value, self._threshold) else Status.FAIL
-        return Verdict(status=status, value=value, counts=reading.counts, **self._fixed)
+            return Status.NO_TARGET
+        if reading.exempt:
+            return Status.EXEMPT
+        if value is None:
+            return Status.MISSING
+        return Status.PASS if meets(value, self._threshold) else Status.FAIL
+
+    def _make(self, reading: Reading) -> Verdict:
+        # The one place a verdict is built.
+        return Verdict(status=self.status(reading), value=reading.value, counts=reading.counts,
+                       **self._fixed)
+
+    def reading(self, given: Any) -> Reading:
+        """The reading of a value :meth:`decide` decided (valid by then), or of ``None``."""
+        if given is None or given.__class__ is Reading:
+            return MISSING_VALUE if given is None else given
+        found = _checked(self.criterion, given, self.read(given))
+        assert isinstance(found, Reading), found
+        return found
 
 
 _Read = Callable[[Any], "Reading | Problem"]
@@ -194,6 +210,12 @@ def evaluate(
     _check_names(commune, district)
     if not isinstance(values, Mapping):
         raise_problems([Problem.of("values_not_mapping", value=values)])
+    by_status = POLICIES[framework.completion].by_status
+    if by_status is not None and values.keys() <= framework._index.keys():
+        decided = _decided(values, year, framework, by_status)
+        if decided is not None:
+            completion, pending = decided
+            return _report(framework, year, commune, district, completion, pending=pending)
     readings, problems = read_values(values, framework)
     if problems:
         raise_problems([problem for _, problem in problems])
@@ -217,21 +239,61 @@ def evaluate_readings(
     return _judged(readings, year, framework, commune, district)
 
 
+def _decided(values: Mapping[str, Any], year: int, framework: Framework,
+             by_status: Callable[[list[Status]], Any]) -> tuple[Any, Callable[[], Any]] | None:
+    """The completion of ``values`` decided from the statuses alone, and how to build the
+    verdicts later; ``None`` when some value has a problem (the readers then word it)."""
+    judges, ids, decides = _deciders(framework, year)
+    # What was given, kept (not the caller's mapping, which may change): the values the
+    # deciders take are immutable; any other is kept as its reading.
+    given = list(map(values.get, ids))
+    statuses = [decide(value) for decide, value in zip(decides, given)]
+    if None in statuses:
+        for k, judge in enumerate(judges):
+            if statuses[k] is None:
+                found = _checked(judge.criterion, given[k], judge.read(given[k]))
+                if isinstance(found, Problem):
+                    return None
+                statuses[k] = judge.status(found)
+                given[k] = found
+    return by_status(statuses), functools.partial(_built, judges, given)
+
+
+def _deciders(framework: Framework, year: int) -> tuple[tuple[_Judge, ...], tuple[str, ...],
+                                                        tuple[Callable[[Any], Any], ...]]:
+    """The judges of ``framework`` in ``year``, their criteria's ids and deciders, made once."""
+    made: tuple[tuple[_Judge, ...], tuple[str, ...], tuple[Callable[[Any], Any], ...]]
+    made = _made_once(framework, -year, lambda: (
+        judges := _judges(framework, year), tuple(j.id for j in judges),
+        tuple(j.decide for j in judges)))
+    return made
+
+
+def _built(judges: tuple[_Judge, ...], given: list[Any]) -> tuple[Verdict, ...]:
+    return tuple(judge.verdict(judge.reading(value))
+                 for judge, value in zip(judges, given, strict=True))
+
+
 def _judged(readings: Mapping[str, Reading], year: int, framework: Framework,
             commune: str | None, district: str | None) -> Report:
     get = readings.get
-    verdicts = tuple(judge.verdict(get(judge.criterion.id, MISSING_VALUE))
+    verdicts = tuple(judge.verdict(get(judge.id, MISSING_VALUE))
                      for judge in _judges(framework, year))
     outcome = POLICIES[framework.completion].decide(framework, verdicts)
-    return Report(
-        framework=framework.id,
-        year=year,
-        completion=outcome.completion,
-        verdicts=outcome.verdicts,
-        commune=commune,
-        district=district,
-        score=outcome.score,
-        max_score=outcome.max_score,
-        level=outcome.level,
-        definition=framework,
-    )
+    return _report(framework, year, commune, district, outcome.completion,
+                   verdicts=outcome.verdicts, score=outcome.score, max_score=outcome.max_score,
+                   level=outcome.level)
+
+
+def _report(framework: Framework, year: int, commune: str | None, district: str | None,
+            completion: Any, *, verdicts: tuple[Verdict, ...] = (),
+            pending: Callable[[], tuple[Verdict, ...]] | None = None, **points: Any) -> Report:
+    """The one place a report is made: with its verdicts, or with ``pending`` to build them
+    when they are first looked at."""
+    report = Report(framework=framework.id, year=year, completion=completion, verdicts=verdicts,
+                    commune=commune, district=district, definition=framework, **points)
+    if pending is not None:
+        object.__delattr__(report, "verdicts")
+        object.__delattr__(report, "_index")
+        object.__setattr__(report, "_pending", pending)
+    return report
