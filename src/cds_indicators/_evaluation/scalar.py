@@ -68,15 +68,16 @@ class _Judge:
                        "target": target, "name_en": criterion.name_en}
         self._known: dict[tuple[bool | None, bool], Verdict] = {}
 
-    def verdict(self, reading: Reading) -> Verdict:
+    def verdict(self, reading: Reading, status: Status | None = None) -> Verdict:
+        """The verdict on ``reading``, with its ``status`` when already decided."""
         value = reading.value
         if value is None or value.__class__ is bool:
             key = (value, reading.exempt)
             known = self._known.get(key)
             if known is None:
-                known = self._known[key] = self._make(reading)
+                known = self._known[key] = self._make(reading, status)
             return known
-        return self._make(reading)
+        return self._make(reading, status)
 
     def status(self, reading: Reading) -> Status:
         """The status of ``reading``: the one place a reading is held against the target."""
@@ -90,10 +91,10 @@ class _Judge:
             return Status.MISSING
         return Status.PASS if meets(value, self._threshold) else Status.FAIL
 
-    def _make(self, reading: Reading) -> Verdict:
+    def _make(self, reading: Reading, status: Status | None = None) -> Verdict:
         # The one place a verdict is built.
-        return Verdict(status=self.status(reading), value=reading.value, counts=reading.counts,
-                       **self._fixed)
+        return Verdict(status=self.status(reading) if status is None else status,
+                       value=reading.value, counts=reading.counts, **self._fixed)
 
     def reading(self, given: Any) -> Reading:
         """The reading of a value :meth:`decide` decided (valid by then), or of ``None``."""
@@ -256,7 +257,7 @@ def _decided(values: Mapping[str, Any], year: int, framework: Framework,
                     return None
                 statuses[k] = judge.status(found)
                 given[k] = found
-    return by_status(statuses), functools.partial(_built, judges, given)
+    return by_status(statuses), functools.partial(_built, judges, given, statuses)
 
 
 def _deciders(framework: Framework, year: int) -> tuple[tuple[_Judge, ...], tuple[str, ...],
@@ -269,9 +270,12 @@ def _deciders(framework: Framework, year: int) -> tuple[tuple[_Judge, ...], tupl
     return made
 
 
-def _built(judges: tuple[_Judge, ...], given: list[Any]) -> tuple[Verdict, ...]:
-    return tuple(judge.verdict(judge.reading(value))
-                 for judge, value in zip(judges, given, strict=True))
+def _built(judges: tuple[_Judge, ...], given: list[Any],
+           statuses: list[Status]) -> tuple[Verdict, ...]:
+    # The statuses decided are the verdicts' statuses: what the property tests hold against
+    # every other door is what decided the completion.
+    return tuple(judge.verdict(judge.reading(value), status)
+                 for judge, value, status in zip(judges, given, statuses, strict=True))
 
 
 def _judged(readings: Mapping[str, Reading], year: int, framework: Framework,
