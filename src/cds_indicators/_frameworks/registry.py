@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import functools
 import os
-from importlib import resources
 from typing import Any
 
 from cds_indicators._frameworks.parse import parse_framework
@@ -25,8 +24,21 @@ _DEFAULT = "thanh-hoa-1829"
 
 @functools.cache
 def _shipped(name: str) -> Framework:
-    text = resources.files("cds_indicators").joinpath("data", _SHIPPED[name]).read_text("utf-8")
-    return parse_framework(text, source=_SHIPPED[name])
+    return parse_framework(_data_text(_SHIPPED[name]), source=_SHIPPED[name])
+
+
+def _data_text(file: str) -> str:
+    """A file of the package's ``data`` folder: read from beside the package where it is
+    installed as files (light: ``importlib.resources`` imports tempfile, zipfile, …), through
+    ``importlib.resources`` otherwise (a zipped install)."""
+    path = os.path.join(os.path.dirname(os.path.dirname(__file__)), "data", file)
+    try:
+        with open(path, encoding="utf-8") as handle:
+            return handle.read()
+    except FileNotFoundError:
+        from importlib import resources
+
+        return resources.files("cds_indicators").joinpath("data", file).read_text("utf-8")
 
 
 def available_frameworks() -> tuple[str, ...]:
