@@ -11,6 +11,8 @@ from __future__ import annotations
 import importlib
 from typing import TYPE_CHECKING, Any
 
+from cds_indicators._version import __version__ as __version__
+
 if TYPE_CHECKING:
     from cds_indicators._evaluation.columnar import evaluate_frame
     from cds_indicators._evaluation.reading import NOT_APPLICABLE, Ratio, ratio
@@ -104,8 +106,6 @@ _LAZY: dict[str, str] = {
     "Summary": "cds_indicators._rollup.summary",
     "summarize": "cds_indicators._rollup.summary",
 }
-
-from cds_indicators._version import __version__ as __version__
 
 __all__ = [
     "NOT_APPLICABLE",

@@ -32,9 +32,8 @@ def rollup_dicts(summary: Summary, check: ScheduleCheck | None) -> list[dict[str
     for group in summary.groups:
         data = group.to_dict()
         data["schedule"] = None if check is None else {
-            which.value: [s.commune for s in check.standings
-                          if (s.district, s.year) == (group.district, group.year)
-                          and s.standing is which]
+            which.value: [s.commune for s in check.in_group(group.district, group.year)
+                          if s.standing is which]
             for which in Standing}
         found.append(data)
     return found

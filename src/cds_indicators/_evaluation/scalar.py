@@ -248,7 +248,7 @@ def _decided(values: Mapping[str, Any], year: int, framework: Framework,
     # What was given, kept (not the caller's mapping, which may change): the values the
     # deciders take are immutable; any other is kept as its reading.
     given = list(map(values.get, ids))
-    statuses = [decide(value) for decide, value in zip(decides, given)]
+    statuses = [decide(value) for decide, value in zip(decides, given, strict=True)]
     if None in statuses:
         for k, judge in enumerate(judges):
             if statuses[k] is None:

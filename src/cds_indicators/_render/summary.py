@@ -68,7 +68,7 @@ def summary_text(summary: Summary, lang: Lang = "vi", check: ScheduleCheck | Non
 
 def _standing_lines(check: ScheduleCheck, district: str | None, year: int,
                     lang: Lang) -> list[str]:
-    mine = [s for s in check.standings if (s.district, s.year) == (district, year)]
+    mine = check.in_group(district, year)
     lines = []
     for which in Standing:
         names = [name_of(s.commune, lang) for s in mine if s.standing is which]

@@ -251,6 +251,28 @@ class ScheduleCheck:
     """
 
     standings: tuple[CommuneStanding, ...]
+    _index: dict[Any, CommuneStanding] = attrs.field(init=False, eq=False, repr=False, hash=False)
+    _groups: dict[Any, tuple[CommuneStanding, ...]] = attrs.field(
+        init=False, eq=False, repr=False, hash=False)
+
+    @_groups.default
+    def _by_group(self) -> dict[Any, tuple[CommuneStanding, ...]]:
+        groups: dict[Any, list[CommuneStanding]] = {}
+        for found in self.standings:
+            groups.setdefault((found.district, found.year), []).append(found)
+        return {key: tuple(found) for key, found in groups.items()}
+
+    @_index.default
+    def _by_commune_year(self) -> dict[Any, CommuneStanding]:
+        # Built once: every writer asks for each report's standing (linear, not quadratic).
+        index: dict[Any, CommuneStanding] = {}
+        for found in self.standings:
+            index.setdefault((found.commune, found.district, found.year), found)
+        return index
+
+    def in_group(self, district: str | None, year: int) -> tuple[CommuneStanding, ...]:
+        """The standings of the communes of ``district`` in ``year``, in order (indexed once)."""
+        return self._groups.get((district, year), ())
 
     def with_(self, which: Standing) -> tuple[str | None, ...]:
         """The communes whose standing is ``which``."""
@@ -278,11 +300,7 @@ class ScheduleCheck:
 
     def of(self, report: Report) -> CommuneStanding | None:
         """The standing of ``report``'s commune-year, if the check has it."""
-        for found in self.standings:
-            if (found.commune, found.district, found.year) == (
-                    report.commune, report.district, report.year):
-                return found
-        return None
+        return self._index.get((report.commune, report.district, report.year))
 
     def lines_for(self, group: DistrictSummary, lang: Lang = "vi") -> list[str]:
         """The standings of ``group``'s communes, one line per standing that has any."""
