@@ -46,7 +46,7 @@ def interleaved(ours: Callable[[], Any], theirs: Callable[[], Any], number: int,
     return best_ours, best_theirs
 
 
-# --- evaluate() ------------------------------------------------------------------------------------
+# --- evaluate() ----------------------------------------------------------------------------------
 
 
 def _rate_values(rng: Any, distribution: str) -> dict[str, float]:
