@@ -29,21 +29,27 @@ DISTRIBUTIONS = ("mostly passing", "uniform")
 
 def interleaved(ours: Callable[[], Any], theirs: Callable[[], Any], number: int,
                 repeat: int = 7) -> tuple[float, float]:
-    """The best time per call of each, timed in turns so that a busy machine slows both."""
-    best_ours = best_theirs = float("inf")
-    for _ in range(repeat):
-        for which in (0, 1):
-            function = ours if which == 0 else theirs
+    """The best time per call of each, timed in turns so that a busy machine slows both; each
+    turn of either lasts about as long (the quicker one is called more often per turn), so
+    that neither is more likely to fall in a quiet moment."""
+    counts = [number, number]
+    best = [float("inf"), float("inf")]
+    for turn in range(repeat + 1):
+        for which, function in enumerate((ours, theirs)):
             gc.collect()
             start = time.perf_counter()
-            for _ in range(number):
+            for _ in range(counts[which]):
                 function()
-            elapsed = (time.perf_counter() - start) / number
-            if which == 0:
-                best_ours = min(best_ours, elapsed)
-            else:
-                best_theirs = min(best_theirs, elapsed)
-    return best_ours, best_theirs
+            elapsed = (time.perf_counter() - start) / counts[which]
+            if turn:
+                best[which] = min(best[which], elapsed)
+            else:  # the first turn only sets how often each is called
+                best[which] = elapsed
+        if not turn:
+            longest = max(best[0] * counts[0], best[1] * counts[1])
+            counts = [max(1, round(longest / best[0])), max(1, round(longest / best[1]))]
+            best = [float("inf"), float("inf")]
+    return best[0], best[1]
 
 
 # --- evaluate() ----------------------------------------------------------------------------------
@@ -145,11 +151,8 @@ def make_frame(rows: int, distribution: str, seed: int = 1829) -> Any:
 
 
 def _columns_of(frame: Any, backend: str) -> dict[str, Any]:
-    if backend == "pandas":
-        return {c: frame[c].to_numpy() for c in frame.columns}
-    if backend == "polars":
-        return {c: frame[c].to_numpy() for c in frame.columns}
-    return {c: frame[c].to_numpy() for c in frame.column_names}
+    """The criteria's columns as NumPy arrays, as a NumPy user takes them out of the table."""
+    return {c.id: frame[c.id].to_numpy() for c in FRAMEWORK}
 
 
 def numpy_baseline(columns: dict[str, Any]) -> Any:
