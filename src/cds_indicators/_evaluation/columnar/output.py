@@ -50,12 +50,13 @@ def _categorical_pandas(pd: Any, np: Any, codes: Any, names: list[str]) -> Any:
 
 def _distinct_pandas(pd: Any, np: Any, codes: Any, texts: list[str]) -> Any:
     """A categorical of ``texts`` (distinct by construction: each is one set of criteria),
-    made without checking them again where pandas allows it."""
+    held as Python strings (not converted to Arrow one by one) and not checked again where
+    pandas allows it."""
+    categories = pd.Index(np.array(texts, dtype=object), dtype=object, copy=False)
     fastpath = getattr(pd.CategoricalDtype, "_from_fastpath", None)
-    if fastpath is None or len(texts) < 1024:
-        return pd.Categorical.from_codes(codes, categories=texts)
-    return pd.Categorical.from_codes(codes, dtype=fastpath(pd.Index(texts), False),
-                                     validate=False)
+    if fastpath is None:
+        return pd.Categorical.from_codes(codes, categories=categories)
+    return pd.Categorical.from_codes(codes, dtype=fastpath(categories, False), validate=False)
 
 
 @functools.cache
