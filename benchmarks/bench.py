@@ -38,7 +38,8 @@ def main() -> int:
     skip = set(filter(None, args.skip.split(",")))
     verdicts: list[bool] = []
 
-    def report(name: str, ratio: float, budget: float, detail: str) -> None:
+    def report(name: str, found: tuple[float, str], budget: float) -> None:
+        ratio, detail = found
         ok = ratio <= budget
         verdicts.append(ok)
         print(f"{name:<58} {ratio:8.2f}  budget <= {budget:<5g} {'OK' if ok else 'OVER'}"
@@ -48,25 +49,25 @@ def main() -> int:
         for distribution in m.DISTRIBUTIONS:
             for form in m.FORMS:
                 report(f"evaluate() / 37 float comparisons, {form}, {distribution}",
-                       *_two(m.evaluate_ratio(form, distribution), 15))
+                       m.evaluate_ratio(form, distribution), 15)
     if "frame" not in skip:
         for distribution in m.DISTRIBUTIONS:
             frame = m.make_frame(args.rows, distribution)
             for backend in ("pandas", "polars", "pyarrow"):
-                ratio, detail = m.frame_ratio(frame, backend)
-                report(f"evaluate_frame() / NumPy, {backend}, {distribution}", ratio, 8, detail)
-                ratio, detail = m.frame_memory(frame, backend)
-                report(f"  peak memory / input, {backend}, {distribution}", ratio, 1.5, detail)
+                report(f"evaluate_frame() / NumPy, {backend}, {distribution}",
+                       m.frame_ratio(frame, backend), 8)
+                report(f"  peak memory / input, {backend}, {distribution}",
+                       m.frame_memory(frame, backend), 1.5)
     with tempfile.TemporaryDirectory() as folder:
         path = Path(folder) / "values.csv"
         if "files" not in skip:
             m.write_csv(path, args.rows)
-            report(f"load_values() / pandas.read_csv, {args.rows} rows", *m.csv_ratio(path), 10)
-            report("  peak memory / the CSV file", *m.csv_memory(path), 3)
+            report(f"load_values() / pandas.read_csv, {args.rows} rows", m.csv_ratio(path), 10)
+            report("  peak memory / the CSV file", m.csv_memory(path), 3)
             book = Path(folder) / "values.xlsx"
             m.write_xlsx(book, args.xlsx_rows)
             report(f"load_values() / openpyxl read-only, {args.xlsx_rows} rows",
-                   *m.xlsx_ratio(book), 1.5)
+                   m.xlsx_ratio(book), 1.5)
 
             def csv_seconds(rows: int) -> float:
                 small = Path(folder) / f"rows{rows}.csv"
@@ -76,11 +77,11 @@ def main() -> int:
                 return time.perf_counter() - start
 
             report("  load_values() twice the rows / once (linear: 2)",
-                   *m.linear(csv_seconds, args.rows // 4), 2.5)
+                   m.linear(csv_seconds, args.rows // 4), 2.5)
         if "cli" not in skip:
             communes = Path(folder) / "communes.csv"
             m.write_csv(communes, args.communes)
-            report("evaluate, default table: ms per commune", *m.cli_per_commune(
+            report("evaluate, default table: ms per commune", m.cli_per_commune(
                 communes, args.communes), 1)
 
             def cli_at(rows: int) -> float:
@@ -89,7 +90,7 @@ def main() -> int:
                 return m.cli_seconds(["evaluate", str(part)])
 
             report("  evaluate table, twice the communes / once (linear: 2)",
-                   *m.linear(cli_at, args.communes // 2), 2.5)
+                   m.linear(cli_at, args.communes // 2), 2.5)
             schedule = m.schedule_file(communes, args.communes)
             for fmt in ("csv", "xlsx", "html"):
                 def at(rows: int, fmt: str = fmt) -> float:
@@ -100,16 +101,12 @@ def main() -> int:
                                           "--format", fmt, "-o", str(out)])
 
                 report(f"  summarize --schedule {fmt}, twice the communes / once",
-                       *m.linear(at, args.communes), 2.5)
+                       m.linear(at, args.communes), 2.5)
     if "import" not in skip:
-        report("fresh import + load_framework / import attrs, cattrs", *m.import_ratio(args.runs),
+        report("fresh import + load_framework / import attrs, cattrs", m.import_ratio(args.runs),
                1.5)
     print(f"{sum(verdicts)} of {len(verdicts)} within budget")
     return 0 if all(verdicts) else 1
-
-
-def _two(found: tuple[float, str], budget: float) -> tuple[float, float, str]:
-    return found[0], budget, found[1]
 
 
 if __name__ == "__main__":
