@@ -248,3 +248,16 @@ def test_a_table_past_the_row_or_cell_limit_is_refused_as_it_is_read(tmp_path, t
     path.write_text("Xã,Năm,1.6\n" + tail * count, encoding="utf-8")
     [problem] = _problems(cds.load_values, path)
     assert (problem.message, problem.message_en) == (vi, en)
+
+
+def test_a_count_past_the_largest_whole_number_is_refused_like_any_other_door():
+    """A count is decided without reading on the quick path; one past the policy's magnitude
+    still goes to the readers, which refuse it."""
+    framework = cds.load_framework("dti-example")
+    with pytest.raises(cds.MeasurementError) as caught:
+        cds.evaluate({"CQ3": 10**5000}, 2024, framework=framework)
+    [problem] = caught.value.problems
+    assert (problem.criterion, problem.message_en) == (
+        "CQ3", "criterion CQ3: ≈1.00e+5000 has more than 40 significant digits, or is above "
+               "10^400 or below 10^-400")
+    assert cds.evaluate({"CQ3": 10**400}, 2024, framework=framework)["CQ3"].value == 10**400

@@ -18,14 +18,9 @@ from cds_indicators._model.report import Completion, Report, completion_word
 from cds_indicators._render.page import document
 from cds_indicators._render.palette import colour, ink
 from cds_indicators._render.ranking import ranking_columns, ranking_html, ranking_of
-from cds_indicators._render.summary import SHOWN_BLOCKING
-from cds_indicators._rollup.summary import (
-    DistrictSummary,
-    ScheduleCheck,
-    Standing,
-    Summary,
-    standing_word,
-)
+from cds_indicators._render.summary import SHOWN_BLOCKING, in_members, members_of
+from cds_indicators._rollup.standings import ScheduleCheck, Standing, standing_word
+from cds_indicators._rollup.summary import DistrictSummary, Summary
 from cds_indicators._words import Lang, words
 from cds_indicators._words.headers import SUMMARY_COLUMNS
 from cds_indicators._words.interface import t
@@ -57,11 +52,10 @@ def rollup_dicts(summary: Summary, check: ScheduleCheck | None) -> list[dict[str
     found = []
     for group in summary.groups:
         data = group.to_dict()
-        members = {(r.district, r.commune) for r in group.reports}
+        members = members_of(group)
         data["schedule"] = None if check is None else {
-            which.value: [s.commune for s in check.standings
-                          if s.year == group.year and s.standing is which
-                          and (s.district, s.commune) in members]
+            which.value: [s.commune for s in in_members(check, members, group.year)
+                          if s.standing is which]
             for which in Standing}
         found.append(data)
     return found

@@ -7,6 +7,7 @@ from collections.abc import Callable, Mapping
 from typing import Any
 
 from cds_indicators._evaluation.counted import read_counted
+from cds_indicators._evaluation.fast import decider
 from cds_indicators._evaluation.reading import (
     MISSING_VALUE,
     Reading,
@@ -53,11 +54,14 @@ class _Judge:
     exempt, yes/no) are made once and shared: verdicts are immutable.
     """
 
-    __slots__ = ("_fixed", "_known", "_meets", "_threshold", "criterion", "read")
+    __slots__ = ("_fixed", "_known", "_meets", "_threshold", "criterion", "decide", "id", "read")
 
     def __init__(self, criterion: Criterion, year: int) -> None:
         self.criterion = criterion
+        self.id = criterion.id
         self.read = _READERS[criterion.kind](criterion)
+        #: The status straight from a value in a common form, or None (see fast.py).
+        self.decide = decider(criterion, year)
         target = criterion.targets[year]
         self._threshold = None if target is None else target.threshold
         self._meets = None if target is None else RULES[target.comparison].meets
@@ -68,30 +72,43 @@ class _Judge:
             self._fixed["unit"] = criterion.unit
         self._known: dict[tuple[bool | None, bool], Verdict] = {}
 
-    def verdict(self, reading: Reading) -> Verdict:
+    def verdict(self, reading: Reading, status: Status | None = None) -> Verdict:
+        """The verdict on ``reading``, with its ``status`` when already decided."""
         value = reading.value
         if (value is None or value.__class__ is bool) and (
                 reading.count is None and reading.evidence is None):
             key = (value, reading.exempt)
             known = self._known.get(key)
             if known is None:
-                known = self._known[key] = self._make(reading)
+                known = self._known[key] = self._make(reading, status)
             return known
-        return self._make(reading)
+        return self._make(reading, status)
 
-    def _make(self, reading: Reading) -> Verdict:
+    def status(self, reading: Reading) -> Status:
+        """The status of ``reading``: the one place a reading is held against the target."""
         value = reading.value
         meets = self._meets
         if meets is None:
-            status = Status.NO_TARGET
-        elif reading.exempt:
-            status = Status.EXEMPT
-        elif value is None:
-            status = Status.MISSING
-        else:
-            status = Status.PASS if meets(value, self._threshold) else Status.FAIL
-        return Verdict(status=status, value=value, counts=reading.counts, count=reading.count,
+            return Status.NO_TARGET
+        if reading.exempt:
+            return Status.EXEMPT
+        if value is None:
+            return Status.MISSING
+        return Status.PASS if meets(value, self._threshold) else Status.FAIL
+
+    def _make(self, reading: Reading, status: Status | None = None) -> Verdict:
+        # The one place a verdict is built.
+        return Verdict(status=self.status(reading) if status is None else status,
+                       value=reading.value, counts=reading.counts, count=reading.count,
                        evidence=reading.evidence, **self._fixed)
+
+    def reading(self, given: Any) -> Reading:
+        """The reading of a value :meth:`decide` decided (valid by then), or of ``None``."""
+        if given is None or given.__class__ is Reading:
+            return MISSING_VALUE if given is None else given
+        found = _checked(self.criterion, given, self.read(given))
+        assert isinstance(found, Reading), found
+        return found
 
 
 _Read = Callable[[Any], "Reading | Problem"]
@@ -202,6 +219,13 @@ def evaluate(
     _check_names(commune, district, province)
     if not isinstance(values, Mapping):
         raise_problems([Problem.of("values_not_mapping", value=values)])
+    by_status = POLICIES[framework.completion].by_status
+    if by_status is not None and values.keys() <= framework._index.keys():
+        decided = _decided(values, year, framework, by_status)
+        if decided is not None:
+            completion, pending, readings = decided
+            return _report(framework, year, commune, district, completion, pending=pending,
+                           province=province, readings=readings)
     readings, problems = read_values(values, framework)
     if problems:
         raise_problems([problem for _, problem in problems])
@@ -226,24 +250,70 @@ def evaluate_readings(
     return _judged(readings, year, framework, commune, district, province)
 
 
+def _decided(values: Mapping[str, Any], year: int, framework: Framework,
+             by_status: Callable[[list[Status]], Any],
+             ) -> tuple[Any, Callable[[], Any], dict[str, Reading]] | None:
+    """The completion of ``values`` decided from the statuses alone, how to build the verdicts
+    later, and the readings made on the way (of the values no decider took: the only ones that
+    can carry a stated percentage); ``None`` when some value has a problem (the readers then
+    word it)."""
+    judges, ids, decides = _deciders(framework, year)
+    # What was given, kept (not the caller's mapping, which may change): the values the
+    # deciders take are immutable; any other is kept as its reading.
+    given = list(map(values.get, ids))
+    statuses = [decide(value) for decide, value in zip(decides, given, strict=True)]
+    if None in statuses:
+        for k, judge in enumerate(judges):
+            if statuses[k] is None:
+                found = _checked(judge.criterion, given[k], judge.read(given[k]))
+                if isinstance(found, Problem):
+                    return None
+                statuses[k] = judge.status(found)
+                given[k] = found
+    readings = {ids[k]: found for k, found in enumerate(given) if found.__class__ is Reading}
+    return by_status(statuses), functools.partial(_built, judges, given, statuses), readings
+
+
+def _deciders(framework: Framework, year: int) -> tuple[tuple[_Judge, ...], tuple[str, ...],
+                                                        tuple[Callable[[Any], Any], ...]]:
+    """The judges of ``framework`` in ``year``, their criteria's ids and deciders, made once."""
+    made: tuple[tuple[_Judge, ...], tuple[str, ...], tuple[Callable[[Any], Any], ...]]
+    made = _made_once(framework, -year, lambda: (
+        judges := _judges(framework, year), tuple(j.id for j in judges),
+        tuple(j.decide for j in judges)))
+    return made
+
+
+def _built(judges: tuple[_Judge, ...], given: list[Any],
+           statuses: list[Status]) -> tuple[Verdict, ...]:
+    # The statuses decided are the verdicts' statuses: what the property tests hold against
+    # every other door is what decided the completion.
+    return tuple(judge.verdict(judge.reading(value), status)
+                 for judge, value, status in zip(judges, given, statuses, strict=True))
+
+
 def _judged(readings: Mapping[str, Reading], year: int, framework: Framework,
             commune: str | None, district: str | None,
             province: str | None = None) -> Report:
     get = readings.get
-    verdicts = tuple(judge.verdict(get(judge.criterion.id, MISSING_VALUE))
+    verdicts = tuple(judge.verdict(get(judge.id, MISSING_VALUE))
                      for judge in _judges(framework, year))
     outcome = POLICIES[framework.completion].decide(framework, verdicts)
-    return Report(
-        framework=framework.id,
-        year=year,
-        completion=outcome.completion,
-        verdicts=outcome.verdicts,
-        commune=commune,
-        district=district,
-        province=province,
-        score=outcome.score,
-        max_score=outcome.max_score,
-        level=outcome.level,
-        definition=framework,
-        readings=readings,
-    )
+    return _report(framework, year, commune, district, outcome.completion,
+                   verdicts=outcome.verdicts, score=outcome.score, max_score=outcome.max_score,
+                   level=outcome.level, province=province, readings=readings)
+
+
+def _report(framework: Framework, year: int, commune: str | None, district: str | None,
+            completion: Any, *, verdicts: tuple[Verdict, ...] = (),
+            pending: Callable[[], tuple[Verdict, ...]] | None = None, **fields: Any) -> Report:
+    """The one place a report is made: with its verdicts, or with ``pending`` to build them
+    when they are first looked at. ``fields``: its province, score, maximum, level and the
+    readings it was judged from."""
+    report = Report(framework=framework.id, year=year, completion=completion, verdicts=verdicts,
+                    commune=commune, district=district, definition=framework, **fields)
+    if pending is not None:
+        object.__delattr__(report, "verdicts")
+        object.__delattr__(report, "_index")
+        object.__setattr__(report, "_pending", pending)
+    return report

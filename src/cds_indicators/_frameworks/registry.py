@@ -5,7 +5,6 @@ from __future__ import annotations
 import importlib
 import os
 import threading
-from importlib import resources
 from pathlib import Path
 from typing import Any
 
@@ -45,10 +44,23 @@ def _shipped(name: str) -> Framework:
     with _BUILDING:
         built = _BUILT.get(name)
         if built is None:
-            text = resources.files("cds_indicators").joinpath("data", _SHIPPED[name]).read_text(
-                "utf-8")
-            built = _BUILT[name] = parse_framework(text, source=_SHIPPED[name])
+            built = _BUILT[name] = parse_framework(_data_text(_SHIPPED[name]),
+                                                   source=_SHIPPED[name])
     return built
+
+
+def _data_text(file: str) -> str:
+    """A file of the package's ``data`` folder: read from beside the package where it is
+    installed as files (light: ``importlib.resources`` imports tempfile, zipfile, …), through
+    ``importlib.resources`` otherwise (a zipped install)."""
+    path = os.path.join(os.path.dirname(os.path.dirname(__file__)), "data", file)
+    try:
+        with open(path, encoding="utf-8") as handle:
+            return handle.read()
+    except FileNotFoundError:
+        from importlib import resources
+
+        return resources.files("cds_indicators").joinpath("data", file).read_text("utf-8")
 
 
 def available_frameworks() -> tuple[str, ...]:

@@ -35,7 +35,7 @@ from fractions import Fraction
 from numbers import Integral, Real
 from typing import Final, SupportsFloat
 
-__all__ = ["FLOAT_DIGITS", "MAX_DIGITS", "MAX_EXPONENT", "MAX_TEXT", "decimal_text",
+__all__ = ["FLOAT_DIGITS", "MAX_DIGITS", "MAX_EXPONENT", "MAX_TEXT", "WHOLE_LIMIT", "decimal_text",
            "exact_decimal", "exact_float", "is_binary_float", "is_missing", "too_long",
            "whole_number"]
 
@@ -56,6 +56,8 @@ MAX_TEXT: Final = 1000
 #: MAX_DIGITS digits at 10^-MAX_EXPONENT are, but not past 10^(MAX_EXPONENT + MAX_DIGITS + 1).
 _TOO_BIG: Final = 10 ** (MAX_EXPONENT + 1)
 _TOO_BIG_TERM: Final = 10 ** (MAX_EXPONENT + MAX_DIGITS + 1)
+#: The first whole number refused (either sign), for readers that check a whole number by hand.
+WHOLE_LIMIT: Final = _TOO_BIG
 
 _MISSING_TYPES: Final = frozenset({"NAType", "NaTType"})
 _NUMPY_TIMES: Final = frozenset({"datetime64", "timedelta64"})

@@ -211,12 +211,15 @@ class Policy:
     name: str
     decide: Callable[[Framework, tuple[Verdict, ...]], Outcome]
     columns: Columns
+    #: For a policy that weighs nothing but the statuses: the completion from the statuses
+    #: alone, so that :func:`evaluate` may decide it before any verdict is built.
+    by_status: Callable[[Iterable[Status]], Completion] | None = None
 
 
 #: Every completion policy by the name a framework file gives it (``completion = "share"``); the
 #: framework loader accepts exactly these names.
 POLICIES: dict[str, Policy] = {policy.name: policy for policy in (
-    Policy(name="all", decide=completion_all, columns=_all_columns),
+    Policy(name="all", decide=completion_all, columns=_all_columns, by_status=_all),
     Policy(name="share", decide=completion_share, columns=_share_columns),
     Policy(name="points", decide=completion_points, columns=_points_columns),
 )}

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Mapping
 from fractions import Fraction
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import attrs
 
@@ -70,9 +70,24 @@ class Report:
     _warned: tuple[Problem, ...] | None = attrs.field(init=False, default=None, eq=False,
                                                       repr=False, hash=False)
 
+    #: Verdicts not built yet: :func:`evaluate` decides the statuses and the completion first and
+    #: leaves here how to build the verdicts, which happens when they are first looked at.
+    _pending: Any = attrs.field(init=False, default=None, eq=False, repr=False, hash=False)
+
     @_index.default
     def _build_index(self) -> dict[str, Verdict]:
         return {v.criterion: v for v in self.verdicts}
+
+    if not TYPE_CHECKING:
+        def __getattr__(self, name: str) -> Any:
+            # Called only for a slot not set: the verdicts of a report whose building waits.
+            pending = object.__getattribute__(self, "_pending")
+            if pending is None or name not in ("verdicts", "_index"):
+                raise AttributeError(name)
+            object.__setattr__(self, "verdicts", pending())
+            object.__setattr__(self, "_index", self._build_index())
+            object.__setattr__(self, "_pending", None)
+            return object.__getattribute__(self, name)
 
     @property
     def completed(self) -> bool:

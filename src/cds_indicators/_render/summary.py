@@ -4,19 +4,21 @@ schedule, each commune's standing."""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from fractions import Fraction
 from typing import TYPE_CHECKING
 
 from cds_indicators._model.report import Completion, completion_word
 from cds_indicators._render.ranking import ranking_of, ranking_text
 from cds_indicators._render.text import WIDTH, hanging, wrap
-from cds_indicators._rollup.summary import Standing, standing_word
+from cds_indicators._rollup.standings import Standing, standing_word
 from cds_indicators._words import Lang
 from cds_indicators._words.format import district_label, percent
 from cds_indicators._words.interface import t
 
 if TYPE_CHECKING:
-    from cds_indicators._rollup.summary import DistrictSummary, ScheduleCheck, Summary
+    from cds_indicators._rollup.standings import CommuneStanding, ScheduleCheck
+    from cds_indicators._rollup.summary import DistrictSummary, Summary
 
 __all__ = ["SHOWN_BLOCKING", "district_lines", "name_of", "rate_text", "schedule_lines",
            "schedule_text", "summary_text"]
@@ -73,16 +75,25 @@ def summary_text(summary: Summary, lang: Lang = "vi", check: ScheduleCheck | Non
     return "\n\n".join(blocks)
 
 
-def members_of(group: DistrictSummary) -> set[tuple[str | None, str | None]]:
-    """The (district, commune) of each report of ``group``: whom its standings are of."""
-    return {(r.district, r.commune) for r in group.reports}
+def members_of(group: DistrictSummary) -> tuple[tuple[str | None, str | None], ...]:
+    """The (district, commune) of each report of ``group``, in order: whom its standings are
+    of."""
+    return tuple(dict.fromkeys((r.district, r.commune) for r in group.reports))
+
+
+def in_members(check: ScheduleCheck, members: Sequence[tuple[str | None, str | None]],
+               year: int) -> list[CommuneStanding]:
+    """The standings of ``members`` in ``year``, in their order: looked up in the check's
+    index, so that every group of a summary together costs one pass."""
+    index = check._index
+    found = (index.get((commune, district, year)) for district, commune in members)
+    return [s for s in found if s is not None]
 
 
 def _standing_lines(check: ScheduleCheck, district: str | None, year: int,
-                    lang: Lang, members: set[tuple[str | None, str | None]] | None = None,
+                    lang: Lang, members: Sequence[tuple[str | None, str | None]] | None = None,
                     ) -> list[str]:
-    mine = [s for s in check.standings if s.year == year and (
-        (s.district, s.commune) in members if members is not None else s.district == district)]
+    mine = check.in_group(district, year) if members is None else in_members(check, members, year)
     lines = []
     for which in Standing:
         names = [name_of(s.commune, lang) + ("" if s.suggestion is None else
@@ -96,7 +107,7 @@ def _standing_lines(check: ScheduleCheck, district: str | None, year: int,
 
 def schedule_lines(check: ScheduleCheck, district: str | None, year: int,
                    lang: Lang = "vi", *,
-                   members: set[tuple[str | None, str | None]] | None = None) -> list[str]:
+                   members: Sequence[tuple[str | None, str | None]] | None = None) -> list[str]:
     """The standings of the communes of ``district`` (or of ``members``, (district, commune)
     pairs) in ``year`` under a heading, one line per standing that has any; no lines when the
     check has none."""

@@ -7,6 +7,7 @@ Vietnamese names wrap where a terminal wraps them. Colour is applied through a `
 
 from __future__ import annotations
 
+import functools
 import unicodedata
 from collections.abc import Callable, Iterable, Sequence
 
@@ -69,43 +70,61 @@ def _plain(text: str, role: str) -> str:
 
 def display_width(text: str) -> int:
     """How many terminal columns ``text`` takes."""
-    width = 0
-    for char in text:
-        if unicodedata.combining(char) or unicodedata.category(char) in ("Mn", "Me", "Cf"):
-            continue
-        width += 2 if unicodedata.east_asian_width(char) in ("W", "F") else 1
-    return width
+    if text.isascii():
+        return len(text)  # no ASCII character is wide or combining
+    return sum(map(_char_width, text))
+
+
+@functools.lru_cache(maxsize=1 << 12)
+def _char_width(char: str) -> int:
+    if unicodedata.combining(char) or unicodedata.category(char) in ("Mn", "Me", "Cf"):
+        return 0
+    return 2 if unicodedata.east_asian_width(char) in ("W", "F") else 1
+
+
+#: Words recur (criterion names, statuses): each one's width is measured once.
+_word_width = functools.lru_cache(maxsize=1 << 14)(display_width)
 
 
 def _cut(word: str, width: int) -> list[str]:
     """``word`` in pieces of at most ``width`` columns."""
-    pieces, piece = [], ""
+    pieces, piece, used = [], "", 0
     for char in word:
-        if piece and display_width(piece + char) > width:
+        columns = _char_width(char)
+        if piece and used + columns > width:
             pieces.append(piece)
-            piece = ""
+            piece, used = "", 0
         piece += char
+        used += columns
     return [*pieces, piece] if piece else pieces
 
 
 def wrap(text: str, width: int, cut: bool = True) -> list[str]:
     """``text`` as lines of at most ``width`` display columns, broken between words (a word
     longer than a line is cut, or with ``cut=False`` left whole on a line of its own: a path
-    stays one piece that can be copied)."""
+    stays one piece that can be copied). A line's width is kept as it grows: each word is
+    measured once."""
     text = unicodedata.normalize("NFC", text)
     lines: list[str] = []
     for paragraph in text.split("\n"):
-        line = ""
+        line, used = "", 0
         for word in paragraph.split():
-            candidate = f"{line} {word}" if line else word
-            if display_width(candidate) <= width:
-                line = candidate
+            columns = _word_width(word)
+            if line and used + 1 + columns <= width:
+                line, used = f"{line} {word}", used + 1 + columns
+                continue
+            if not line and columns <= width:
+                line, used = word, columns
                 continue
             if line:
                 lines.append(line)
-            pieces = _cut(word, width) if cut else [word]
+            if columns <= width or not cut:
+                line, used = word, columns
+                continue
+            pieces = _cut(word, width)
             lines.extend(pieces[:-1])
             line = pieces[-1]
+            used = display_width(line)
         lines.append(line)
     return lines
 

@@ -3,7 +3,6 @@ each commune stands against the year Decision 969/QĐ-UBND assigned it."""
 
 from __future__ import annotations
 
-import enum
 from collections.abc import Iterable, Iterator, Mapping
 from fractions import Fraction
 from typing import TYPE_CHECKING, Any
@@ -16,7 +15,12 @@ from cds_indicators._model.views import show
 from cds_indicators._rollup.groups import By, by_name, check_by, group_label, key_of
 from cds_indicators._rollup.ranking import Ranking, rank
 from cds_indicators._rollup.schedule import Schedule
-from cds_indicators._words import Lang, words
+from cds_indicators._rollup.standings import (
+    CommuneStanding,
+    ScheduleCheck,
+    standing,
+)
+from cds_indicators._words import Lang
 from cds_indicators._words.format import exact, strip_period
 from cds_indicators._words.interface import t
 
@@ -25,37 +29,7 @@ if TYPE_CHECKING:
 
     from cds_indicators._model.framework import Framework
 
-__all__ = ["DistrictSummary", "ScheduleCheck", "Standing", "Summary", "summarize"]
-
-class Standing(enum.Enum):
-    """How a commune's result in a year stands against the year it must complete by."""
-
-    ON_TIME = "on_time"
-    """Completed in its assigned year."""
-    EARLY = "early"
-    """Completed before its assigned year."""
-    LATE = "late"
-    """Not completed in or after its assigned year, or completed only after it."""
-    NOT_DUE = "not_due"
-    """Not completed, and its assigned year is still ahead."""
-    UNSCHEDULED = "unscheduled"
-    """The schedule gives the commune no year."""
-
-
-def standing(completion: Completion, year: int, due: int | None,
-             first: int | None = None) -> Standing:
-    """The standing of a result of ``year`` against the year ``due``.
-
-    ``first`` is the first year the commune is known to have completed (``year`` when not
-    given): a commune that completed on time and still has in a later year stays on time.
-    """
-    if due is None:
-        return Standing.UNSCHEDULED
-    if completion is Completion.COMPLETED:
-        done = year if first is None else min(first, year)
-        return Standing.EARLY if done < due else Standing.ON_TIME if done == due else Standing.LATE
-    return Standing.LATE if year >= due else Standing.NOT_DUE
-
+__all__ = ["DistrictSummary", "Summary", "summarize"]
 
 @attrs.frozen(kw_only=True)
 class DistrictSummary:
@@ -248,94 +222,6 @@ class Summary:
         (needs the ``[plot]`` extra); returns the matplotlib ``Figure``."""
         figure: Figure = show("summary_plot", self, lang=lang)
         return figure
-
-
-@attrs.frozen(kw_only=True)
-class CommuneStanding:
-    """One commune's result in one year against its assigned year (``due``); ``completed_in``
-    is the first year of the summary in which the commune completed, if it has."""
-
-    commune: str | None
-    district: str | None
-    year: int
-    completion: Completion
-    due: int | None
-    standing: Standing
-    completed_in: int | None = None
-    #: For a commune the schedule does not name, the schedule's name most like it, if any.
-    suggestion: str | None = None
-
-
-@attrs.frozen(kw_only=True)
-class ScheduleCheck:
-    """Every commune-year of a summary against the schedule, in the summary's order.
-
-    ``on_time``, ``early``, ``late``, ``not_due`` and ``unscheduled`` name the communes of each
-    :class:`Standing`.
-    """
-
-    standings: tuple[CommuneStanding, ...]
-
-    def with_(self, which: Standing) -> tuple[str | None, ...]:
-        """The communes whose standing is ``which``."""
-        return tuple(s.commune for s in self.standings if s.standing is which)
-
-    @property
-    def on_time(self) -> tuple[str | None, ...]:
-        return self.with_(Standing.ON_TIME)
-
-    @property
-    def early(self) -> tuple[str | None, ...]:
-        return self.with_(Standing.EARLY)
-
-    @property
-    def late(self) -> tuple[str | None, ...]:
-        return self.with_(Standing.LATE)
-
-    @property
-    def not_due(self) -> tuple[str | None, ...]:
-        return self.with_(Standing.NOT_DUE)
-
-    @property
-    def unscheduled(self) -> tuple[str | None, ...]:
-        return self.with_(Standing.UNSCHEDULED)
-
-    def of(self, report: Report) -> CommuneStanding | None:
-        """The standing of ``report``'s commune-year, if the check has it."""
-        for found in self.standings:
-            if (found.commune, found.district, found.year) == (
-                    report.commune, report.district, report.year):
-                return found
-        return None
-
-    def lines_for(self, group: DistrictSummary, lang: Lang = "vi") -> list[str]:
-        """The standings of ``group``'s communes, one line per standing that has any."""
-        lines: list[str] = show("schedule_lines", self, group.district, group.year, lang,
-                                members={(r.district, r.commune) for r in group.reports})
-        return lines
-
-    def text(self, lang: Lang = "vi") -> str:
-        """Per district and year, the communes on time, early, late, not yet due."""
-        text: str = show("schedule_text", self, lang)
-        return text
-
-    def __str__(self) -> str:
-        return self.text()
-
-    def to_dict(self) -> dict[str, Any]:
-        """JSON-safe: the communes of each standing, and every commune-year's row."""
-        return {
-            **{s.value: list(self.with_(s)) for s in Standing},
-            "communes": [{"commune": s.commune, "district": s.district, "year": s.year,
-                          "completion": s.completion.value, "due": s.due,
-                          "completed_in": s.completed_in, "standing": s.standing.value}
-                         for s in self.standings],
-        }
-
-
-def standing_word(which: Standing, lang: Lang) -> str:
-    """How a commune stands, in words: ``đúng hạn``, ``trễ hạn``, …"""
-    return words(lang).STANDING[which.value]
 
 
 def summarize(reports: Iterable[Report], *, framework: Framework | None = None,

@@ -167,26 +167,18 @@ def _failed(np: Any, framework: Framework, codes: Any) -> tuple[list[str], Any]:
     inverse = np.zeros(n, dtype=np.intp)
     inverse[some] = positions.reshape(-1) + 1
     # One text per distinct set of failed criteria, not per row; and each is put together from
-    # the texts of its bytes (8 criteria each), made once per framework.
-    texts = np.full(len(uniques), "", dtype=object)
-    begun = np.zeros(len(uniques), dtype=bool)
-    for start in range(0, k, 8):
-        byte = ((uniques >> np.uint64(start)) & np.uint64(255)).astype(np.intp)
-        first, later = _byte_texts(ids[start:start + 8])
-        texts += np.where(begun, later[byte], first[byte])
-        begun |= byte != 0
-    return texts.tolist(), inverse
+    # the texts of its bytes (8 criteria each, each led by ", "), made once per framework.
+    pieces = [_byte_texts(ids[start:start + 8])[
+        ((uniques >> np.uint64(start)) & np.uint64(255)).astype(np.intp)].tolist()
+        for start in range(0, k, 8)]
+    return [joined[2:] for joined in map("".join, zip(*pieces, strict=True))], inverse
 
 
 @functools.cache
-def _byte_texts(ids: tuple[str, ...]) -> tuple[Any, Any]:
-    """For each byte ``b``, the ids (of up to 8) whose bit is set in ``b`` joined by ``", "``;
-    and the same text led by ``", "`` (when some earlier id is already written), both as
-    object arrays to be indexed by bytes."""
+def _byte_texts(ids: tuple[str, ...]) -> Any:
+    """For each byte ``b``, the ids (of up to 8) whose bit is set in ``b``, each led by
+    ``", "``: an object array to be indexed by bytes."""
     import numpy as np
 
-    joined = [", ".join(itertools.compress(ids, ((b >> i) & 1 for i in range(len(ids)))))
-              for b in range(256)]
-    later = ["" if not text else f", {text}" for text in joined]
-    return np.array(joined, dtype=object), np.array(later, dtype=object)
-
+    return np.array(["".join(f", {i}" for i in itertools.compress(
+        ids, ((b >> i) & 1 for i in range(len(ids))))) for b in range(256)], dtype=object)

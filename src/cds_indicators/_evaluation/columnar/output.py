@@ -46,7 +46,19 @@ def build(np: Any, nw: Any, table: Any, ids: dict[str, str], framework: Framewor
 
 
 def _categorical_pandas(pd: Any, np: Any, codes: Any, names: list[str]) -> Any:
-    return pd.Categorical.from_codes(codes, dtype=_pandas_dtype(pd, tuple(names)))
+    # The codes are positions in ``names`` by construction: not checked again.
+    return pd.Categorical.from_codes(codes, dtype=_pandas_dtype(pd, tuple(names)), validate=False)
+
+
+def _distinct_pandas(pd: Any, np: Any, codes: Any, texts: list[str]) -> Any:
+    """A categorical of ``texts`` (distinct by construction: each is one set of criteria),
+    held as Python strings (not converted to Arrow one by one) and not checked again where
+    pandas allows it."""
+    categories = pd.Index(np.array(texts, dtype=object), dtype=object, copy=False)
+    fastpath = getattr(pd.CategoricalDtype, "_from_fastpath", None)
+    if fastpath is None:
+        return pd.Categorical.from_codes(codes, categories=categories)
+    return pd.Categorical.from_codes(codes, dtype=fastpath(categories, False), validate=False)
 
 
 @functools.cache
@@ -55,9 +67,13 @@ def _pandas_dtype(pd: Any, names: tuple[str, ...]) -> Any:
 
 
 def _categorical_polars(pl: Any, np: Any, codes: Any, names: list[str]) -> Any:
-    return pl.Series(codes.astype(np.uint32)).replace_strict(
-        list(range(len(names))), names, return_dtype=pl.Enum(names)
-    )
+    # Each category once, as an Enum; the rows take theirs by position.
+    return _polars_enum(pl, tuple(names)).gather(codes)
+
+
+@functools.cache
+def _polars_enum(pl: Any, names: tuple[str, ...]) -> Any:
+    return pl.Series(list(names), dtype=pl.Enum(list(names)))
 
 
 def _categorical_pyarrow(pa: Any, np: Any, codes: Any, names: list[str]) -> Any:
@@ -76,14 +92,14 @@ _CATEGORICAL: dict[str, Callable[[Any, Any, Any, list[str]], Any]] = {
 
 
 def _strings(native: Any, implementation: str, np: Any, codes: Any, texts: list[str]) -> Any:
+    # The distinct texts are made once each; rows take theirs by index, in the library.
     if implementation == "pandas":
-        return native.Categorical.from_codes(codes, categories=texts)
-    values = np.array(texts, dtype=object)[codes]
+        return _distinct_pandas(native, np, codes, texts)
     if implementation == "polars":
-        return native.Series(values, dtype=native.String)
+        return native.Series(texts, dtype=native.String).gather(codes)
     if implementation == "pyarrow":
-        return native.array(values, type=native.string())
-    return values
+        return native.array(texts, type=native.string()).take(native.array(codes))
+    return np.array(texts, dtype=object)[codes]
 
 
 def _plain(native: Any, implementation: str, values: Any) -> Any:
