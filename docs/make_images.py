@@ -140,6 +140,7 @@ def rebased_trajectory(commune: str) -> Any:
     for year, report, top in zip(years, reports, map(sum, zip(met, failed, strict=True)),
                                  strict=True):
         left.text(year, top + 0.5, "✓" if report.completed else "✗", ha="center")
+    left.set_ylim(0, max(m + f for m, f in zip(met, failed, strict=True)) + 4)
     left.set_xticks(years)
     left.set_ylabel("số chỉ tiêu")
     left.set_title(f"{commune}: chỉ tiêu đạt theo năm")
