@@ -20,6 +20,7 @@ from cds_indicators._words.catalog import (
     places,
     plans,
     refusals,
+    reports,
     scoring,
     warnings,
 )
@@ -28,7 +29,7 @@ __all__ = ["AREAS", "collect"]
 
 #: Every area, in the order its words are added.
 AREAS: Final[tuple[ModuleType, ...]] = (
-    frameworks, refusals, evidence, warnings, plans, office, places, scoring,
+    frameworks, refusals, evidence, warnings, reports, plans, office, places, scoring,
 )
 
 
