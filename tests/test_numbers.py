@@ -261,3 +261,60 @@ def test_years_and_counts_in_cells_are_read_as_one_kind_of_whole_number(tmp_path
         assert not accepted
     else:
         assert accepted and schedule.year_of("Xã A") == whole
+
+
+# --- numbers typed the Vietnamese way ---------------------------------------------------------
+
+VIETNAMESE_COUNTS = [
+    # (numerator, denominator, counts read)
+    ("8.100", "9.000", (8100, 9000)),
+    ("8100", "9.000", (8100, 9000)),
+    ("1.234.567", "2.000.000", (1234567, 2000000)),
+    (" 19 ", "33", (19, 33)),
+]
+
+
+@pytest.mark.parametrize(("numerator", "denominator", "counts"), VIETNAMESE_COUNTS)
+def test_counts_grouped_by_dots_read_the_same_in_every_door(tmp_path, numerator, denominator,
+                                                            counts):
+    given = cds.evaluate({"2.5": {"numerator": numerator, "denominator": denominator}}, 2024)
+    assert given["2.5"].counts == counts
+    table = tmp_path / "dai.csv"
+    table.write_text("Xã,Năm,Mã chỉ tiêu,Tử số,Mẫu số\n"
+                     f"Xã A,2024,2.5,{numerator},{denominator}\n", encoding="utf-8")
+    [record] = cds.load_values(table)
+    assert cds.evaluate(record.values, 2024)["2.5"].counts == counts
+
+
+VIETNAMESE_REFUSED = [
+    ("8,100", "chỉ tiêu 2.5: tử số '8,100' không rõ: dấu phẩy là dấu thập phân (8,1), nên số "
+              "nguyên viết không có dấu hoặc với dấu chấm (8.100)",
+     "criterion 2.5: the numerator '8,100' is ambiguous: the comma is the decimal mark (8,1), so "
+     "a whole number is written without marks or with dots (8.100)"),
+    ("8.10", "chỉ tiêu 2.5: tử số '8.10' không phải số nguyên không âm",
+     "criterion 2.5: the numerator '8.10' is not a non-negative whole number"),
+    ("1.234,5", "chỉ tiêu 2.5: tử số '1.234,5' không phải số nguyên không âm",
+     "criterion 2.5: the numerator '1.234,5' is not a non-negative whole number"),
+    ("81.00", "chỉ tiêu 2.5: tử số '81.00' không phải số nguyên không âm",
+     "criterion 2.5: the numerator '81.00' is not a non-negative whole number"),
+]
+
+
+@pytest.mark.parametrize(("numerator", "vi", "en"), VIETNAMESE_REFUSED)
+def test_a_count_that_is_no_whole_number_either_way_is_refused(numerator, vi, en):
+    with pytest.raises(cds.MeasurementError) as caught:
+        cds.evaluate({"2.5": {"numerator": numerator, "denominator": "9.000"}}, 2024)
+    [problem] = caught.value.problems
+    assert (problem.message, problem.message_en) == (vi, en)
+
+
+def test_a_comma_number_split_by_a_comma_csv_is_said_so(tmp_path):
+    table = tmp_path / "rong.csv"
+    table.write_text("commune,year,1.6\nXã A,2024,82,5\n", encoding="utf-8")
+    with pytest.raises(cds.InputError) as caught:
+        cds.load_values(table)
+    [problem] = caught.value.problems
+    assert problem.text("en") == (
+        f"{table}, row 2, column D: the cell '5' is outside the columns: probably a number with a "
+        "comma (82,5) written without quotes in a comma-separated CSV file, split into two cells; "
+        'quote it ("82,5") or separate the columns with ;')

@@ -23,6 +23,7 @@ from cds_indicators._model.numbers import (
     MAX_DIGITS,
     MAX_EXPONENT,
     MAX_TEXT,
+    comma_grouped,
     exact_decimal,
     exact_float,
     is_missing,
@@ -163,9 +164,10 @@ def _count(criterion: str, count: Any, which: str, given: Any) -> int | Problem:
 
 def _count_problem(criterion: str, count: Any, which: str, given: Any) -> Problem:
     which_en = {"tử số": "numerator", "mẫu số": "denominator"}[which]
+    code = "count_comma_grouped" if comma_grouped(count) else "count_not_whole"
     return Problem.of(
-        "count_not_whole", criterion=criterion, value=given, which=which, which_en=which_en,
-        count=count,
+        code, criterion=criterion, value=given, which=which, which_en=which_en, count=count,
+        grouped=str(count).strip().replace(",", "."),
     )
 
 

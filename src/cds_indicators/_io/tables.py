@@ -15,6 +15,7 @@ spreadsheet shows them), never dropped: an unknown column such as ``3.1O`` is an
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from typing import Any, Final
 
@@ -43,6 +44,10 @@ __all__ = ["Row", "Table", "column_letter", "read_csv_text", "records_from_table
 
 _FIELD_ROLES: Final = ("commune", "district", "year", "province")
 _HEADER: Final = "header"  # a problem of the header, which spoils every row
+#: The two halves of a number with a decimal comma that a comma-separated file split: ``82`` and
+#: ``5`` or ``5%``.
+_SPLIT_WHOLE: Final = re.compile(r"\d{1,3}")
+_SPLIT_DECIMALS: Final = re.compile(r"\d+ ?%?")
 _empty = is_empty
 _text = cell_text
 
@@ -217,7 +222,7 @@ class _Reader:
             before = len(self.problems)
             for col in (*unheaded, *range(width, len(cells))):
                 if col < len(cells) and not _empty(cells[col]):
-                    self.problem("extra_cell", row, col, value=cells[col])
+                    self.extra_cell(cells, row, col, first_beyond=col == width)
             read = self.commune_year(cells, roles, fields, row)
             if long:
                 self.long_row(cells, roles, row, read, found, firsts)
@@ -233,6 +238,19 @@ class _Reader:
                 found[(fold_header(read[0]), fold_header(read[1] or ""), read[2])] = self.new_row(
                     read, header_row)
         return [] if _HEADER in spoiled else [r for k, r in found.items() if k not in spoiled]
+
+    def extra_cell(self, cells: Sequence[Any], row: int, col: int, first_beyond: bool) -> None:
+        """A cell outside the columns: when it is the first right of the last header, in a
+        CSV file, and it and the cell before look like the two halves of ``82,5``, the message
+        says that a decimal comma split the cell."""
+        value, before = cells[col], cells[col - 1] if col else None
+        if (first_beyond and self.table.sheet is None and isinstance(before, str)
+                and isinstance(value, str)
+                and _SPLIT_WHOLE.fullmatch(before.strip())
+                and _SPLIT_DECIMALS.fullmatch(value.strip())):
+            self.problem("extra_cell_split_number", row, col, value=value, before=before.strip())
+        else:
+            self.problem("extra_cell", row, col, value=value)
 
     def missing_column(self, role: str, row: int) -> None:
         vi, en = ROLE_NAMES[role]

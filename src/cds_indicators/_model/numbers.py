@@ -30,14 +30,15 @@ number gets one reading whichever way it came in:
 
 from __future__ import annotations
 
+import re
 from decimal import Decimal
 from fractions import Fraction
 from numbers import Integral, Real
 from typing import Final, SupportsFloat
 
-__all__ = ["FLOAT_DIGITS", "MAX_DIGITS", "MAX_EXPONENT", "MAX_TEXT", "WHOLE_LIMIT", "decimal_text",
-           "exact_decimal", "exact_float", "is_binary_float", "is_missing", "too_long",
-           "whole_number"]
+__all__ = ["FLOAT_DIGITS", "MAX_DIGITS", "MAX_EXPONENT", "MAX_TEXT", "WHOLE_LIMIT",
+           "comma_grouped", "decimal_text", "exact_decimal", "exact_float", "is_binary_float",
+           "is_missing", "too_long", "whole_number"]
 
 #: Significant digits a binary float is read at.
 FLOAT_DIGITS: Final = 12
@@ -114,13 +115,23 @@ def too_long(number: int | Fraction) -> bool:
     return not -_TOO_BIG < number < _TOO_BIG
 
 
+#: A whole number typed the Vietnamese way, a dot between groups of three digits: ``8.100``.
+_GROUPED: Final = re.compile(r"\d{1,3}(?:\.\d{3})+")
+#: A whole number grouped by commas (``8,100``): in Vietnamese the comma is the decimal mark, so
+#: it is refused as ambiguous rather than read either way.
+_COMMA_GROUPED: Final = re.compile(r"\d{1,3}(?:,\d{3})+")
+
+
 def whole_number(value: object) -> int | None:
     """``value`` as a whole number when it is one: an ``int`` (not a bool), a float holding one
     exactly (a spreadsheet stores ``2024`` as ``2024.0``), or text of at most
-    :data:`MAX_DIGITS` ASCII digits; ``None`` otherwise. Years and counts in cells are read so.
+    :data:`MAX_DIGITS` ASCII digits, grouped by dots the Vietnamese way or not (``8.100`` is
+    8100); ``None`` otherwise. Years and counts in cells are read so.
 
-    >>> whole_number(2024.0), whole_number(" 19 "), whole_number("2024.0"), whole_number(True)
-    (2024, 19, None, None)
+    >>> whole_number(2024.0), whole_number(" 19 "), whole_number("8.100"), whole_number(True)
+    (2024, 19, 8100, None)
+    >>> whole_number("2024.0"), whole_number("8.10"), whole_number("8,100")
+    (None, None, None)
     """
     if isinstance(value, bool):
         return None
@@ -131,9 +142,17 @@ def whole_number(value: object) -> int | None:
         return int(as_float) if as_float.is_integer() else None
     if isinstance(value, str):
         text = value.strip()
+        if len(text) <= MAX_DIGITS + MAX_DIGITS // 3 and _GROUPED.fullmatch(text):
+            text = text.replace(".", "")
         if text.isascii() and text.isdecimal() and len(text) <= MAX_DIGITS:
             return int(text)
     return None
+
+
+def comma_grouped(value: object) -> bool:
+    """Whether ``value`` is text of a whole number grouped by commas (``8,100``): eight
+    thousand one hundred to an English reader, 8,1 to a Vietnamese one."""
+    return isinstance(value, str) and _COMMA_GROUPED.fullmatch(value.strip()) is not None
 
 
 def is_binary_float(value: object) -> bool:

@@ -18,7 +18,7 @@ from typing import Any
 import attrs
 
 from cds_indicators._model.framework import Framework
-from cds_indicators._model.scoring import SCORINGS, index_of, objects, points_for
+from cds_indicators._model.scoring import SCORINGS, index_of, objects, points_for, reachable
 from cds_indicators._model.verdict import Completion, Status, Verdict
 from cds_indicators._words import format as _text
 
@@ -104,7 +104,7 @@ def completion_points(framework: Framework, verdicts: tuple[Verdict, ...]) -> Ou
         score += earned
         maximum += criterion.points
         if verdict.status is Status.MISSING:
-            still_open += criterion.points
+            still_open += reachable(criterion)
         scored.append(attrs.evolve(verdict, points=earned, max_points=criterion.points))
     level = framework.level(score)
     completion = _decide(
@@ -186,7 +186,7 @@ def _points_columns(np: Any, framework: Framework, codes: Any, exact: Callable[[
         earned = rule.columns(np, framework, criterion, status, values, year_position)
         score = score + np.where(counted, earned, _ZERO)
         maximum = maximum + np.where(counted, criterion.points, _ZERO)
-        still_open = still_open + np.where(status == _MISSING, criterion.points, _ZERO)
+        still_open = still_open + np.where(status == _MISSING, reachable(criterion), _ZERO)
     level = np.full(n, None, dtype=object)
     for cut in reversed(framework.levels):
         level[(score >= cut.min_score).astype(bool)] = cut.name

@@ -24,7 +24,7 @@ from cds_indicators._model.framework import Criterion, Framework, Kind, Scoring
 from cds_indicators._model.verdict import Status, Verdict
 
 __all__ = ["DEFAULT_PARTIAL_SHARE", "SCORINGS", "SCORING_KEYS", "ScoringRule", "band_points",
-           "index_of", "objects", "points_for"]
+           "index_of", "objects", "points_for", "reachable"]
 
 _ZERO = Fraction(0)
 _ONE = Fraction(1)
@@ -49,6 +49,14 @@ def objects(np: Any, items: Any) -> Any:
 
 def _maximum(criterion: Criterion) -> Fraction:
     return criterion.points or _ZERO
+
+
+def reachable(criterion: Criterion) -> Fraction:
+    """The most a criterion of a points framework can still earn when its value is missing: its
+    points, or the top band's points when its bands stop below them."""
+    if criterion.scoring is Scoring.BANDS and criterion.bands:
+        return max(band.points for band in criterion.bands)
+    return _maximum(criterion)
 
 
 # --- all or nothing -----------------------------------------------------------------------------

@@ -16,6 +16,7 @@ from typing import Final
 from cds_indicators._words.catalog import (
     evidence,
     frameworks,
+    numbers,
     office,
     places,
     plans,
@@ -29,7 +30,7 @@ __all__ = ["AREAS", "collect"]
 
 #: Every area, in the order its words are added.
 AREAS: Final[tuple[ModuleType, ...]] = (
-    frameworks, refusals, evidence, warnings, reports, plans, office, places, scoring,
+    frameworks, numbers, refusals, evidence, warnings, reports, plans, office, places, scoring,
 )
 
 
