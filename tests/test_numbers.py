@@ -318,3 +318,14 @@ def test_a_comma_number_split_by_a_comma_csv_is_said_so(tmp_path):
         f"{table}, row 2, column D: the cell '5' is outside the columns: probably a number with a "
         "comma (82,5) written without quotes in a comma-separated CSV file, split into two cells; "
         'quote it ("82,5") or separate the columns with ;')
+
+
+def test_both_terms_of_a_rate_wrong_are_said_together():
+    with pytest.raises(cds.MeasurementError) as caught:
+        cds.evaluate({"2.5": {"numerator": "8,100", "denominator": "9,0"}}, 2024)
+    [problem] = caught.value.problems
+    assert problem.message_en == (
+        "criterion 2.5: the numerator '8,100' is ambiguous: the comma is the decimal mark (8,1), "
+        "so a whole number is written without marks or with dots (8.100); and criterion 2.5: the "
+        "denominator '9,0' is not a non-negative whole number")
+    assert problem.message.endswith("; và chỉ tiêu 2.5: mẫu số '9,0' không phải số nguyên không âm")

@@ -35,9 +35,11 @@ def _problems(call, *args, **kwargs):
          "criterion 1.1: -≈1.00e+5000 is not a count (a non-negative whole number, e.g. 17; 0 means no)"),
         ("2.5", cds.ratio(10**401, 10**402),
          "chỉ tiêu 2.5: ≈1.00e+401 có quá 40 chữ số có nghĩa, hoặc lớn hơn 10^400 hay nhỏ hơn "
-         "10^-400",
+         "10^-400; và chỉ tiêu 2.5: ≈1.00e+402 có quá 40 chữ số có nghĩa, hoặc lớn hơn 10^400 "
+         "hay nhỏ hơn 10^-400",
          "criterion 2.5: ≈1.00e+401 has more than 40 significant digits, or is above 10^400 or "
-         "below 10^-400"),
+         "below 10^-400; and criterion 2.5: ≈1.00e+402 has more than 40 significant digits, or "
+         "is above 10^400 or below 10^-400"),
         ("1.6", Fraction(1, 10**500),
          "chỉ tiêu 1.6: " + ("Fraction(1, 1" + "0" * 500)[:200] + "…[514 ký tự] có quá 40 chữ "
          "số có nghĩa, hoặc lớn hơn 10^400 hay nhỏ hơn 10^-400",

@@ -186,9 +186,14 @@ def read_counts(
             return found
         numerator, denominator = found
     num = _count(criterion, numerator, "tử số", given)
+    den = _count(criterion, denominator, "mẫu số", given)
+    if isinstance(num, Problem) and isinstance(den, Problem):
+        # Both terms of one value wrong: said together, each with its own reason.
+        return Problem.of("both_counts_wrong", criterion=criterion, value=given,
+                          first=num.message, second=den.message,
+                          first_en=num.message_en, second_en=den.message_en)
     if isinstance(num, Problem):
         return num
-    den = _count(criterion, denominator, "mẫu số", given)
     if isinstance(den, Problem):
         return den
     if den <= 0:

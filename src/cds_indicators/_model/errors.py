@@ -214,7 +214,7 @@ class MissingExtraError(CdsError, ImportError):
 _MEASURED: Final = frozenset({
     "bool_for_rate", "rate_out_of_range", "bool_for_count", "bad_count",
     "not_finite", "bad_rate_text", "bad_yes_no_text", "unsupported_type", "count_not_whole",
-    "count_comma_grouped",
+    "count_comma_grouped", "both_counts_wrong",
     "denominator_not_positive", "numerator_above_denominator", "bad_ratio_mapping",
     "not_conditional", "wrong_dimension", "wrong_count_units", "unexpected_count_units",
     "unknown_criterion", "criterion_id_not_text", "values_not_mapping", "merge_percent_only",

@@ -7,6 +7,7 @@ from typing import Final
 
 MESSAGES: Final = {
     "vi": {
+        "both_counts_wrong": "{first}; và {second}",
         "count_comma_grouped": (
             "chỉ tiêu {criterion}: {which} {count!r} không rõ: dấu phẩy là dấu thập phân "
             "(8,1), nên số nguyên viết không có dấu hoặc với dấu chấm ({grouped})"
@@ -18,6 +19,7 @@ MESSAGES: Final = {
         ),
     },
     "en": {
+        "both_counts_wrong": "{first_en}; and {second_en}",
         "count_comma_grouped": (
             "criterion {criterion}: the {which_en} {count!r} is ambiguous: the comma is the "
             "decimal mark (8,1), so a whole number is written without marks or with dots "
