@@ -1,5 +1,6 @@
 """The completion laws of each policy, and of points."""
 
+import math
 from fractions import Fraction
 
 import attrs
@@ -85,7 +86,7 @@ def test_undetermined_means_missing_values_could_still_decide(framework, data):
     filled = dict(values)
     for verdict in before:
         if verdict.status is S.MISSING:
-            filled[verdict.criterion] = _best(verdict.target)
+            filled[verdict.criterion] = _best(verdict.target, framework[verdict.criterion])
             assume(verdict.target.is_met(Fraction(filled[verdict.criterion])
                                          if verdict.target.threshold is not None else True))
     after = cds.evaluate(filled, year, framework=framework)
@@ -95,14 +96,20 @@ def test_undetermined_means_missing_values_could_still_decide(framework, data):
         assert after.completion is before.completion
 
 
-def _best(target):
-    """The value most likely to meet ``target``; a strict target at the end of the scale
-    ("dưới 0", "trên 100%") has none that meets it."""
+def _best(target, criterion=None):
+    """The value most likely to meet ``target`` (and, for a banded criterion, to reach its top
+    band); a strict target at the end of the scale ("dưới 0", "trên 100%") has none that
+    meets it."""
     if target.threshold is None:
         return True
     if target.comparison in (cds.Comparison.AT_MOST, cds.Comparison.BELOW):
         return 0
-    return 100 if target.kind is cds.Kind.RATE else int(target.threshold) + 1
+    if target.kind is cds.Kind.RATE:
+        return 100
+    best = int(target.threshold) + 1
+    if criterion is not None and criterion.bands:
+        best = max(best, math.ceil(max(band.start for band in criterion.bands)))
+    return best
 
 
 @given(cst.frameworks(completion="points"), st.data())
