@@ -209,13 +209,19 @@ def frame_memory(frame: Any, backend: str) -> tuple[float, str]:
     the input table's size."""
     table = native(frame, backend)
     size = _nbytes(table, backend)
+    peak = _peak(lambda: cds.evaluate_frame(table, year=YEAR))
+    return peak / size, f"{peak / 2**20:.1f} MiB vs {size / 2**20:.1f} MiB"
+
+
+def _peak(run: Callable[[], object]) -> int:
+    """The peak memory traced while ``run`` runs (its result dropped before returning)."""
     gc.collect()
     tracemalloc.start()
-    result = cds.evaluate_frame(table, year=YEAR)
+    result = run()
     _, peak = tracemalloc.get_traced_memory()
     tracemalloc.stop()
     del result
-    return peak / size, f"{peak / 2**20:.1f} MiB vs {size / 2**20:.1f} MiB"
+    return int(peak)
 
 
 # --- files ---------------------------------------------------------------------------------------
@@ -238,12 +244,7 @@ def csv_ratio(path: Path) -> tuple[float, str]:
 
 def csv_memory(path: Path) -> tuple[float, str]:
     size = path.stat().st_size
-    gc.collect()
-    tracemalloc.start()
-    records = cds.load_values(path)
-    _, peak = tracemalloc.get_traced_memory()
-    tracemalloc.stop()
-    del records
+    peak = _peak(lambda: cds.load_values(path))
     return peak / size, f"{peak / 2**20:.0f} MiB vs {size / 2**20:.1f} MiB file"
 
 

@@ -10,7 +10,15 @@ from typing import Any
 import click
 
 from cds_indicators._cli.exits import EXIT_OK
-from cds_indicators._cli.options import Year, common, format_option, output_option, subcommand
+from cds_indicators._cli.options import (
+    Year,
+    common,
+    format_option,
+    needed,
+    output_option,
+    subcommand,
+    xlsx_output,
+)
 from cds_indicators._cli.output import Out, csv_bytes, xlsx_writer
 from cds_indicators._cli.reading import check_year, commune_names, framework_of
 from cds_indicators._io.template import write_template
@@ -105,12 +113,8 @@ def add_template(cli: click.Group, lang: Lang) -> None:
     @common(lang)
     def template(year: int | None, communes: Path | None, output: Path | None,
                  framework: str | None, **_: Any) -> int:
-        if year is None:
-            raise click.UsageError(t("missing_option", lang, name="--year"))
-        if output is None:
-            raise click.UsageError(t("missing_option", lang, name="-o / --output"))
-        if output.suffix.lower() != ".xlsx":
-            raise click.UsageError(t("template_not_xlsx", lang, name=str(output)))
+        year = needed(year, "--year", lang)
+        output = xlsx_output(output, lang)
         model = framework_of(framework)
         check_year(model, year, lang)
         names = () if communes is None else commune_names(communes)

@@ -34,8 +34,8 @@ from cds_indicators._cli.reading import (
 from cds_indicators._cli.warnings import report_warnings, strict_option, warned
 from cds_indicators._io.evidence import unevidenced
 from cds_indicators._io.values import check_record
-from cds_indicators._model.errors import InputError
-from cds_indicators._model.report import Completion
+from cds_indicators._model.errors import InputError, Problem
+from cds_indicators._model.report import Completion, Report
 from cds_indicators._model.warnings import record_warnings
 from cds_indicators._words import Lang
 from cds_indicators._words.headers import OUTPUT_SHEETS
@@ -101,13 +101,10 @@ def add_evaluate(cli: click.Group, lang: Lang, evaluate: Evaluate) -> None:
             raise click.UsageError(t("xlsx_needs_output", lang))
         found, problems = reports(files, year, model, lang, evaluate, keep_going)
         write_report_output(found, model, fmt, Out(output, lang))
-        if problems:
-            warned(report_warnings(found, lang), lang, False, EXIT_OK)  # before the refusals
-            raise InputError(problems)
         status = EXIT_OK
         if fail_on_incomplete and any(r.completion is not Completion.COMPLETED for r in found):
             status = EXIT_INCOMPLETE
-        return warned(report_warnings(found, lang), lang, strict, status)
+        return _finished(found, problems, lang, strict, status)
 
 
 def add_summarize(cli: click.Group, lang: Lang, evaluate: Evaluate) -> None:
@@ -164,10 +161,18 @@ def add_summarize(cli: click.Group, lang: Lang, evaluate: Evaluate) -> None:
         else:
             out.file(xlsx_writer(*rollup_rows(summary, check, lang), lang,
                                  OUTPUT_SHEETS[lang]["summary"]))
-        if problems:
-            warned(report_warnings(found, lang), lang, False, EXIT_OK)
-            raise InputError(problems)
-        return warned(report_warnings(found, lang), lang, strict, EXIT_OK)
+        return _finished(found, problems, lang, strict, EXIT_OK)
+
+
+def _finished(found: list[Report], problems: list[Problem], lang: Lang, strict: bool,
+              status: int) -> int:
+    """The end of a command that evaluated: the warnings on stderr, then the refusals kept by
+    ``--keep-going`` (exit 3); else ``status``, or 3 with ``--strict`` and a warning."""
+    lines = report_warnings(found, lang)
+    if problems:
+        warned(lines, lang, False, status)
+        raise InputError(problems)
+    return warned(lines, lang, strict, status)
 
 
 def keep_going_option(lang: Lang) -> Callable[[F], F]:

@@ -12,7 +12,7 @@ from typing import Any, TypeVar
 import click
 
 from cds_indicators._cli.exits import EXIT_OK
-from cds_indicators._cli.options import Choice, group_class, subcommand
+from cds_indicators._cli.options import Choice, group_class, needed, subcommand, xlsx_output
 from cds_indicators._cli.output import Out
 from cds_indicators._cli.reading import framework_of
 from cds_indicators._frameworks.dump import dump_framework
@@ -61,14 +61,8 @@ def add_framework(cli: click.Group, lang: Lang) -> None:
     @_output(lang, "FILE.xlsx", "template_output_help")
     @_lang_and_debug(lang)
     def template(years: str | None, output: Path | None, **_: Any) -> int:
-        if years is None:
-            raise click.UsageError(t("missing_option", lang, name="--years"))
-        if output is None:
-            raise click.UsageError(t("missing_option", lang, name="-o / --output"))
-        if output.suffix.lower() != ".xlsx":
-            raise click.UsageError(t("template_not_xlsx", lang, name=str(output)))
-        chosen = _years(years, lang)
-        Out(output, lang).file(lambda path: write_plan(path, None, chosen))
+        chosen = _years(needed(years, "--years", lang), lang)
+        Out(xlsx_output(output, lang), lang).file(lambda path: write_plan(path, None, chosen))
         return EXIT_OK
 
     @subcommand(framework, "convert", "framework_convert_help", lang)
@@ -76,8 +70,7 @@ def add_framework(cli: click.Group, lang: Lang) -> None:
     @_output(lang, "FILE", "framework_output_help")
     @_lang_and_debug(lang)
     def convert(source: str, output: Path | None, **_: Any) -> int:
-        if output is None:
-            raise click.UsageError(t("missing_option", lang, name="-o / --output"))
+        output = needed(output, "-o / --output", lang)
         suffix = output.suffix.lower()
         if suffix not in _SUFFIXES:
             raise click.UsageError(t("framework_bad_output", lang, name=str(output),

@@ -14,7 +14,8 @@ from cds_indicators._words import LANGUAGES, Lang
 from cds_indicators._words.interface import t
 
 __all__ = ["Choice", "Year", "chosen_sheets", "common", "files_argument", "format_option",
-           "group_class", "output_option", "sheet_option", "show_notices", "subcommand"]
+           "group_class", "needed", "output_option", "sheet_option", "show_notices", "subcommand",
+           "xlsx_output"]
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -134,6 +135,21 @@ def format_option(formats: Sequence[str], lang: Lang) -> Callable[[F], F]:
     """``--format``, one of ``formats``, ``table`` by default."""
     return click.option("--format", "fmt", type=Choice(formats, lang), default="table",
                         help=t("format_help", lang))
+
+
+def needed(value: Any, name: str, lang: Lang) -> Any:
+    """``value``, or a usage error naming the option ``name`` that should have given it."""
+    if value is None:
+        raise click.UsageError(t("missing_option", lang, name=name))
+    return value
+
+
+def xlsx_output(output: Path | None, lang: Lang) -> Path:
+    """The ``-o`` of a command that writes a workbook: given, and ending in ``.xlsx``."""
+    path: Path = needed(output, "-o / --output", lang)
+    if path.suffix.lower() != ".xlsx":
+        raise click.UsageError(t("template_not_xlsx", lang, name=str(path)))
+    return path
 
 
 def output_option(lang: Lang) -> Callable[[F], F]:

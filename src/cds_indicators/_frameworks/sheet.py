@@ -22,9 +22,10 @@ from cds_indicators._frameworks.schema import SCHEMA_VERSION
 from cds_indicators._model.errors import FrameworkError, Problem
 from cds_indicators._model.framework import Framework
 from cds_indicators._words.catalog import plans as _w
+from cds_indicators._words.format import column_letter, is_empty
 from cds_indicators._words.headers import fold_header
 
-__all__ = ["Grid", "column_letter", "framework_from_sheets"]
+__all__ = ["Grid", "framework_from_sheets"]
 
 #: The cells of one sheet (or CSV file): its name (None for CSV) and its rows as read.
 Grid = tuple[str | None, Sequence[Sequence[Any]]]
@@ -53,18 +54,6 @@ _WORDS: Final = {
 _FLAG_OF: Final = _folded(_w.FLAGS)
 
 
-def column_letter(index: int) -> str:
-    """The spreadsheet letter of the 0-based column ``index``: 0 → ``A``, 26 → ``AA``."""
-    letters = ""
-    index += 1
-    while index:
-        index, rest = divmod(index - 1, 26)
-        letters = chr(65 + rest) + letters
-    return letters
-
-
-def _empty(cell: Any) -> bool:
-    return cell is None or (isinstance(cell, str) and not cell.strip())
 
 
 def _text(cell: Any) -> str:
@@ -115,7 +104,7 @@ class _Reader:
             self.places.setdefault("$.framework", (sheet, rows[0][0], None))
         seen: set[str] = set()
         for number, row in rows:
-            cells = [(c, cell) for c, cell in enumerate(row) if not _empty(cell)]
+            cells = [(c, cell) for c, cell in enumerate(row) if not is_empty(cell)]
             if not cells:
                 continue
             first, label = cells[0]
@@ -139,7 +128,7 @@ class _Reader:
 
     def listed(self, key: str, names: tuple[str, ...], sheet: str | None, number: int,
                row: Sequence[Any], first: int) -> None:
-        if all(_empty(cell) for cell in row[first + 1:]):
+        if all(is_empty(cell) for cell in row[first + 1:]):
             return  # a row the template left for one more pillar
         items = self.raw.setdefault(key, [])
         at = f"$.{key}[{len(items)}]"
@@ -148,7 +137,7 @@ class _Reader:
         for offset, name in enumerate(names, start=1):
             cell = row[first + offset] if first + offset < len(row) else None
             self.places[f"{at}.{name}"] = (sheet, number, first + offset)
-            if not _empty(cell):
+            if not is_empty(cell):
                 item[name] = cell if name == "min_score" and not isinstance(cell, str) \
                     else _text(cell)
         items.append(item)
@@ -207,7 +196,7 @@ class _Reader:
         """Column index → (key, year) of the header row; None when a required column lacks."""
         found: dict[int, tuple[str, str | None]] = {}
         for c, cell in enumerate(header):
-            if _empty(cell):
+            if is_empty(cell):
                 continue
             folded = fold_header(_text(cell))
             key: tuple[str, str | None] | None = None
@@ -246,7 +235,7 @@ class _Reader:
                 self.places.setdefault(f"{at}.counts", place)
             elif key != "threshold":
                 self.places[f"{at}.{key}"] = place
-            if _empty(cell) or key == "note":
+            if is_empty(cell) or key == "note":
                 continue
             if key == "target":
                 item["targets"][year] = _text(cell)
@@ -310,7 +299,7 @@ def _header_row(rows: Sequence[Sequence[Any]]) -> int | None:
     id column's header (``Mã chỉ tiêu``, ``id``) and that has more cells than a field's row
     (``id | value``, which the identity block may write in English)."""
     for index, row in enumerate(rows):
-        filled = [cell for cell in row if not _empty(cell)]
+        filled = [cell for cell in row if not is_empty(cell)]
         if len(filled) > 2 and _COLUMN_OF.get(fold_header(_text(filled[0]))) == "id":
             return index
     return None
@@ -352,7 +341,7 @@ def framework_from_sheets(grids: Sequence[Grid], *, source: str) -> Framework:
             reader.meta[field] = stand_in
     for index in range(header + 1, len(rows)):
         row = rows[index]
-        if all(_empty(row[c]) for c in columns if c < len(row) and columns[c][0] != "note"):
+        if all(is_empty(row[c]) for c in columns if c < len(row) and columns[c][0] != "note"):
             continue
         reader.criterion(sheet, index + 1, row, columns)
     if "levels" in reader.raw and not reader.raw["levels"]:

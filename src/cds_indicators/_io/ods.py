@@ -23,10 +23,10 @@ from typing import Any, Final
 from xml.etree.ElementTree import Element, ParseError, iterparse
 
 from cds_indicators._io.cells import Table
-from cds_indicators._io.rows import column_letter
 from cds_indicators._io.sheets import SheetGrid, pick
 from cds_indicators._io.xlsx import MAX_UNPACKED_BYTES, shown_number
 from cds_indicators._model.errors import InputError, Problem
+from cds_indicators._words.format import column_letter
 
 __all__ = ["read_ods"]
 

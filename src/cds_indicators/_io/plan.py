@@ -14,7 +14,7 @@ import io
 from pathlib import Path
 from typing import Any, Final
 
-from cds_indicators._frameworks.sheet import Grid, column_letter, framework_from_sheets
+from cds_indicators._frameworks.sheet import Grid, framework_from_sheets
 from cds_indicators._frameworks.sheet_rows import EMPTY_CRITERION_ROWS, PlanRows, plan_rows
 from cds_indicators._io.cells import read_csv_text
 from cds_indicators._io.template import _text_cell
@@ -22,6 +22,7 @@ from cds_indicators._io.xlsx import read_workbook
 from cds_indicators._model.errors import CdsError, FrameworkError, Problem, require
 from cds_indicators._model.framework import Framework
 from cds_indicators._words.catalog import plans as _w
+from cds_indicators._words.format import column_letter
 
 __all__ = ["PLAN_SUFFIXES", "plan_csv", "read_plan", "write_plan"]
 

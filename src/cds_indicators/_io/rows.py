@@ -1,5 +1,5 @@
-"""A commune-year as a table gives it (:class:`Row`), and the cell words every table reader
-shares: a column's letter, an empty cell, a cell's text."""
+"""A commune-year as a table gives it (:class:`Row`), and a cell's text as the table readers
+read it (a column's letter and an empty cell are words of :mod:`cds_indicators._words.format`)."""
 
 from __future__ import annotations
 
@@ -10,7 +10,7 @@ import attrs
 
 from cds_indicators._model.record import Reading
 
-__all__ = ["Read", "Row", "cell_text", "column_letter", "is_empty"]
+__all__ = ["Read", "Row", "cell_text"]
 
 #: A row's commune, district, year and province.
 Read = tuple[str, str | None, int, str | None]
@@ -34,21 +34,6 @@ class Row:
         self.values[criterion] = value
         if reading is not None:
             self.readings[criterion] = reading
-
-
-def column_letter(index: int) -> str:
-    """The spreadsheet letter of the 0-based column ``index``: 0 → ``A``, 27 → ``AB``."""
-    letters = ""
-    index += 1
-    while index:
-        index, rest = divmod(index - 1, 26)
-        letters = chr(ord("A") + rest) + letters
-    return letters
-
-
-def is_empty(cell: Any) -> bool:
-    """Whether a cell holds nothing (``None`` or only spaces)."""
-    return cell is None or (isinstance(cell, str) and not cell.strip())
 
 
 def cell_text(cell: Any) -> str:

@@ -25,12 +25,12 @@ from cds_indicators._evaluation.evidence import with_evidence
 from cds_indicators._evaluation.reading import ratio
 from cds_indicators._evaluation.scalar import read_value
 from cds_indicators._io.cells import Table, read_csv_text
-from cds_indicators._io.rows import Read, Row, cell_text, column_letter, is_empty
+from cds_indicators._io.rows import Read, Row, cell_text
 from cds_indicators._model.errors import Problem
 from cds_indicators._model.framework import Framework
 from cds_indicators._model.numbers import whole_number
 from cds_indicators._model.record import Reading
-from cds_indicators._words.format import commune_label
+from cds_indicators._words.format import column_letter, commune_label, is_empty
 from cds_indicators._words.headers import (
     ROLE_NAMES,
     fold_header,
@@ -39,7 +39,7 @@ from cds_indicators._words.headers import (
     is_signature,
 )
 
-__all__ = ["Row", "Table", "column_letter", "read_csv_text", "records_from_table"]
+__all__ = ["Row", "Table", "read_csv_text", "records_from_table"]
 
 
 _FIELD_ROLES: Final = ("commune", "district", "year", "province")
@@ -48,8 +48,6 @@ _HEADER: Final = "header"  # a problem of the header, which spoils every row
 #: ``5`` or ``5%``.
 _SPLIT_WHOLE: Final = re.compile(r"\d{1,3}")
 _SPLIT_DECIMALS: Final = re.compile(r"\d+ ?%?")
-_empty = is_empty
-_text = cell_text
 
 
 class _Reader:
@@ -88,14 +86,14 @@ class _Reader:
                              first=found, second=f"{found}0")
                 return None
             return found if found in self.framework else None
-        found = _text(cell)
+        found = cell_text(cell)
         return found if found in self.framework else None
 
     def preamble(self, rows: Sequence[Sequence[Any]]) -> tuple[int | None, dict[str, Any]]:
         """The index of the header row, and the fields given above it (role → (value, row))."""
         fields: dict[str, Any] = {}
         for index, cells in enumerate(rows):
-            filled = [i for i, cell in enumerate(cells) if not _empty(cell)]
+            filled = [i for i, cell in enumerate(cells) if not is_empty(cell)]
             if not filled:
                 continue
             role = header_role(cells[0]) if filled[0] == 0 else None
@@ -110,7 +108,7 @@ class _Reader:
         return None, fields
 
     def looks_like_id(self, cell: Any) -> bool:
-        return isinstance(cell, str) and _text(cell) in self.framework
+        return isinstance(cell, str) and cell_text(cell) in self.framework
 
     def header(self, cells: Sequence[Any], row: int) -> tuple[dict[str, int], dict[int, str]]:
         """Columns by role, and criterion columns (index → id)."""
@@ -118,7 +116,7 @@ class _Reader:
         criteria: dict[int, str] = {}
         seen: dict[str, int] = {}
         for col, cell in enumerate(cells):
-            if _empty(cell):
+            if is_empty(cell):
                 continue
             role = header_role(cell)
             key = role or ""
@@ -127,8 +125,8 @@ class _Reader:
                 found = self.criterion_id(cell, row, col)
                 if found is None:
                     if len(self.problems) == before:
-                        self.problem("unknown_column", row, col, criterion=_text(cell),
-                                     header=_text(cell), framework=self.framework.id)
+                        self.problem("unknown_column", row, col, criterion=cell_text(cell),
+                                     header=cell_text(cell), framework=self.framework.id)
                     continue
                 key = f"id:{found}"
                 criteria[col] = found
@@ -136,7 +134,7 @@ class _Reader:
                 roles[role] = col
             if key:
                 if key in seen:
-                    self.problem("duplicate_column", row, col, header=_text(cell),
+                    self.problem("duplicate_column", row, col, header=cell_text(cell),
                                  first=column_letter(seen[key]))
                 else:
                     seen[key] = col
@@ -152,7 +150,7 @@ class _Reader:
         return value, at, 1
 
     def year(self, cell: Any, row: int, col: int) -> int | None:
-        if _empty(cell):
+        if is_empty(cell):
             if self.default_year is None:
                 self.problem("missing_year", row, col)
                 return None
@@ -193,7 +191,7 @@ class _Reader:
         roles, criteria = self.header(rows[start], header_row)
         width = len(rows[start])
         # A cell under an empty header is outside the table as much as one past its last column.
-        unheaded = [col for col, cell in enumerate(rows[start]) if _empty(cell)]
+        unheaded = [col for col, cell in enumerate(rows[start]) if is_empty(cell)]
         long = "criterion" in roles
         if long:
             for col, criterion in criteria.items():
@@ -215,13 +213,13 @@ class _Reader:
         spoiled: set[Any] = {_HEADER} if self.problems else set()
         for index in range(start + 1, len(rows)):
             cells, row = rows[index], index + 1
-            if all(_empty(cell) for cell in cells):
+            if all(is_empty(cell) for cell in cells):
                 continue
             if is_signature(cells):
                 break  # the signature area (Người lập biểu, …) ends the table
             before = len(self.problems)
             for col in (*unheaded, *range(width, len(cells))):
-                if col < len(cells) and not _empty(cells[col]):
+                if col < len(cells) and not is_empty(cells[col]):
                     self.extra_cell(cells, row, col, first_beyond=col == width)
             read = self.commune_year(cells, roles, fields, row)
             if long:
@@ -259,7 +257,7 @@ class _Reader:
     def commune_year(self, cells: Sequence[Any], roles: dict[str, int],
                      fields: dict[str, Any], row: int) -> Read | None:
         commune, at, col = self.field("commune", cells, roles, fields, row)
-        name = _text(commune)
+        name = cell_text(commune)
         if not name:
             self.problem("missing_commune", at, col)
         district, _, _ = self.field("district", cells, roles, fields, row)
@@ -268,7 +266,7 @@ class _Reader:
         if not name or year is None:
             return None
         province, _, _ = self.field("province", cells, roles, fields, row)
-        return name, _text(district) or None, year, _text(province) or None
+        return name, cell_text(district) or None, year, cell_text(province) or None
 
     def new_row(self, read: Read, row: int) -> Row:
         commune, district, year, province = read
@@ -280,7 +278,7 @@ class _Reader:
                  found: dict[tuple[str, str, int], Row]) -> Any:
         record = None if read is None else self.new_row(read, row)
         for col, criterion in criteria.items():
-            if col < len(cells) and not _empty(cells[col]):
+            if col < len(cells) and not is_empty(cells[col]):
                 value, reading = self.value(criterion, cells[col], row, col)
                 if record is not None:
                     record.add(criterion, value, reading)
@@ -297,7 +295,7 @@ class _Reader:
                  firsts: dict[tuple[tuple[str, str, int], str], int]) -> None:
         def cell(role: str) -> Any:
             col = roles.get(role)
-            return None if col is None or col >= len(cells) or _empty(cells[col]) else cells[col]
+            return None if col is None or col >= len(cells) or is_empty(cells[col]) else cells[col]
 
         value, numerator, denominator = cell("value"), cell("numerator"), cell("denominator")
         criterion_col = roles["criterion"]
@@ -337,7 +335,7 @@ class _Reader:
         before = len(self.problems)
         criterion = self.criterion_id(raw, row, col)
         if criterion is None and len(self.problems) == before:
-            self.problem("unknown_criterion", row, col, criterion=_text(raw),
+            self.problem("unknown_criterion", row, col, criterion=cell_text(raw),
                          framework=self.framework.id)
         return criterion
 

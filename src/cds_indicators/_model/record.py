@@ -79,7 +79,7 @@ class Record:
         ``docs/reliability.md``); empty for a record not read by :func:`load_values`."""
         from cds_indicators._model.warnings import record_warnings
 
-        return self._notices + tuple(record_warnings(self))
+        return self._notices + record_warnings(self)
 
     def place(self, lang: Lang = "vi") -> str:
         """Where the record starts in its file: ``data.xlsx, trang Vĩnh Long, dòng 5``."""

@@ -9,8 +9,8 @@ from cds_indicators._words import Lang, words
 from cds_indicators._words.interface import t
 from cds_indicators._words.names import fold, place_label
 
-__all__ = ["commune_label", "decimal", "district_label", "exact", "fold", "number", "percent",
-           "strip_period", "yes_no"]
+__all__ = ["column_letter", "commune_label", "decimal", "district_label", "exact", "fold",
+           "is_empty", "number", "percent", "strip_period", "yes_no"]
 
 
 def number(value: Fraction | int, decimals: int = 1, lang: Lang = "vi") -> str:
@@ -92,3 +92,19 @@ def decimal(value: Fraction) -> str:
         return str(int(value))
     text = f"{value.numerator * 10**digits // value.denominator:0{digits + 1}d}"
     return f"{text[:-digits]}.{text[-digits:]}"
+
+
+def column_letter(index: int) -> str:
+    """The spreadsheet letter of the 0-based column ``index``, as a place is said: 0 → ``A``,
+    27 → ``AB``."""
+    letters = ""
+    index += 1
+    while index:
+        index, rest = divmod(index - 1, 26)
+        letters = chr(ord("A") + rest) + letters
+    return letters
+
+
+def is_empty(cell: object) -> bool:
+    """Whether a cell holds nothing (``None`` or only spaces)."""
+    return cell is None or (isinstance(cell, str) and not cell.strip())
