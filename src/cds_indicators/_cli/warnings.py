@@ -37,9 +37,11 @@ def warned(lines: Sequence[str | Problem], lang: Lang, strict: bool, status: int
     if not lines:
         return status
     said = [line if isinstance(line, str) else line.text(lang) for line in lines]
-    click.echo(t("warnings_heading", lang, n=len(said)), err=True)
-    for line in said:
-        click.echo("\n".join(hanging("  - ", line, WIDTH - 1)), err=True)
+    # One write: thousands of warnings (one a commune) each echoed and flushed cost more than
+    # the reports.
+    click.echo("\n".join([t("warnings_heading", lang, n=len(said)),
+                          *(part for line in said for part in hanging("  - ", line, WIDTH - 1))]),
+               err=True)
     if strict:
         click.echo(t("warnings_strict", lang, n=len(said)), err=True)
         return EXIT_INPUT

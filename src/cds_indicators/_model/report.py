@@ -38,6 +38,8 @@ __all__ = [
     "status_word",
 ]
 
+_STATUSES = tuple(Status)
+
 
 @attrs.frozen(kw_only=True)
 class Report:
@@ -118,7 +120,9 @@ class Report:
         """For each pillar code, in order, how many of its criteria have each status."""
         counts: dict[str, dict[Status, int]] = {}
         for verdict in self.verdicts:
-            by_status = counts.setdefault(verdict.pillar, dict.fromkeys(Status, 0))
+            by_status = counts.get(verdict.pillar)
+            if by_status is None:
+                by_status = counts[verdict.pillar] = dict.fromkeys(_STATUSES, 0)
             by_status[verdict.status] += 1
         return counts
 

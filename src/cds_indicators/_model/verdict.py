@@ -16,6 +16,7 @@ from cds_indicators._words.interface import t
 
 __all__ = [
     "Completion", "Status", "Verdict", "completion_word", "counted_value", "remedy", "status_word",
+    "text_parts",
 ]
 
 
@@ -144,11 +145,8 @@ class Verdict:
 
     def text(self, lang: Lang = "vi") -> str:
         """One line saying what was measured against what, and the outcome."""
-        name = self.name if lang == "vi" or not self.name_en else self.name_en
-        line = f"{self.criterion} {_text.strip_period(name)}: {self._finding(lang)}"
-        if self.evidence is not None:
-            line += f"; {t('evidence', lang)}: {self.evidence}"
-        return line
+        head, finding = text_parts(self, lang)
+        return head + finding
 
     def _shown_value(self, lang: Lang) -> str:
         if self.count is not None:
@@ -194,3 +192,13 @@ class Verdict:
         return self.text()
 
 
+def text_parts(verdict: Verdict, lang: Lang = "vi") -> tuple[str, str]:
+    """A verdict's line in two parts that :meth:`Verdict.text` joins: the criterion it is about,
+    ending in a space (``1.2 Lãnh đạo, …: ``), the same for every verdict on the criterion, and
+    what was found (``57,6% < 100% (2024) — chưa đạt, thiếu 42,4 điểm %``, with the evidence).
+    A renderer laying out many verdicts lays out the first part once per criterion."""
+    name = verdict.name if lang == "vi" or not verdict.name_en else verdict.name_en
+    finding = verdict._finding(lang)
+    if verdict.evidence is not None:
+        finding += f"; {t('evidence', lang)}: {verdict.evidence}"
+    return f"{verdict.criterion} {_text.strip_period(name)}: ", finding

@@ -39,7 +39,7 @@ __all__ = ["agrees", "find_warnings", "printed", "record_warnings", "report_warn
 
 #: A target this high is never met by a rate of at most 1 %, and 1 % is 0.01 of 100 %.
 _HIGH_TARGET = Fraction(10)
-_ONE_PERCENT = Fraction(1)
+_ONE_PERCENT = 1
 
 #: One criterion as a warning sees it: id, kind, value read, counts, exempt, stated, target.
 Entry = tuple[str, Kind, "Fraction | bool | None", "tuple[int, int] | None", bool,
@@ -122,8 +122,10 @@ def find_warnings(entries: Iterable[Entry], year: int) -> tuple[Problem, ...]:
                                     year=year, shown_vi=_shown(value, kind, "vi"),
                                     shown_en=_shown(value, kind, "en")))
         elif (target.kind is Kind.RATE and counts is None and isinstance(value, Fraction)
-              and 0 < value <= _ONE_PERCENT and target.threshold is not None
-              and target.threshold >= _HIGH_TARGET):
+              # 0 < value <= 1 %, said in integers (the denominator is positive): most values
+              # fail here, without comparing Fractions.
+              and 0 < value.numerator <= value.denominator * _ONE_PERCENT
+              and target.threshold is not None and target.threshold >= _HIGH_TARGET):
             found.append(Problem.of(
                 "rate_looks_like_fraction", criterion=criterion, value=value, year=year,
                 label=target.label, shown_vi=_shown(value, kind, "vi"),

@@ -10,9 +10,10 @@ from __future__ import annotations
 import functools
 import unicodedata
 from collections.abc import Callable, Iterable, Sequence
+from fractions import Fraction
 
 from cds_indicators._model.errors import Problem
-from cds_indicators._model.framework import Criterion, Framework, Pillar
+from cds_indicators._model.framework import Criterion, Framework, Pillar, Target
 from cds_indicators._model.report import (
     Completion,
     Report,
@@ -22,6 +23,7 @@ from cds_indicators._model.report import (
     completion_word,
     status_word,
 )
+from cds_indicators._model.verdict import text_parts
 from cds_indicators._render.palette import COMPLETION_ROLES, STATUS_ROLES
 from cds_indicators._words import Lang
 from cds_indicators._words.format import commune_label, strip_period
@@ -104,10 +106,22 @@ def wrap(text: str, width: int, cut: bool = True) -> list[str]:
     longer than a line is cut, or with ``cut=False`` left whole on a line of its own: a path
     stays one piece that can be copied). A line's width is kept as it grows: each word is
     measured once."""
-    text = unicodedata.normalize("NFC", text)
     lines: list[str] = []
-    for paragraph in text.split("\n"):
-        line, used = "", 0
+    line, _ = _lay(lines, "", 0, unicodedata.normalize("NFC", text), width, cut)
+    lines.append(line)
+    return lines
+
+
+def _lay(lines: list[str], line: str, used: int, text: str, width: int, cut: bool
+         ) -> tuple[str, int]:
+    """The words of ``text`` (NFC) laid after the open ``line`` of ``used`` columns, each line
+    filled before the next begins (a paragraph, after ``\n``, begins a line): full lines go to
+    ``lines``; returns the line left open and its width. Laying ``a`` then ``b`` lays ``a + b``
+    when ``a`` ends in a space."""
+    for number, paragraph in enumerate(text.split("\n")):
+        if number:
+            lines.append(line)
+            line, used = "", 0
         for word in paragraph.split():
             columns = _word_width(word)
             if line and used + 1 + columns <= width:
@@ -125,8 +139,7 @@ def wrap(text: str, width: int, cut: bool = True) -> list[str]:
             lines.extend(pieces[:-1])
             line = pieces[-1]
             used = display_width(line)
-        lines.append(line)
-    return lines
+    return line, used
 
 
 def _pad(text: str, width: int) -> str:
@@ -223,29 +236,108 @@ def who(report: Report, lang: Lang) -> str:
     return commune_label(report.commune or t("unnamed", lang), report.district)
 
 
-def _verdict_lines(verdict: Verdict, lang: Lang, style: Style) -> list[str]:
-    mark = style(_MARKS[verdict.status], STATUS_ROLES[verdict.status])
-    lines = hanging("  x ", verdict.text(lang), WIDTH - 1)
-    return [f"  {mark} {lines[0][4:]}", *lines[1:]]
+def _rank(verdict: Verdict) -> int:
+    return _ORDER[verdict.status]
+
+
+class _Layout:
+    """Reports' lines in one language and style, each distinct verdict laid out once.
+
+    A verdict's line is its criterion (``1.2 Lãnh đạo, …: ``, the same words in every report)
+    followed by what was found (:func:`text_parts`). The criterion's words are wrapped once, and
+    each finding is laid after them where they end: wrapping fills lines left to right, so that
+    is the wrapping of the whole line (the criterion part ends in a space, which no character
+    after it joins under NFC: ``tests/test_render_text.py`` checks every code point). A
+    verdict met again (most are shared by the evaluation, or equal) is looked up. One is made
+    per rendering, for one language and style: renderings never share lines.
+    """
+
+    def __init__(self, lang: Lang, style: Style) -> None:
+        self.lang, self.style = lang, style
+        self._marks: dict[Status, str] = {}
+        self._headings: dict[tuple[object, ...], str] = {}
+        self._heads: dict[str, tuple[tuple[str, ...], str, int]] = {}
+        self._known: dict[tuple[object, ...], list[str]] = {}
+        #: By identity, the verdict kept with its lines so that its ``id`` is not reused.
+        self._seen: dict[int, tuple[Verdict, list[str]]] = {}
+        #: The targets whose ``id`` is in a key, kept so that no ``id`` is reused.
+        self._targets: dict[int, Target | None] = {}
+
+    def heading(self, number: int, pillar: Pillar, counts: dict[Status, int] | None) -> str:
+        """A pillar's heading and how many of its criteria have each status."""
+        tally = () if counts is None else tuple(counts.items())
+        key = (number, pillar.code, pillar.name, pillar.name_en, tally)
+        heading = self._headings.get(key)
+        if heading is None:
+            said = ", ".join(f"{n} {status_word(s, self.lang)}" for s, n in tally if n)
+            heading = self._headings[key] = self.style(
+                f"{_pillar_heading(number, pillar, self.lang)}: {said}", "heading")
+        return heading
+
+    def verdict(self, verdict: Verdict) -> list[str]:
+        """``hanging("  x ", verdict.text(lang), WIDTH - 1)`` with the status's mark for x."""
+        seen = self._seen.get(id(verdict))
+        if seen is not None and seen[0] is verdict:
+            return seen[1]
+        key = self.key(verdict)
+        lines = self._known.get(key)
+        if lines is None:
+            lines = self._known[key] = self._lay_out(verdict)
+        self._seen[id(verdict)] = (verdict, lines)
+        return lines
+
+    #: The fields of a verdict that its line does not show.
+    UNSHOWN = frozenset({"pillar", "points", "max_points"})
+
+    def key(self, verdict: Verdict) -> tuple[object, ...]:
+        """What a verdict's line is made of: every field but :attr:`UNSHOWN`
+        (``tests/test_render_text.py`` holds this list to the fields of :class:`Verdict`), each
+        in a form quick to hash: a Fraction as its two integers, after the value's type (True
+        equals Fraction(1) but reads otherwise), the target by identity (equal targets apart
+        only miss the cache)."""
+        value, target = verdict.value, verdict.target
+        if target is not None and id(target) not in self._targets:
+            self._targets[id(target)] = target
+        return (verdict.criterion, verdict.status, value.__class__,
+                (value.numerator, value.denominator) if value.__class__ is Fraction else value,
+                verdict.counts, verdict.count, verdict.evidence, verdict.year, verdict.name,
+                verdict.name_en, verdict.unit, id(verdict.kind), id(target))
+
+    def _lay_out(self, verdict: Verdict) -> list[str]:
+        width = WIDTH - 1 - 4
+        head, finding = text_parts(verdict, self.lang)
+        begun = self._heads.get(head)
+        if begun is None:
+            opened: list[str] = []
+            line, used = _lay(opened, "", 0, unicodedata.normalize("NFC", head), width, False)
+            begun = self._heads[head] = (tuple(opened), line, used)
+        lines = list(begun[0])
+        line, _ = _lay(lines, begun[1], begun[2], unicodedata.normalize("NFC", finding), width,
+                       False)
+        lines.append(line)
+        mark = self._marks.get(verdict.status)
+        if mark is None:
+            mark = self._marks[verdict.status] = self.style(_MARKS[verdict.status],
+                                                            STATUS_ROLES[verdict.status])
+        return [f"  {mark} {lines[0]}", *(f"    {line}" for line in lines[1:])]
 
 
 def report_text(
     report: Report, framework: Framework, lang: Lang = "vi", style: Style = _plain
 ) -> str:
     """One commune's report: by pillar, failures first with what is needed, the verdict last."""
+    return _report_text(report, framework, lang, style, _Layout(lang, style))
+
+
+def _report_text(report: Report, framework: Framework, lang: Lang, style: Style,
+                 layout: _Layout) -> str:
     head = f"{who(report, lang)} — {t('year', lang)} {report.year} — {framework}"
     lines = [*(style(line, "title") for line in wrap(head, WIDTH - 1)), ""]
     counts = report.pillars
     for number, pillar in enumerate(framework.pillars, start=1):
-        verdicts = sorted(
-            (report[c.id] for c in pillar.criteria), key=lambda v: _ORDER[v.status]
-        )
-        tally = ", ".join(
-            f"{n} {status_word(s, lang)}" for s, n in counts.get(pillar.code, {}).items() if n
-        )
-        lines.append(style(f"{_pillar_heading(number, pillar, lang)}: {tally}", "heading"))
-        for verdict in verdicts:
-            lines.extend(_verdict_lines(verdict, lang, style))
+        lines.append(layout.heading(number, pillar, counts.get(pillar.code)))
+        for verdict in sorted((report[c.id] for c in pillar.criteria), key=_rank):
+            lines.extend(layout.verdict(verdict))
         lines.append("")
     outcome = completion_word(report.completion, lang).upper()
     role = COMPLETION_ROLES[report.completion]
@@ -279,7 +371,8 @@ def reports_text(
     reports: Sequence[Report], framework: Framework, lang: Lang = "vi", style: Style = _plain
 ) -> str:
     """Every report, then (for more than one) the verdict of each commune."""
-    blocks = [report_text(r, framework, lang, style) for r in reports]
+    layout = _Layout(lang, style)
+    blocks = [_report_text(r, framework, lang, style, layout) for r in reports]
     if len(reports) > 1:
         blocks.append(verdicts_text(reports, lang, style))
     return "\n\n".join(blocks)

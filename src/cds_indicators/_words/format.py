@@ -13,11 +13,42 @@ __all__ = ["column_letter", "commune_label", "decimal", "district_label", "exact
            "is_empty", "number", "percent", "strip_period", "yes_no"]
 
 
+#: Below this bound on ``denominator * 10**decimals * (|value| + 1)`` a number is rounded with
+#: integers, exactly as the Decimal route rounds it (see :func:`number`).
+_EXACT_BOUND = 10**26
+
+
 def number(value: Fraction | int, decimals: int = 1, lang: Lang = "vi") -> str:
-    """``value`` rounded half up to at most ``decimals`` places, trailing zeros dropped."""
-    exact = Fraction(value)
+    """``value`` rounded half up to at most ``decimals`` places, trailing zeros dropped.
+
+    The rule is the Decimal one: ``num / den`` divided in the default context (28 significant
+    digits), then quantized ``ROUND_HALF_UP``. For the numbers a report shows (small
+    denominators) integers give the same digits far faster: ``num * 10**decimals`` divided by
+    ``den`` with half rounded away from zero. They agree whenever ``den * 10**decimals *
+    (|value| + 1) < 10**26``: a value that is not a half-way point lies at least
+    ``1 / (2 * den * 10**decimals)`` from one, more than the division's rounding (half a unit in
+    the 28th digit, below ``|value| * 10**-27``) can move it; a half-way point has at most 27
+    digits and is divided exactly. Other numbers take the Decimal route itself.
+    """
+    exact = value if value.__class__ is Fraction or value.__class__ is int else Fraction(value)
+    numerator, denominator = exact.numerator, exact.denominator
+    size = abs(numerator)
+    if decimals >= 0 and denominator * 10**decimals * (size // denominator + 1) < _EXACT_BOUND:
+        quotient, rest = divmod(size * 10**decimals, denominator)
+        if 2 * rest >= denominator:
+            quotient += 1
+        digits = str(quotient)
+        if decimals:
+            digits = digits.rjust(decimals + 1, "0")
+            whole, fraction = digits[:-decimals], digits[-decimals:].rstrip("0")
+            digits = f"{whole}{words(lang).DECIMAL_MARK}{fraction}" if fraction else whole
+        return f"-{digits}" if numerator < 0 and quotient else digits
+    return _decimal_number(numerator, denominator, decimals, lang)
+
+
+def _decimal_number(numerator: int, denominator: int, decimals: int, lang: Lang) -> str:
     quantum = Decimal(1).scaleb(-decimals)
-    shown = (Decimal(exact.numerator) / Decimal(exact.denominator)).quantize(
+    shown = (Decimal(numerator) / Decimal(denominator)).quantize(
         quantum, rounding=ROUND_HALF_UP
     )
     text = f"{shown:f}"
