@@ -8,7 +8,7 @@ import threading
 from pathlib import Path
 from typing import Any
 
-from cds_indicators._frameworks.parse import parse_framework
+from cds_indicators._frameworks.built import kept
 from cds_indicators._model.errors import FrameworkError, Problem
 from cds_indicators._model.fileerrors import file_error
 from cds_indicators._model.framework import Framework
@@ -35,17 +35,24 @@ _BUILDING = threading.Lock()
 
 
 def _shipped(name: str) -> Framework:
-    """The shipped framework ``name``, read once: the first call from many threads at once
-    builds one object, which every caller gets (``functools.cache`` would let each thread that
-    missed the cache build its own)."""
+    """The shipped framework ``name``, read once (as kept built beside its file,
+    :mod:`~cds_indicators._frameworks.built`, when that matches the file): the first call from
+    many threads at once builds one object, which every caller gets (``functools.cache`` would
+    let each thread that missed the cache build its own)."""
     built = _BUILT.get(name)
     if built is not None:
         return built
     with _BUILDING:
         built = _BUILT.get(name)
         if built is None:
-            built = _BUILT[name] = parse_framework(_data_text(_SHIPPED[name]),
-                                                   source=_SHIPPED[name])
+            file = _SHIPPED[name]
+            text = _data_text(file)
+            built = kept(file, text)
+            if built is None:
+                from cds_indicators._frameworks.parse import parse_framework
+
+                built = parse_framework(text, source=file)
+            _BUILT[name] = built
     return built
 
 
@@ -94,6 +101,8 @@ def load_framework(source: str | os.PathLike[str] | None = None) -> Framework:
         problem = (file_error(exc, str(path)) if isinstance(exc, OSError) else
                    Problem.of("file_unreadable", detail=_os_reason(exc), source=str(path)))
         raise FrameworkError([problem], source=str(path)) from None
+    from cds_indicators._frameworks.parse import parse_framework
+
     return parse_framework(text, source=str(path))
 
 
