@@ -3,11 +3,16 @@
 from __future__ import annotations
 
 import string
+from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
+from fractions import Fraction
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 import cds_indicators as cds
 from cds_indicators._words import LANGUAGES, Lang, Words, en, lang_of, vi, words
+from cds_indicators._words.format import number
 from cds_indicators._words.interface import t
 from cds_indicators._words.messages import _MESSAGES, render
 
@@ -83,3 +88,44 @@ def test_render_gives_both_languages() -> None:
 ])
 def test_t(key: str, lang: Lang, params: dict[str, object], expected: str) -> None:
     assert t(key, lang, **params) == expected
+
+
+def decimal_number(value: Fraction, decimals: int, lang: Lang) -> str:
+    """How numbers were always shown: divided as Decimals (28 digits), quantized half up."""
+    quantum = Decimal(1).scaleb(-decimals)
+    shown = (Decimal(value.numerator) / Decimal(value.denominator)).quantize(
+        quantum, rounding=ROUND_HALF_UP)
+    text = f"{shown:f}"
+    if "." in text:
+        text = text.rstrip("0").rstrip(".")
+    return ("0" if text == "-0" else text).replace(".", words(lang).DECIMAL_MARK)
+
+
+#: Numbers as reports have them (tenths, counts' rates), half-way points, and any Fraction.
+numbers = (st.integers(-10**6, 10**6).map(lambda k: Fraction(k, 10))
+           | st.builds(lambda n, d: Fraction(100 * n, d), st.integers(0, 10**4),
+                       st.integers(1, 10**4))
+           | st.builds(lambda k, e: Fraction(2 * k + 1, 2 * 10**e), st.integers(-10**9, 10**9),
+                       st.integers(0, 8))
+           | st.fractions() | st.fractions(max_denominator=10**40))
+
+
+@settings(max_examples=500)
+@given(numbers, st.integers(0, 8), st.sampled_from(LANGUAGES))
+def test_a_number_is_shown_as_its_decimal_rounded_half_up(value, decimals, lang):
+    try:
+        expected = decimal_number(value, decimals, lang)
+    except InvalidOperation:  # more digits than the Decimal context holds: raised either way
+        with pytest.raises(InvalidOperation):
+            number(value, decimals, lang)
+        return
+    assert number(value, decimals, lang) == expected
+
+
+@pytest.mark.parametrize(("value", "decimals", "shown"), [
+    (Fraction(576, 10), 1, "57,6"), (Fraction(5, 100), 1, "0,1"), (Fraction(-5, 100), 1, "-0,1"),
+    (Fraction(-4, 100), 1, "0"), (Fraction(1, 3), 2, "0,33"), (Fraction(80), 1, "80"),
+    (7, 0, "7"), (Fraction(25, 10), 0, "3"), (Fraction(1, 10**30), 30, "0," + "0" * 29 + "1"),
+])
+def test_numbers_as_people_read_them(value, decimals, shown):
+    assert number(value, decimals, "vi") == shown
