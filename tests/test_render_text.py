@@ -14,6 +14,7 @@ import cds_indicators as cds
 from cds_indicators import strategies as cst
 from cds_indicators._model.framework import Comparison, Kind, Target
 from cds_indicators._render import text as render
+from cds_indicators._render import wrapping
 from cds_indicators._render.palette import STATUS_ROLES
 
 FRAMEWORK = cds.load_framework()
@@ -138,6 +139,6 @@ def test_laying_text_after_text_ending_in_a_space_wraps_the_two_as_one(first, th
     first = unicodedata.normalize("NFC", first + " ")
     then = unicodedata.normalize("NFC", then)
     lines: list[str] = []
-    line, used = render._lay(lines, "", 0, first, width, cut)
-    line, _ = render._lay(lines, line, used, then, width, cut)
-    assert [*lines, line] == render.wrap(first + then, width, cut)
+    line, used = wrapping.lay(lines, "", 0, first, width, cut)
+    line, _ = wrapping.lay(lines, line, used, then, width, cut)
+    assert [*lines, line] == wrapping.wrap(first + then, width, cut)

@@ -1,13 +1,12 @@
-"""Reports and criteria as text for people, fitted to a terminal's width.
+"""Reports and criteria as text for people, fitted to a terminal's width
+(:mod:`~cds_indicators._render.wrapping`).
 
-Widths are display widths (a combining mark takes no column, a wide character two), so long
-Vietnamese names wrap where a terminal wraps them. Colour is applied through a ``style`` callback
-(``style(text, role)``) that the command line supplies; the default adds none.
+Colour is applied through a ``style`` callback (``style(text, role)``) that the command line
+supplies; the default adds none.
 """
 
 from __future__ import annotations
 
-import functools
 import unicodedata
 from collections.abc import Callable, Iterable, Sequence
 from fractions import Fraction
@@ -25,6 +24,7 @@ from cds_indicators._model.report import (
 )
 from cds_indicators._model.verdict import text_parts
 from cds_indicators._render.palette import COMPLETION_ROLES, STATUS_ROLES
+from cds_indicators._render.wrapping import display_width, hanging, lay, pad, wrap
 from cds_indicators._words import Lang
 from cds_indicators._words.format import commune_label, strip_period
 from cds_indicators._words.interface import t
@@ -67,85 +67,6 @@ def _plain(text: str, role: str) -> str:
     return text
 
 
-# --- widths and wrapping -----------------------------------------------------------------------
-
-
-def display_width(text: str) -> int:
-    """How many terminal columns ``text`` takes."""
-    if text.isascii():
-        return len(text)  # no ASCII character is wide or combining
-    return sum(map(_char_width, text))
-
-
-@functools.lru_cache(maxsize=1 << 12)
-def _char_width(char: str) -> int:
-    if unicodedata.combining(char) or unicodedata.category(char) in ("Mn", "Me", "Cf"):
-        return 0
-    return 2 if unicodedata.east_asian_width(char) in ("W", "F") else 1
-
-
-#: Words recur (criterion names, statuses): each one's width is measured once.
-_word_width = functools.lru_cache(maxsize=1 << 14)(display_width)
-
-
-def _cut(word: str, width: int) -> list[str]:
-    """``word`` in pieces of at most ``width`` columns."""
-    pieces, piece, used = [], "", 0
-    for char in word:
-        columns = _char_width(char)
-        if piece and used + columns > width:
-            pieces.append(piece)
-            piece, used = "", 0
-        piece += char
-        used += columns
-    return [*pieces, piece] if piece else pieces
-
-
-def wrap(text: str, width: int, cut: bool = True) -> list[str]:
-    """``text`` as lines of at most ``width`` display columns, broken between words (a word
-    longer than a line is cut, or with ``cut=False`` left whole on a line of its own: a path
-    stays one piece that can be copied). A line's width is kept as it grows: each word is
-    measured once."""
-    lines: list[str] = []
-    line, _ = _lay(lines, "", 0, unicodedata.normalize("NFC", text), width, cut)
-    lines.append(line)
-    return lines
-
-
-def _lay(lines: list[str], line: str, used: int, text: str, width: int, cut: bool
-         ) -> tuple[str, int]:
-    """The words of ``text`` (NFC) laid after the open ``line`` of ``used`` columns, each line
-    filled before the next begins (a paragraph, after ``\n``, begins a line): full lines go to
-    ``lines``; returns the line left open and its width. Laying ``a`` then ``b`` lays ``a + b``
-    when ``a`` ends in a space."""
-    for number, paragraph in enumerate(text.split("\n")):
-        if number:
-            lines.append(line)
-            line, used = "", 0
-        for word in paragraph.split():
-            columns = _word_width(word)
-            if line and used + 1 + columns <= width:
-                line, used = f"{line} {word}", used + 1 + columns
-                continue
-            if not line and columns <= width:
-                line, used = word, columns
-                continue
-            if line:
-                lines.append(line)
-            if columns <= width or not cut:
-                line, used = word, columns
-                continue
-            pieces = _cut(word, width)
-            lines.extend(pieces[:-1])
-            line = pieces[-1]
-            used = display_width(line)
-    return line, used
-
-
-def _pad(text: str, width: int) -> str:
-    return text + " " * max(0, width - display_width(text))
-
-
 def table(
     headers: Sequence[str], rows: Iterable[Sequence[str] | str], widths: Sequence[int],
     style: Style = _plain,
@@ -153,7 +74,7 @@ def table(
     """Rows as lines of a table whose columns have the given display ``widths``; a row given as
     a single string is a heading across the whole table."""
     total = sum(widths) + len(widths) - 1
-    lines = [style(" ".join(_pad(h, w) for h, w in zip(headers, widths, strict=True)).rstrip(),
+    lines = [style(" ".join(pad(h, w) for h, w in zip(headers, widths, strict=True)).rstrip(),
                    "header"),
              "─" * total]
     for row in rows:
@@ -162,18 +83,10 @@ def table(
             continue
         cells = [wrap(cell, w) for cell, w in zip(row, widths, strict=True)]
         for i in range(max(len(c) for c in cells)):
-            parts = [_pad(c[i] if i < len(c) else "", w) for c, w in zip(cells, widths,
+            parts = [pad(c[i] if i < len(c) else "", w) for c, w in zip(cells, widths,
                                                                          strict=True)]
             lines.append(" ".join(parts).rstrip())
     return lines
-
-
-def hanging(first: str, text: str, width: int) -> list[str]:
-    """``text`` wrapped after the prefix ``first``, continuation lines indented to match; a
-    word longer than a line (a file's path) is never cut."""
-    indent = " " * display_width(first)
-    body = wrap(text, width - len(indent), cut=False)
-    return [first + body[0], *(indent + line for line in body[1:])]
 
 
 # --- criteria ----------------------------------------------------------------------------------
@@ -248,14 +161,16 @@ class _Layout:
     each finding is laid after them where they end: wrapping fills lines left to right, so that
     is the wrapping of the whole line (the criterion part ends in a space, which no character
     after it joins under NFC: ``tests/test_render_text.py`` checks every code point). A
-    verdict met again (most are shared by the evaluation, or equal) is looked up. One is made
-    per rendering, for one language and style: renderings never share lines.
+    verdict met again (most are shared by the evaluation, or equal) is looked up, as are pillar
+    headings with their tallies and warnings. One is made per rendering, for one language and
+    style: renderings never share lines.
     """
 
     def __init__(self, lang: Lang, style: Style) -> None:
         self.lang, self.style = lang, style
         self._marks: dict[Status, str] = {}
         self._headings: dict[tuple[object, ...], str] = {}
+        self._warnings: dict[str, list[str]] = {}
         self._heads: dict[str, tuple[tuple[str, ...], str, int]] = {}
         self._known: dict[tuple[object, ...], list[str]] = {}
         #: By identity, the verdict kept with its lines so that its ``id`` is not reused.
@@ -273,6 +188,13 @@ class _Layout:
             heading = self._headings[key] = self.style(
                 f"{_pillar_heading(number, pillar, self.lang)}: {said}", "heading")
         return heading
+
+    def warning(self, text: str) -> list[str]:
+        """A warning's lines (the same warning, without its commune, in many reports)."""
+        lines = self._warnings.get(text)
+        if lines is None:
+            lines = self._warnings[text] = hanging("  - ", text, WIDTH - 1)
+        return lines
 
     def verdict(self, verdict: Verdict) -> list[str]:
         """``hanging("  x ", verdict.text(lang), WIDTH - 1)`` with the status's mark for x."""
@@ -309,10 +231,10 @@ class _Layout:
         begun = self._heads.get(head)
         if begun is None:
             opened: list[str] = []
-            line, used = _lay(opened, "", 0, unicodedata.normalize("NFC", head), width, False)
+            line, used = lay(opened, "", 0, unicodedata.normalize("NFC", head), width, False)
             begun = self._heads[head] = (tuple(opened), line, used)
         lines = list(begun[0])
-        line, _ = _lay(lines, begun[1], begun[2], unicodedata.normalize("NFC", finding), width,
+        line, _ = lay(lines, begun[1], begun[2], unicodedata.normalize("NFC", finding), width,
                        False)
         lines.append(line)
         mark = self._marks.get(verdict.status)
@@ -350,8 +272,8 @@ def _report_text(report: Report, framework: Framework, lang: Lang, style: Style,
         lines.extend(hanging("  ", details, WIDTH - 1))
     if report.warnings:
         lines.extend(["", style(t("warnings_heading", lang, n=len(report.warnings)), "heading")])
-        lines.extend(line for w in report.warnings for line in hanging("  - ", w.text(lang),
-                                                                        WIDTH - 1))
+        for warning in report.warnings:
+            lines.extend(layout.warning(warning.text(lang)))
     return "\n".join(lines)
 
 
