@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import string
+import sys
+import unicodedata
 from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 from fractions import Fraction
 
@@ -13,6 +15,7 @@ from hypothesis import strategies as st
 import cds_indicators as cds
 from cds_indicators._words import LANGUAGES, Lang, Words, en, lang_of, vi, words
 from cds_indicators._words.format import number
+from cds_indicators._words.headers import SIGNATURES
 from cds_indicators._words.interface import t
 from cds_indicators._words.messages import _MESSAGES, render
 
@@ -129,3 +132,15 @@ def test_a_number_is_shown_as_its_decimal_rounded_half_up(value, decimals, lang)
 ])
 def test_numbers_as_people_read_them(value, decimals, shown):
     assert number(value, decimals, "vi") == shown
+
+
+def test_folding_never_makes_a_space_where_there_was_none():
+    """What lets ``is_signature`` pass over one-word cells: a character that is not a space
+    neither folds nor normalizes into one, and no space is made of two characters."""
+    made = [c for c in map(chr, range(sys.maxunicode + 1))
+            if not c.isspace() and not 0xD800 <= ord(c) <= 0xDFFF
+            and any(x.isspace() for x in unicodedata.normalize("NFC", c).casefold())]
+    composed = [c for c in map(chr, range(sys.maxunicode + 1))
+                if c.isspace() and len(unicodedata.normalize("NFD", c)) > 1]
+    assert made == composed == []
+    assert all(len(s.split()) > 1 for s in SIGNATURES)
