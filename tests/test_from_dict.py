@@ -216,15 +216,15 @@ def test_concurrent_first_loads_wait_for_the_one_being_built(monkeypatch):
     from cds_indicators._frameworks import registry
 
     monkeypatch.setattr(registry, "_BUILT", {})
-    real = registry.parse_framework
+    real = registry.kept  # a shipped framework is taken as kept built beside its file
     builds = []
 
-    def slow(text: str, source: str) -> cds.Framework:
-        builds.append(source)
+    def slow(file: str, text: str) -> cds.Framework | None:
+        builds.append(file)
         time.sleep(0.05)
-        return real(text, source=source)
+        return real(file, text)
 
-    monkeypatch.setattr(registry, "parse_framework", slow)
+    monkeypatch.setattr(registry, "kept", slow)
     barrier = threading.Barrier(8)
     got: list[cds.Framework] = []
 
