@@ -102,11 +102,6 @@ def decider(criterion: Criterion, year: int) -> Decide:
             if n is not None:
                 return _PASS if test(n * q, ten_p) else _FAIL
             return text(value)
-        if kind is Ratio:
-            n, d = value.numerator, value.denominator
-            if n.__class__ is int is d.__class__ and 0 <= n <= d < WHOLE_LIMIT and d:
-                return _PASS if test(n * hundred_q, p * d) else _FAIL
-            return None  # the readers refuse it, or read a count of pint units
         if kind is Decimal and exact is not None:
             # Compared as a Decimal: exactly, comparisons never round. Met upwards (or failed
             # downwards), it lies above 0 and may lie above 100; else below 100, maybe below 0.
@@ -114,12 +109,18 @@ def decider(criterion: Criterion, year: int) -> Decide:
                 met = test(value, exact)
             except ArithmeticError:  # NaN: missing, said by the readers
                 return None
-            # Written in at most 20 characters and not far below 1, it has at most 20 digits,
-            # and the readers read it as itself.
-            if ((value <= _HUNDRED if met is upward else value >= _ZERO)
-                    and len(str(value)) <= _MOST and value.adjusted() > -_MOST):
-                return _PASS if met else _FAIL
+            if value <= _HUNDRED if met is upward else value >= _ZERO:
+                # Written in at most 20 characters without an exponent, it has at most 20
+                # digits, the first at most 6 places after the point: read as itself.
+                written = str(value)
+                if len(written) <= _MOST and "E" not in written:
+                    return _PASS if met else _FAIL
             return None
+        if kind is Ratio:
+            n, d = value.numerator, value.denominator
+            if n.__class__ is int is d.__class__ and 0 <= n <= d < WHOLE_LIMIT and d:
+                return _PASS if test(n * hundred_q, p * d) else _FAIL
+            return None  # the readers refuse it, or read a count of pint units
         if value is None:
             return _MISSING
         if kind is Decimal:  # against a threshold that is no Decimal
@@ -230,20 +231,11 @@ def _missing_only(status: Status) -> Decide:
 def _yes_no(labels: frozenset[str], no_target: bool) -> Decide:
     yes, no = (_NO_TARGET, _NO_TARGET) if no_target else (_PASS, _FAIL)
     missing = _NO_TARGET if no_target else _MISSING
-
-    def by_word(value: str) -> Status | None:
-        folded = fold(value)
-        if folded in _YES or folded in labels:
-            return yes
-        if folded in _NO:
-            return no
-        return None
-
     # The words as people write them (Có, có, CÓ), looked up before anything is folded; each
     # is decided by folding it, as any other text is.
-    known = {spelling: by_word(spelling) for word in (*_YES, *_NO, *labels)
-             for spelling in (word, word.capitalize(), word.upper(), word.title())}
-    known = {spelling: status for spelling, status in known.items() if status is not None}
+    known = {spelling: status for word in (*_YES, *_NO, *labels)
+             for spelling in (word, word.capitalize(), word.upper(), word.title())
+             if (status := _by_word(spelling, labels, yes, no)) is not None}
 
     def decide(value: Any) -> Status | None:
         if value is True:
@@ -253,7 +245,16 @@ def _yes_no(labels: frozenset[str], no_target: bool) -> Decide:
         if value is None:
             return missing
         if type(value) is str:
-            return known.get(value) or by_word(value)
+            return known.get(value) or _by_word(value, labels, yes, no)
         return None
 
     return decide
+
+
+def _by_word(value: str, labels: frozenset[str], yes: Status, no: Status) -> Status | None:
+    folded = fold(value)
+    if folded in _YES or folded in labels:
+        return yes
+    if folded in _NO:
+        return no
+    return None

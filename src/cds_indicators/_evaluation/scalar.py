@@ -293,13 +293,11 @@ def _decided(values: Mapping[str, Any], plan: _Plan,
     later, and the readings made on the way (of the values no decider took: the only ones that
     can carry a stated percentage); ``None`` when some value has a problem (the readers then
     word it, and every unknown key)."""
+    if not values.keys() <= plan.ids_given:
+        return None  # the readers word the unknown keys
     # What was given, kept (not the caller's mapping, which may change): the values the
     # deciders take are immutable; any other is kept as its reading.
     given = list(map(values.get, plan.ids))
-    # Every key is a criterion's when each counts a value found (a quicker test than the keys'
-    # inclusion, which settles the rare mapping holding None).
-    if len(values) != len(given) - given.count(None) and not values.keys() <= plan.ids_given:
-        return None  # the readers word the unknown keys
     statuses: list[Any] = [decide(value)
                            for decide, value in zip(plan.decides, given, strict=True)]
     # The statuses seen, for the policy: a set, in which None is found at once.
