@@ -9,13 +9,15 @@ itself, by the same rule on the same exact number, without building the reading:
   (:func:`~cds_indicators._model.comparisons.float_bound`, the bound ``evaluate_frame``
   uses), and its range with the float bound of 100: exactly what comparing its 12-digit
   reading decides (an ``int`` of 0–100 is a float exactly, read as itself);
-* a percentage given as plain text (``"57,5%"``, ``"57.5"``) by its whole part, looked up in a
-  table made once: a number ``W.F`` lies in ``[W, W + 1)``, where the threshold lies for one
-  ``W`` at most; only there (and at 100) are its digits compared in integers, ``n / 10^k``
-  against the threshold ``p / q`` as ``n × q ? p × 10^k``;
-* a :class:`~decimal.Decimal` of at most 20 characters is compared with the threshold as a
-  Decimal (exact, when the threshold's decimal expansion ends, as Decision 1829's do), else
-  as its text;
+* a percentage given as plain text with at most one decimal (``"57"``, ``"57,5%"``,
+  ``"57.5"``) is looked up in a table of its spellings, made once, and counted in tenths; other
+  plain text is decided by its whole part, looked up in a table made once: a number ``W.F`` lies
+  in ``[W, W + 1)``, where the threshold lies for one ``W`` at most; only there (and at 100)
+  are its digits compared in integers, ``n / 10^k`` against the threshold ``p / q`` as
+  ``n × q ? p × 10^k``;
+* a :class:`~decimal.Decimal` written without an exponent in at most 20 characters is compared
+  with the threshold as a Decimal (exactly, when the threshold's decimal expansion ends, as
+  Decision 1829's do; against any other threshold, as its text);
 * :func:`ratio` counts of ``int`` are compared as ``100 × n × q ? p × d``;
 * ``True``/``False`` and the yes/no words (``Có``, ``không``) of a yes/no criterion by the
   folded word, the usual spellings of each looked up first.

@@ -224,6 +224,7 @@ def waiting_report(pending: Callable[[], tuple[Verdict, ...]], framework: str, y
     _set_pending(report, pending)
     return report
 
+
 def completion_details(report: Report, lang: Lang = "vi") -> str:
     """What follows a report's completion verdict, with its leading separator: the criteria not
     met and those without a value in parentheses, then the score and level of a points
