@@ -10,7 +10,8 @@ itself, by the same rule on the same exact number, without building the reading:
   uses), and its range with the float bound of 100: exactly what comparing its 12-digit
   reading decides (an ``int`` of 0–100 is a float exactly, read as itself);
 * a percentage given as plain text with at most one decimal (``"57"``, ``"57,5%"``,
-  ``"57.5"``) is looked up in a table of its spellings, made once, and counted in tenths; other
+  ``"57.5"``) is looked up in a table of its spellings, made once, whose number of tenths
+  indexes the statuses made once per criterion; other
   plain text is decided by its whole part, looked up in a table made once: a number ``W.F`` lies
   in ``[W, W + 1)``, where the threshold lies for one ``W`` at most; only there (and at 100)
   are its digits compared in integers, ``n / 10^k`` against the threshold ``p / q`` as
@@ -84,7 +85,8 @@ def decider(criterion: Criterion, year: int) -> Decide:
     text = _text(test, upward, threshold)
     exact = _decimal(threshold)
     tenths = _tenths().get
-    ten_p = 10 * p
+    #: The status of every number of tenths of a percent, 0 to 1000.
+    by_tenths = tuple(_PASS if test(n * q, 10 * p) else _FAIL for n in range(1001))
 
     def decide(value: Any) -> Status | None:
         kind = type(value)
@@ -101,9 +103,7 @@ def decider(criterion: Criterion, year: int) -> Decide:
             return None
         if kind is str:
             n = tenths(value)
-            if n is not None:
-                return _PASS if test(n * q, ten_p) else _FAIL
-            return text(value)
+            return text(value) if n is None else by_tenths[n]
         if kind is Decimal and exact is not None:
             # Compared as a Decimal: exactly, comparisons never round. Met upwards (or failed
             # downwards), it lies above 0 and may lie above 100; else below 100, maybe below 0.
