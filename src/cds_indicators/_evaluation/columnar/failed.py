@@ -14,7 +14,7 @@ import functools
 import itertools
 from typing import Any
 
-__all__ = ["FailedSets"]
+__all__ = ["FailedSets", "repeats"]
 
 #: Criteria per group whose every subset has its text made once (2**11 texts per group).
 _GROUP = 11
@@ -91,10 +91,18 @@ class FailedSets:
         return pl.select(pl.concat_str(pieces, separator=", ", ignore_nulls=True)).to_series()
 
 
+def repeats(np: Any, keys: Any) -> bool:
+    """Whether the first rows' sets repeat (at most half of them distinct): then telling the
+    sets apart first pays, as in a year that mostly passes; not when nearly every row is
+    different."""
+    sample = keys[:1024]
+    return len(np.unique(sample)) * 2 <= len(sample)
+
+
 def _sorted_distinct(np: Any, keys: Any, factorize: Any) -> tuple[Any, Any]:
     """``np.unique(keys, return_inverse=True)``, quicker: by hashing when a sample of the keys
     repeats (then only the distinct keys are sorted), else by one sort of the keys."""
-    if factorize is not None and len(np.unique(keys[:1024])) * 2 <= min(len(keys), 1024):
+    if factorize is not None and repeats(np, keys):
         codes, found = factorize(keys)
         order = np.argsort(found)
         rank = np.empty(len(found), dtype=np.intp)

@@ -7,7 +7,7 @@ import functools
 from collections.abc import Callable
 from typing import Any
 
-from cds_indicators._evaluation.columnar.failed import FailedSets
+from cds_indicators._evaluation.columnar.failed import FailedSets, repeats
 from cds_indicators._model.framework import Framework
 from cds_indicators._model.report import Completion, Status
 
@@ -77,7 +77,14 @@ def _polars_enum(pl: Any, names: tuple[str, ...]) -> Any:
 
 
 def _categorical_pyarrow(pa: Any, np: Any, codes: Any, names: list[str]) -> Any:
-    return pa.DictionaryArray.from_arrays(pa.array(codes.astype(np.int32)), pa.array(names))
+    # The codes are positions in ``names`` by construction: not checked again.
+    return pa.DictionaryArray.from_arrays(pa.array(codes.astype(np.int32)),
+                                          _arrow_names(pa, tuple(names)), safe=False)
+
+
+@functools.cache
+def _arrow_names(pa: Any, names: tuple[str, ...]) -> Any:
+    return pa.array(names, type=pa.string())
 
 
 def _categorical_generic(native: Any, np: Any, codes: Any, names: list[str]) -> Any:
@@ -95,7 +102,14 @@ def _failed(native: Any, implementation: str, np: Any, failed: FailedSets) -> An
     if len(failed.ids) <= 64 and implementation == "polars":
         return failed.polars_texts(native, failed.keys())
     if len(failed.ids) <= 64 and implementation == "pyarrow":
-        return failed.arrow_texts(native, failed.keys())
+        keys = failed.keys()
+        if not repeats(np, keys):
+            return failed.arrow_texts(native, keys)
+        # Each distinct set's text once (the sets told apart by Arrow's hashing), then taken.
+        import pyarrow.compute as pc
+
+        encoded = pc.dictionary_encode(native.array(keys))
+        return failed.arrow_texts(native, encoded.dictionary.to_numpy()).take(encoded.indices)
     # The distinct texts are made once each; rows take theirs by index, in the library.
     uniques, codes = failed.distinct(getattr(native, "factorize", None)
                                      if implementation == "pandas" else None)
