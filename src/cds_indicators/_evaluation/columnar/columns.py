@@ -46,7 +46,8 @@ class Column:
     """What one criterion's cells say, before any year is applied.
 
     ``state`` per row: 0 a value, 1 missing, 2 exempt, 3 a problem; ``meets(comparison,
-    threshold)`` the rows whose value meets a threshold; ``exact()`` the values themselves.
+    threshold)`` the rows whose value meets a threshold (never a row without a value);
+    ``exact()`` the values themselves.
     """
 
     state: Any

@@ -2,10 +2,12 @@
 decided, and its text (the ids not met, joined by ``", "``) made once per distinct set.
 
 A row's set is one bit per criterion, packed a byte at a time as each criterion's statuses are
-decided (never a boolean array per criterion held to the end). The sets are told apart as
-integers; each distinct set's text is put together from the texts of its groups of criteria
-(every subset of a group's ids, made once per framework), in the library of the result where it
-can build text itself (Arrow, polars), so that no Python string is made for a row.
+decided (never a boolean array per criterion held to the end). A text is put together from the
+texts of the set's groups of 11 criteria (every subset of a group's ids, made once per
+framework), taken by the group's bits: in the library of the result where it can build text
+itself (Arrow, polars), so that no Python string is made for a row; as Python strings for
+pandas, whose ``failed`` categorical holds one per distinct set. Where rows share sets (a year
+that mostly passes), the sets are told apart first and each text is made once.
 """
 
 from __future__ import annotations
@@ -80,7 +82,9 @@ class FailedSets:
             for start in range(0, len(self.ids), _GROUP)]
         if len(pieces) == 1:
             return pieces[0]
-        return _compute().binary_join_element_wise(*pieces, "")
+        import pyarrow.compute as pc
+
+        return pc.binary_join_element_wise(*pieces, "")
 
     def polars_texts(self, pl: Any, keys: Any) -> Any:
         """The text of each set (:meth:`keys`), as a polars string series."""
@@ -167,8 +171,3 @@ def _polars_group_texts(pl: Any, ids: tuple[str, ...], start: int) -> Any:
     return pl.Series([", ".join(subset) or None for subset in _subsets(ids, start)],
                      dtype=pl.String)
 
-
-def _compute() -> Any:
-    import pyarrow.compute
-
-    return pyarrow.compute
