@@ -14,6 +14,7 @@ import functools
 import itertools
 from typing import Any
 
+from cds_indicators._evaluation.codes import named_by_code
 from cds_indicators._evaluation.columnar.columns import (
     VALUE_STATE,
     Column,
@@ -90,6 +91,9 @@ def evaluate_frame(frame: Any, *, year: int | None = None,
     year_column = ids.get("year")  # with year=, still checked: filled where empty, never overridden
     year_position, _, year_problems = year_positions(np, table, framework, year, year_column)
     problems += year_problems
+    if not year_problems:  # communes given by their codes, named in the list of their year
+        table, year_problems = named_by_code(np, nw, table, ids, framework, year_position)
+        problems += year_problems
     if (year is not None or year_column is not None) and not year_problems:
         problems += repeated_rows(np, nw, table, framework, year_position, ids)
     n = len(table)
