@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import importlib.util
 import json
+import tempfile
 from pathlib import Path
 from typing import Any
 
@@ -214,6 +215,14 @@ def test_every_door_gives_the_same_for_a_code_as_for_its_official_name(unit, zer
     assert frame.loc[0, "completion"] == by_name.completion.value
     record = cds.merge([cds.Record(commune="Xã A", year=year, values={"1.1": True})], into=code)
     assert _who(record) == (unit.name, unit.code, unit.district, unit.province)
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / "values.json"
+        path.write_text(json.dumps({"commune": code, "year": year, "values": {"1.1": True}}),
+                        encoding="utf-8")
+        [loaded] = cds.load_values(path)
+    assert _who(loaded) == _who(record)
+    assert cds.evaluate(loaded.values, year, commune=loaded.commune, code=loaded.code,
+                        district=loaded.district, province=loaded.province) == by_code
 
 
 # --- official_unit -----------------------------------------------------------------------------

@@ -156,6 +156,9 @@ def load_values(
     :class:`LoadedValues` holding the commune-years that could be read whole and every problem
     (see docs/reliability.md).
 
+    A commune may be given by its official code, ``15361`` or a ``Mã xã`` column (``[admin]``,
+    docs/rebasing.md): the record has its official name, district, province and ``code``.
+
     A workbook may also be ``.ods`` or ``.xls``; ``sheet`` names the sheet(s) to read, and
     without it a sheet with no criterion data is skipped with a notice in each record's
     ``warnings`` (docs/entering-data.md).

@@ -57,7 +57,9 @@ def evaluate_frame(frame: Any, *, year: int | None = None,
     count columns ``"2.5_num"`` and ``"2.5_den"``. A criterion without a column is missing. The
     commune, district and year columns may be headed as :func:`load_values` reads a header
     (``Tên xã``, ``Huyện``, ``Năm``, …); columns describing criteria (``STT``, ``Ghi chú``, …)
-    are not read.
+    are not read. A commune may be given by its official code (``[admin]``: a commune cell of
+    digits, a whole-number commune column, or a ``code`` / ``Mã xã`` column beside or instead
+    of the names): the result then names it officially and has a ``code`` column.
 
     Returns a table of the same library with ``commune``, ``district`` (when given), ``year``,
     one status column per criterion of the framework (``"PASS"``, ``"FAIL"``, ``"MISSING"``,
