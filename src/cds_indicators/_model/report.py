@@ -54,6 +54,8 @@ class Report:
     district: str | None = None
     #: The province, when the evaluation was given one; ``summarize(by="province")`` groups by it.
     province: str | None = None
+    #: The commune's official code (*mã đơn vị hành chính*), when it was given by its code.
+    code: str | None = None
     score: Fraction | None = None
     max_score: Fraction | None = None
     level: str | None = None

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from cds_indicators._evaluation.codes import named_by_code
 from cds_indicators._evaluation.columnar.columns import (
     Column,
     absent,
@@ -54,7 +55,9 @@ def evaluate_frame(frame: Any, *, year: int | None = None,
     count columns ``"2.5_num"`` and ``"2.5_den"``. A criterion without a column is missing. The
     commune, district and year columns may be headed as :func:`load_values` reads a header
     (``Tên xã``, ``Huyện``, ``Năm``, …); columns describing criteria (``STT``, ``Ghi chú``, …)
-    are not read.
+    are not read. A commune may be given by its official code (``[admin]``: a commune cell of
+    digits, a whole-number commune column, or a ``code`` / ``Mã xã`` column beside or instead
+    of the names): the result then names it officially and has a ``code`` column.
 
     Returns a table of the same library with ``commune``, ``district`` (when given), ``year``,
     one status column per criterion of the framework (``"PASS"``, ``"FAIL"``, ``"MISSING"``,
@@ -88,6 +91,9 @@ def evaluate_frame(frame: Any, *, year: int | None = None,
     year_column = ids.get("year")  # with year=, still checked: filled where empty, never overridden
     year_position, _, year_problems = year_positions(np, table, framework, year, year_column)
     problems += year_problems
+    if not year_problems:  # communes given by their codes, named in the list of their year
+        table, year_problems = named_by_code(np, nw, table, ids, framework, year_position)
+        problems += year_problems
     if (year is not None or year_column is not None) and not year_problems:
         problems += repeated_rows(np, nw, table, framework, year_position, ids)
     n = len(table)

@@ -30,6 +30,8 @@ def build(np: Any, nw: Any, table: Any, ids: dict[str, str], framework: Framewor
         columns["district"] = table[ids["district"]].to_native()
     if "province" in ids:
         columns["province"] = table[ids["province"]].to_native()
+    if "code" in ids:
+        columns["code"] = table[ids["code"]].to_native()
     columns["year"] = (np.full(n, year, dtype=np.int64) if year is not None
                        else table[ids["year"]].to_native())
     status_names = [s.value for s in _STATUSES]

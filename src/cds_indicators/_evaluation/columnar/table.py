@@ -22,7 +22,7 @@ __all__ = [
 ]
 
 #: The roles of the columns that say who a row is; the result names its columns so.
-ID_COLUMNS = ("commune", "district", "year", "province")
+ID_COLUMNS = ("commune", "district", "year", "province", "code")
 _NAME_FIELDS = (("commune", "tên xã"), ("district", "tên huyện"))
 
 
