@@ -19,6 +19,7 @@ from cds_indicators._frameworks.registry import framework_or_default
 from cds_indicators._model.comparisons import RULES
 from cds_indicators._model.errors import Problem, raise_problems
 from cds_indicators._model.framework import Criterion, Framework, Kind
+from cds_indicators._model.official import is_code, placed
 from cds_indicators._model.policies import POLICIES
 from cds_indicators._model.report import Report, Status, Verdict, waiting_report
 
@@ -191,7 +192,8 @@ def _check_names(commune: Any, district: Any, province: Any = None) -> None:
     for field, field_vi, given in (("commune", "tên xã", commune),
                                    ("district", "tên huyện", district),
                                    ("province", "tên tỉnh", province)):
-        if given is not None and not isinstance(given, str):
+        if given is not None and not isinstance(given, str) and not (
+                field == "commune" and is_code(given)):  # a whole number is a commune's code
             # A name kept as a number would not survive Report.to_dict()/from_dict().
             raise_problems([Problem.of("name_not_text", value=given, field=field,
                                          field_vi=field_vi)])
@@ -205,6 +207,7 @@ def evaluate(
     commune: str | None = None,
     district: str | None = None,
     province: str | None = None,
+    code: str | None = None,
 ) -> Report:
     """The verdict of every criterion for one commune in ``year``, and whether it completed.
 
@@ -213,24 +216,34 @@ def evaluate(
     missing. Every value that cannot be read is reported at once in one
     :class:`MeasurementError`; a year the framework has no targets for raises
     :class:`UnknownYearError`.
+
+    ``commune`` may be the commune's official code (``"15361"``, ``"015361"``), or ``code``
+    given beside or instead of the name: with the ``[admin]`` extra, the report then names the
+    commune of that code in the official list of ``year`` (before the 2025 arrangement up to
+    2024, after it from 2025), with its district and province, and keeps the ``code``; an
+    unknown code, or a name, district or province that are another unit's, is an
+    :class:`InputError`.
     """
     framework = framework_or_default(framework)
     plan = _plan(framework, year)
+    year = plan.year
     if commune is not None or district is not None or province is not None:
         _check_names(commune, district, province)
+    if code is not None or (commune is not None and is_code(commune)):
+        commune, code, district, province = placed(commune, year, code=code,
+                                                   district=district, province=province)
     if values.__class__ is not dict and not isinstance(values, Mapping):
         raise_problems([Problem.of("values_not_mapping", value=values)])
-    year = plan.year
     if plan.by_status is not None:
         decided = _decided(values, plan)
         if decided is not None:
             completion, pending, readings = decided
             return waiting_report(pending, framework.id, year, completion, commune, district,
-                                  province, framework, readings)
+                                  province, code, framework, readings)
     readings, problems = read_values(values, framework)
     if problems:
         raise_problems([problem for _, problem in problems])
-    return _judged(readings, year, framework, commune, district, province)
+    return _judged(readings, year, framework, commune, district, province, code)
 
 
 def evaluate_readings(
@@ -241,14 +254,19 @@ def evaluate_readings(
     commune: str | None = None,
     district: str | None = None,
     province: str | None = None,
+    code: str | None = None,
 ) -> Report:
     """The report of values already read (criterion id → :class:`Reading`, as
     :func:`read_values` or a record from :func:`load_values` holds them): judged without
-    reading again. A criterion without a reading is missing."""
+    reading again. A criterion without a reading is missing. A code is read as
+    :func:`evaluate` reads it."""
     framework = framework_or_default(framework)
     year = framework.check_year(year)
     _check_names(commune, district, province)
-    return _judged(readings, year, framework, commune, district, province)
+    if code is not None or (commune is not None and is_code(commune)):
+        commune, code, district, province = placed(commune, year, code=code,
+                                                   district=district, province=province)
+    return _judged(readings, year, framework, commune, district, province, code)
 
 
 class _Plan:
@@ -329,20 +347,20 @@ def _built(judges: tuple[_Judge, ...], given: list[Any],
 
 def _judged(readings: Mapping[str, Reading], year: int, framework: Framework,
             commune: str | None, district: str | None,
-            province: str | None = None) -> Report:
+            province: str | None = None, code: str | None = None) -> Report:
     get = readings.get
     verdicts = tuple(judge.verdict(get(judge.id, MISSING_VALUE))
                      for judge in _judges(framework, year))
     outcome = POLICIES[framework.completion].decide(framework, verdicts)
     return _report(framework, year, commune, district, outcome.completion,
                    verdicts=outcome.verdicts, score=outcome.score, max_score=outcome.max_score,
-                   level=outcome.level, province=province, readings=readings)
+                   level=outcome.level, province=province, code=code, readings=readings)
 
 
 def _report(framework: Framework, year: int, commune: str | None, district: str | None,
             completion: Any, *, verdicts: tuple[Verdict, ...], **fields: Any) -> Report:
     """The one place a report with its verdicts is made (:func:`waiting_report` makes those
-    whose verdicts wait). ``fields``: its province, score, maximum, level and the readings it
+    whose verdicts wait). ``fields``: its province, code, score, maximum, level and the readings it
     was judged from."""
     return Report(framework=framework.id, year=year, completion=completion, verdicts=verdicts,
                   commune=commune, district=district, definition=framework, **fields)
