@@ -75,14 +75,16 @@ def _form(value: float, form: str) -> Any:
         return int(value)
     if form == "full floats":
         return value
-    if form == "text":
+    if form == "text":  # as offices type a rate: one decimal, a decimal comma
         return f"{value:.1f}".replace(".", ",") + "%"
+    if form == "text, two decimals":
+        return f"{value:.2f}".replace(".", ",") + "%"
     if form == "ratios":
         return cds.ratio(int(value * 10), 1000)
     return Decimal(f"{value:.2f}")
 
 
-FORMS = ("ints", "full floats", "text", "ratios", "Decimals")
+FORMS = ("ints", "full floats", "text", "text, two decimals", "ratios", "Decimals")
 
 
 def evaluate_ratio(form: str, distribution: str, communes: int = 50,
@@ -105,7 +107,7 @@ def evaluate_ratio(form: str, distribution: str, communes: int = 50,
                 floats.append((float(rates[criterion.id]), threshold))
             else:
                 passed = rng.random() < (0.5 if distribution == "uniform" else 0.97)
-                values[criterion.id] = ("Có" if passed else "Không") if form == "text" else passed
+                values[criterion.id] = ("Có" if passed else "Không") if form.startswith("text") else passed
                 floats.append((1.0 if passed else 0.0, threshold))
         dicts.append(values)
         pairs.append(floats)

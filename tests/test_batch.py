@@ -438,21 +438,22 @@ def test_a_commune_year_given_twice_is_refused(library, columns, expected):
         ({"commune": ["Xã A", "Xã B"], "district": ["H", True]},
          [(1, "district", "tên huyện (district) phải là chuỗi ký tự, không phải True",
            "the district name must be a string, not True")]),
-        ({"commune": [1, 2]},
-         [(0, "commune", "tên xã (commune) phải là chuỗi ký tự, không phải 1",
-           "the commune name must be a string, not 1"),
-          (1, "commune", "tên xã (commune) phải là chuỗi ký tự, không phải 2",
-           "the commune name must be a string, not 2")]),
+        ({"commune": [1.5, 2.5]},
+         [(0, "commune", "tên xã (commune) phải là chuỗi ký tự, không phải 1.5",
+           "the commune name must be a string, not 1.5"),
+          (1, "commune", "tên xã (commune) phải là chuỗi ký tự, không phải 2.5",
+           "the commune name must be a string, not 2.5")]),
     ],
 )
 def test_a_name_that_is_not_text_is_refused(columns, expected):
-    """As evaluate(commune=7): a commune or district cell that is not text is refused."""
+    """As evaluate(commune=7.5): a commune or district cell that is not text is refused (a
+    whole number is a commune's code: tests/test_codes.py)."""
     frame = pd.DataFrame({k: pd.Series(v, dtype=object) for k, v in columns.items()})
     with pytest.raises(cds.InputError) as caught:
         cds.evaluate_frame(frame, year=2024)
     assert [(p.row, p.column, p.message, p.message_en) for p in caught.value.problems] == expected
     with pytest.raises(cds.InputError) as scalar:
-        cds.evaluate({}, 2024, commune=7)
+        cds.evaluate({}, 2024, commune=7.5)
     assert scalar.value.problems[0].code == caught.value.problems[0].code == "name_not_text"
 
 

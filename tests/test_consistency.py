@@ -131,14 +131,21 @@ def test_evaluate_frame_refuses_a_commune_year_given_twice(tmp_path):
     assert [(p.code, p.row) for p in from_frame.problems] == [(from_file.problems[0].code, 1)]
 
 
-def test_evaluate_frame_refuses_a_number_as_commune_name():
+@pytest.mark.parametrize(("commune", "code"), [(5.5, "name_not_text"),
+                                               (5, "admin_unknown_code")])
+def test_evaluate_frame_refuses_a_number_as_commune_name(commune, code):
+    """A number that is not whole is no name; a whole number is a code (``[admin]``), and
+    ``5`` is no commune's code: both doors say the same."""
     pd = pytest.importorskip("pandas")
-    from_dict = _raised(lambda: cds.evaluate({"2.5": 50}, 2025, commune=5))
+    if code.startswith("admin"):
+        pytest.importorskip("vietnamadminunits")
+    from_dict = _raised(lambda: cds.evaluate({"2.5": 50}, 2025, commune=commune))
     assert isinstance(from_dict, cds.InputError)
-    frame = pd.DataFrame({"commune": [5], "year": [2025], "2.5": [50]})
+    frame = pd.DataFrame({"commune": [commune], "year": [2025], "2.5": [50]})
     from_frame = _raised(lambda: cds.evaluate_frame(frame))
     assert isinstance(from_frame, cds.InputError)
     assert [(p.code, p.row) for p in from_frame.problems] == [(from_dict.problems[0].code, 0)]
+    assert from_dict.problems[0].code == code
 
 
 def test_validate_refuses_a_commune_year_in_two_files_as_summarize_does(tmp_path):

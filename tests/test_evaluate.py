@@ -165,7 +165,8 @@ def test_unknown_criterion_lookup():
 @pytest.mark.parametrize(
     ("names", "expected"),
     [
-        ({"commune": 5}, "tên xã (commune) phải là chuỗi ký tự, không phải 5"),
+        # A whole number is a commune's code ([admin], tests/test_codes.py): 5.5 is no name.
+        ({"commune": 5.5}, "tên xã (commune) phải là chuỗi ký tự, không phải 5.5"),
         ({"commune": "A", "district": ["Vĩnh Lộc"]},
          "tên huyện (district) phải là chuỗi ký tự, không phải ['Vĩnh Lộc']"),
     ],

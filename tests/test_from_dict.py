@@ -177,16 +177,46 @@ def test_a_document_written_before_warnings_reads_back():
 @given(cst.reports(framework=cds.load_framework()), st.data())
 def test_a_changed_status_is_always_refused(report, data):
     """Whatever the report, changing one verdict's status to another makes a document that the
-    framework contradicts: ``from_dict`` refuses it, naming that verdict's status."""
+    framework contradicts: ``from_dict`` refuses it, naming that verdict's status. The one
+    exception is MISSING against EXEMPT, which the next test states."""
     document = json.loads(json.dumps(report.to_dict()))
     index = data.draw(st.integers(0, len(report) - 1))
     row = document["verdicts"][index]
-    other = data.draw(st.sampled_from([s.value for s in cds.Status if s.value != row["status"]]))
+    told_apart_by_status_only = {"MISSING", "EXEMPT"} if row["status"] in _NO_VALUE else set()
+    other = data.draw(st.sampled_from([s.value for s in cds.Status
+                                       if s.value != row["status"]
+                                       and s.value not in told_apart_by_status_only]))
     row["status"] = other
     with pytest.raises(cds.InputError) as caught:
         cds.Report.from_dict(document)
     assert any(p.path and p.path.startswith(f"$.verdicts[{index}]")
                for p in caught.value.problems)
+
+
+_NO_VALUE = {"MISSING", "EXEMPT"}
+
+
+@pytest.mark.parametrize("given", [{}, {"1.2": 50}, {"4.8": cds.NOT_APPLICABLE}])
+def test_missing_and_exempt_are_told_apart_by_the_status_alone(given):
+    """A criterion that may be not applicable (4.8, "nếu có") has no value whether it was left
+    out (MISSING) or said not applicable (EXEMPT): the status is the document's only record of
+    which, so changing one to the other is read as written — with the completion and warnings
+    that go with it, which are still recomputed and refused when they no longer fit."""
+    report = cds.evaluate(given, 2022)
+    document = json.loads(json.dumps(report.to_dict()))
+    row = document["verdicts"][36]
+    assert row["criterion"] == "4.8" and row["value"] is None
+    row["status"] = "EXEMPT" if row["status"] == "MISSING" else "MISSING"
+    changed = cds.evaluate({**given, "4.8": cds.NOT_APPLICABLE} if row["status"] == "EXEMPT"
+                           else {k: v for k, v in given.items() if k != "4.8"}, 2022)
+    if "warnings" not in document or document["warnings"] == changed.to_dict().get("warnings"):
+        # No warnings key: none were written (or the document is older than warnings), and
+        # the warnings are recomputed.
+        assert cds.Report.from_dict(document) == changed
+    else:
+        with pytest.raises(cds.InputError) as caught:
+            cds.Report.from_dict(document)
+        assert [p.path for p in caught.value.problems] == ["$.warnings[0]"]
 
 
 def test_the_first_load_framework_from_many_threads_builds_one_object():

@@ -139,8 +139,8 @@ def test_summarize_by_any_level():
 
 
 @pytest.mark.parametrize(("by", "error", "message"), [
-    ("tinh", InputError, "không tổng hợp theo 'tinh' được (theo một trong: commune, district, "
-                         "framework, level, province)"),
+    ("tinh", InputError, "không tổng hợp theo 'tinh' được (theo một trong: code, commune, "
+                         "district, framework, level, province)"),
     (3, TypeError, "by must be a level's name or a function of a report, not 3"),
 ])
 def test_a_bad_grouping_is_refused(by, error, message):

@@ -48,6 +48,7 @@ if TYPE_CHECKING:
         Scoring,
         Target,
     )
+    from cds_indicators._model.official import OfficialUnit, official_unit
     from cds_indicators._model.report import Completion, Report, Status, Verdict
     from cds_indicators._render.long import reports_to_frame
     from cds_indicators._rollup.merge import merge
@@ -99,6 +100,8 @@ _LAZY: dict[str, str] = {
     "Pillar": "cds_indicators._model.framework",
     "Scoring": "cds_indicators._model.framework",
     "Target": "cds_indicators._model.framework",
+    "OfficialUnit": "cds_indicators._model.official",
+    "official_unit": "cds_indicators._model.official",
     "Completion": "cds_indicators._model.report",
     "Report": "cds_indicators._model.report",
     "Status": "cds_indicators._model.report",
@@ -137,6 +140,7 @@ __all__ = [
     "Measured",
     "MeasurementError",
     "MissingExtraError",
+    "OfficialUnit",
     "Pillar",
     "Problem",
     "Rank",
@@ -165,6 +169,7 @@ __all__ = [
     "load_values",
     "measured",
     "merge",
+    "official_unit",
     "ratio",
     "rebase",
     "reports_to_frame",

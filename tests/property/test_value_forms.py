@@ -114,3 +114,124 @@ def test_forms_at_the_edges_of_the_quick_decision(value, reading):
     for _, criterion, year, _ in CASES[:26]:
         assert _outcome(framework, criterion.id, year, value) == _outcome(
             framework, criterion.id, year, reading)
+
+
+class _Text(str):
+    """Text that no quick decision takes (it is not exactly a ``str``): read by the readers."""
+
+
+class _Decimal(Decimal):
+    """A Decimal that no quick decision takes: read by the readers."""
+
+
+def _digits(most: int) -> st.SearchStrategy[str]:
+    return st.text("0123456789", min_size=1, max_size=most)
+
+
+def _percent_text() -> st.SearchStrategy[str]:
+    """Percentages as text, plain and not: whole parts near every threshold and beyond 100,
+    leading zeros, 0 to 25 decimals (so 1 to more than 12 significant digits), a comma or a
+    point, ``%`` (once or twice), spaces, signs, exponents, marks at either end, digits of
+    another script."""
+    wholes = st.one_of(st.integers(0, 120).map(str), _digits(4))
+    decimals = st.one_of(st.just(""), _digits(3), _digits(25))
+    marks = st.sampled_from([",", "."])
+    affixes = st.sampled_from(["", "", "", "%", " %", "%%", " ", "e1", "E-2", "_0", ".", ","])
+    prefixes = st.sampled_from(["", "", "", " ", "+", "-", "0", ".", ",", "٥"])
+    plain = st.builds(lambda w, m, d: f"{w}{m}{d}" if d else w, wholes, marks, decimals)
+    return st.builds(lambda pre, text, post: pre + text + post, prefixes, plain, affixes)
+
+
+@given(st.sampled_from(CASES), _percent_text())
+@example(CASES[0], "57,5%")
+@example(CASES[0], "100,0%")
+@example(CASES[0], "100,05")
+@example(CASES[0], "99,99999999999999999999")
+@example(CASES[0], "8.100")
+@example(CASES[0], "8,100")
+def test_percent_text_decides_as_the_readers_read_it(case, text):
+    """Text decided straight from the value (looked up, or by its whole part) gives what the
+    readers give for the same text: the same status, value and completion, or the same
+    refusal."""
+    framework, criterion, year, _ = case
+    assert _outcome(framework, criterion.id, year, text) == _outcome(
+        framework, criterion.id, year, _Text(text))
+
+
+@given(st.sampled_from(CASES), st.one_of(
+    _percent_text().filter(lambda text: "%" not in text and "_" not in text).map(
+        lambda text: text.replace(",", ".").strip()),
+    st.sampled_from(["NaN", "-NaN", "sNaN", "Infinity", "-Infinity", "1E-500", "0E-500",
+                     "1E+2", "1.00E+2", "-0", "-0.0", "0.000001", "0.0000001"])))
+@example(CASES[0], "57.50")
+@example(CASES[0], "1" + "0" * 40)
+def test_a_decimal_decides_as_the_readers_read_it(case, text):
+    """A Decimal compared straight with the threshold gives what the readers give for the same
+    Decimal: the same status, value and completion, or the same refusal."""
+    framework, criterion, year, _ = case
+    try:
+        value = Decimal(text)
+    except ArithmeticError:
+        return
+    assert _outcome(framework, criterion.id, year, value) == _outcome(
+        framework, criterion.id, year, _Decimal(value))
+
+
+YES_NO = [(framework, criterion, year) for framework in FRAMEWORKS for year in framework.years
+          for criterion in framework if criterion.kind is cds.Kind.YES_NO]
+
+
+@given(st.sampled_from(YES_NO), st.one_of(
+    st.sampled_from(["Có", "có", "CÓ", " Có ", "Không", "KHÔNG", "không đạt", "Chưa Đạt",
+                     "Đạt", "yes", "No", "True", "FALSE", "không áp dụng", "Có!", "", "57"]),
+    st.text(max_size=6)))
+def test_yes_no_words_decide_as_the_readers_read_them(case, word):
+    """A yes/no word decided straight from the value (looked up among the usual spellings, or
+    folded) gives what the readers give for the same word."""
+    framework, criterion, year = case
+    assert _outcome(framework, criterion.id, year, word) == _outcome(
+        framework, criterion.id, year, _Text(word))
+
+
+def _rate_framework(comparison: cds.Comparison, threshold: Fraction) -> cds.Framework:
+    target = cds.Target(label=f"{float(threshold)}%", kind=cds.Kind.RATE, comparison=comparison,
+                        threshold=threshold)
+    criterion = cds.Criterion(id="1", pillar="p0", name="Tỷ lệ", unit="%", kind=cds.Kind.RATE,
+                              conditional=False, mandatory=False, targets={2024: target})
+    return cds.Framework(id="generated", title="Khung thử", years=(2024,),
+                         pillars=(cds.Pillar(code="p0", name="Nhóm", criteria=(criterion,)),),
+                         completion="all", schema_version=2)
+
+
+_THRESHOLDS = st.one_of(
+    st.integers(0, 1000).map(lambda k: Fraction(k, 10)),
+    st.integers(0, 10_000).map(lambda k: Fraction(k, 100)),
+    st.builds(Fraction, st.integers(0, 300), st.sampled_from([3, 7, 11, 64, 1024])).filter(
+        lambda t: t <= 100))
+
+
+@given(st.sampled_from([c for c in cds.Comparison if c is not cds.Comparison.YES]),
+       _THRESHOLDS, st.data())
+@example(cds.Comparison.AT_LEAST, Fraction(115, 2), None)
+def test_any_threshold_decides_text_and_decimals_as_the_readers_do(comparison, threshold, data):
+    """For any threshold (tenths, hundredths, thirds and sevenths that no decimal ends) and every
+    comparison, percentage text near it and its Decimal give what the readers give."""
+    framework = _rate_framework(comparison, threshold)
+    if data is None:
+        texts = ["57,5%", "57,49", "57,50001", "57", "58", "57,5 %"]
+    else:
+        near = data.draw(_near(threshold))
+        places = data.draw(st.integers(0, 14))
+        whole, rest = divmod(abs(near.numerator) * 10**places // near.denominator, 10**places)
+        text = f"{whole},{rest:0{places}d}" if places else str(whole)
+        texts = [data.draw(st.sampled_from([text, text + "%", text.replace(",", ".")])),
+                 data.draw(_percent_text())]
+    for text in texts:
+        assert _outcome(framework, "1", 2024, text) == _outcome(
+            framework, "1", 2024, _Text(text))
+        try:
+            value = Decimal(text.replace(",", "."))
+        except ArithmeticError:
+            continue
+        assert _outcome(framework, "1", 2024, value) == _outcome(
+            framework, "1", 2024, _Decimal(value))

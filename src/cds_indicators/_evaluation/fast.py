@@ -5,16 +5,23 @@
 needs: a :func:`decider` made once per criterion and year decides the status from the value
 itself, by the same rule on the same exact number, without building the reading:
 
-* an ``int`` and a percentage given as plain text (``"57,5%"``, ``"57.5"``) or as a
-  :class:`~decimal.Decimal` are compared in integers: ``n / 10^k`` against the threshold
-  ``p / q`` as ``n × q ? p × 10^k``;
-* :func:`ratio` counts of ``int`` are compared as ``100 × n × q ? p × d``;
-* a ``float`` is compared with the float that decides the threshold
+* an ``int`` or a ``float`` is compared with the float that decides the threshold
   (:func:`~cds_indicators._model.comparisons.float_bound`, the bound ``evaluate_frame``
-  uses), and its range with the float bounds of 0 and 100: exactly what comparing its
-  12-digit reading decides;
+  uses), and its range with the float bound of 100: exactly what comparing its 12-digit
+  reading decides (an ``int`` of 0–100 is a float exactly, read as itself);
+* a percentage given as plain text with at most one decimal (``"57"``, ``"57,5%"``,
+  ``"57.5"``) is looked up in a table of its spellings, made once, whose number of tenths
+  indexes the statuses made once per criterion; other
+  plain text is decided by its whole part, looked up in a table made once: a number ``W.F`` lies
+  in ``[W, W + 1)``, where the threshold lies for one ``W`` at most; only there (and at 100)
+  are its digits compared in integers, ``n / 10^k`` against the threshold ``p / q`` as
+  ``n × q ? p × 10^k``;
+* a :class:`~decimal.Decimal` written without an exponent in at most 20 characters is compared
+  with the threshold as a Decimal (exactly, when the threshold's decimal expansion ends, as
+  Decision 1829's do; against any other threshold, as its text);
+* :func:`ratio` counts of ``int`` are compared as ``100 × n × q ? p × d``;
 * ``True``/``False`` and the yes/no words (``Có``, ``không``) of a yes/no criterion by the
-  folded word.
+  folded word, the usual spellings of each looked up first.
 
 Anything else — a value out of range, a sign, a count of pint units, ``NOT_APPLICABLE``, any
 text it does not recognise at once — makes the decider answer ``None``, and the value goes
@@ -25,9 +32,10 @@ tests hold the two side by side.
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Callable
-from decimal import Decimal
+from decimal import Context, Decimal
 from fractions import Fraction
 from typing import Any, Final
 
@@ -48,6 +56,8 @@ _PASS, _FAIL, _MISSING, _NO_TARGET = Status.PASS, Status.FAIL, Status.MISSING, S
 #: that the readers' limits on digits (40) and powers of ten (400) never apply.
 _MOST: Final = 20
 _PLAIN: Final = re.compile(r" *([0-9]{1,20})(?:[.,]([0-9]{1,20}))? *%? *")
+_ZERO: Final = Decimal(0)
+_HUNDRED: Final = Decimal(100)
 #: The largest float whose 12-digit reading is at most 100.
 _TOP: Final = float_bound(Comparison.AT_MOST, Fraction(100))
 
@@ -65,34 +75,25 @@ def decider(criterion: Criterion, year: int) -> Decide:
     rule = RULES[target.comparison]
     test = rule.test
     assert test is not None
-    p, q = target.threshold.numerator, target.threshold.denominator
+    threshold = target.threshold
+    p, q = threshold.numerator, threshold.denominator
     if criterion.kind is Kind.COUNT:
         return _count(test, p, q)
-    bound = float_bound(target.comparison, target.threshold)
+    bound = float_bound(target.comparison, threshold)
     upward = rule.upward
-    # The threshold p/q and the top of the range (100) over 10^k, for k decimals: n/10^k
-    # meets p/q when n × q ? p × 10^k.
-    scaled = tuple(p * 10**k for k in range(_MOST + 1))
-    tops = tuple(100 * 10**k for k in range(_MOST + 1))
-    fullmatch = _PLAIN.fullmatch
-
-    def text(value: str) -> Status | None:
-        match = fullmatch(value)
-        if match is None:
-            return None
-        whole, decimals = match.groups()
-        if decimals is None:
-            n = int(whole)
-            return None if n > 100 else _PASS if test(n * q, p) else _FAIL
-        k = len(decimals)
-        n = int(whole + decimals)
-        return None if n > tops[k] else _PASS if test(n * q, scaled[k]) else _FAIL
+    hundred_q = 100 * q
+    text = _text(test, upward, threshold)
+    exact = _decimal(threshold)
+    tenths = _tenths().get
+    #: The status of every number of tenths of a percent, 0 to 1000.
+    by_tenths = tuple(_PASS if test(n * q, 10 * p) else _FAIL for n in range(1001))
 
     def decide(value: Any) -> Status | None:
         kind = type(value)
         if kind is int:
+            # An int of 0-100 is a float exactly, and its 12-digit reading is itself.
             if 0 <= value <= 100:
-                return _PASS if test(value * q, p) else _FAIL
+                return _PASS if (value >= bound if upward else value <= bound) else _FAIL
             return None
         if kind is float:
             if value != value:
@@ -101,22 +102,116 @@ def decider(criterion: Criterion, year: int) -> Decide:
                 return _PASS if (value >= bound if upward else value <= bound) else _FAIL
             return None
         if kind is str:
-            return text(value)
-        if value is None:
-            return _MISSING
+            n = tenths(value)
+            return text(value) if n is None else by_tenths[n]
+        if kind is Decimal and exact is not None:
+            # Compared as a Decimal: exactly, comparisons never round. Met upwards (or failed
+            # downwards), it lies above 0 and may lie above 100; else below 100, maybe below 0.
+            try:
+                met = test(value, exact)
+            except ArithmeticError:  # NaN: missing, said by the readers
+                return None
+            if value <= _HUNDRED if met is upward else value >= _ZERO:
+                # Written in at most 20 characters without an exponent, it has at most 20
+                # digits, the first at most 6 places after the point: read as itself.
+                written = str(value)
+                if len(written) <= _MOST and "E" not in written:
+                    return _PASS if met else _FAIL
+            return None
         if kind is Ratio:
             n, d = value.numerator, value.denominator
-            if (type(n) is not int or type(d) is not int or not 0 <= n <= d or d <= 0
-                    or d >= WHOLE_LIMIT):
-                return None  # the readers refuse it, or read a count of pint units
-            return _PASS if test(100 * n * q, p * d) else _FAIL
-        if kind is Decimal:
-            # Its text is plain (57.5) for every Decimal of few digits near 1; any other
-            # (a sign, an exponent, NaN) goes to the readers.
+            if n.__class__ is int is d.__class__ and 0 <= n <= d < WHOLE_LIMIT and d:
+                return _PASS if test(n * hundred_q, p * d) else _FAIL
+            return None  # the readers refuse it, or read a count of pint units
+        if value is None:
+            return _MISSING
+        if kind is Decimal:  # against a threshold that is no Decimal
             return text(str(value))
         return None
 
     return decide
+
+
+@functools.cache
+def _tenths() -> dict[str, int]:
+    """Every percentage of 0-100 written with at most one decimal, as people write a rate
+    (``57``, ``57,5``, ``57.5%``), and its number of tenths: looked up, not parsed."""
+    tenths = {}
+    for n in range(1001):
+        whole, tenth = divmod(n, 10)
+        for text in (f"{whole},{tenth}", f"{whole}.{tenth}", *([str(whole)] if not tenth else [])):
+            tenths[text] = tenths[text + "%"] = n
+    return tenths
+
+
+def _decimal(threshold: Fraction) -> Decimal | None:
+    """``threshold`` as a Decimal when it is one exactly (its decimal expansion ends)."""
+    exact = Context(prec=2 * _MOST).divide(Decimal(threshold.numerator),
+                                           Decimal(threshold.denominator))
+    return exact if Fraction(exact) == threshold else None
+
+
+def _text(test: Callable[[Any, Any], Any], upward: bool, threshold: Fraction) -> Decide:
+    """The status of plain percentage text (``"57,5%"``, ``"100"``), or ``None``.
+
+    The whole part decides alone unless the threshold lies within it: every value ``W.F`` lies
+    in ``[W, W + 1)``, so the whole part is looked up in a table made once (no number is
+    parsed), and only text whose whole part holds the threshold (or is 100, the top of the
+    range) is compared in integers: ``n / 10^k`` against ``p / q`` as ``n × q ? p × 10^k``.
+    Other text (spaces, leading zeros, a sign) is matched by :data:`_PLAIN` and compared in
+    integers; anything else goes to the readers.
+    """
+    p, q = threshold.numerator, threshold.denominator
+    # The threshold p/q and the top of the range (100) over 10^k, for k decimals.
+    scaled = tuple(p * 10**k for k in range(_MOST + 1))
+    tops = tuple(100 * 10**k for k in range(_MOST + 1))
+    fullmatch = _PLAIN.fullmatch
+
+    def meets(whole: int) -> bool:
+        return bool(test(whole * q, p))
+
+    #: The status of a whole number of percent, written without leading zeros.
+    wholes = {str(whole): _PASS if meets(whole) else _FAIL for whole in range(101)}
+    #: The status of every number in [W, W + 1), when it is one status: all meet an upward
+    #: rule when W does, none when the threshold is W + 1 or more; a downward rule the reverse.
+    spans: dict[str, Status | None] = {}
+    for whole in range(100):
+        above = threshold >= whole + 1
+        if upward:
+            span = _PASS if meets(whole) else _FAIL if above else None
+        else:
+            span = _PASS if above else _FAIL if not meets(whole) else None
+        spans[str(whole)] = span
+    spans["100"] = None  # 100 only with zero decimals: compared
+
+    def exact(whole: str, decimals: str) -> Status | None:
+        k = len(decimals)
+        n = int(whole + decimals)
+        return None if n > tops[k] else _PASS if test(n * q, scaled[k]) else _FAIL
+
+    def slow(value: str) -> Status | None:
+        match = fullmatch(value)
+        if match is None:
+            return None
+        whole, decimals = match.groups()
+        if decimals is None:
+            n = int(whole)
+            return None if n > 100 else _PASS if meets(n) else _FAIL
+        return exact(whole, decimals)
+
+    def text(value: str) -> Status | None:
+        plain = value[:-1] if value[-1:] == "%" else value
+        whole, mark, decimals = plain.partition(",")
+        if not mark:
+            whole, mark, decimals = plain.partition(".")
+            if not mark:
+                return wholes.get(whole) or slow(value)
+        if whole not in spans or not (decimals.isdigit() and decimals.isascii()
+                                      and len(decimals) <= _MOST):
+            return slow(value)
+        return spans[whole] or exact(whole, decimals)
+
+    return text
 
 
 def _count(test: Callable[[Any, Any], Any], p: int, q: int) -> Decide:
@@ -138,6 +233,11 @@ def _missing_only(status: Status) -> Decide:
 def _yes_no(labels: frozenset[str], no_target: bool) -> Decide:
     yes, no = (_NO_TARGET, _NO_TARGET) if no_target else (_PASS, _FAIL)
     missing = _NO_TARGET if no_target else _MISSING
+    # The words as people write them (Có, có, CÓ), looked up before anything is folded; each
+    # is decided by folding it, as any other text is.
+    known = {spelling: status for word in (*_YES, *_NO, *labels)
+             for spelling in (word, word.capitalize(), word.upper(), word.title())
+             if (status := _by_word(spelling, labels, yes, no)) is not None}
 
     def decide(value: Any) -> Status | None:
         if value is True:
@@ -147,11 +247,16 @@ def _yes_no(labels: frozenset[str], no_target: bool) -> Decide:
         if value is None:
             return missing
         if type(value) is str:
-            folded = fold(value)
-            if folded in _YES or folded in labels:
-                return yes
-            if folded in _NO:
-                return no
+            return known.get(value) or _by_word(value, labels, yes, no)
         return None
 
     return decide
+
+
+def _by_word(value: str, labels: frozenset[str], yes: Status, no: Status) -> Status | None:
+    folded = fold(value)
+    if folded in _YES or folded in labels:
+        return yes
+    if folded in _NO:
+        return no
+    return None

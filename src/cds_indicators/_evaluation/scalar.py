@@ -19,8 +19,9 @@ from cds_indicators._frameworks.registry import framework_or_default
 from cds_indicators._model.comparisons import RULES
 from cds_indicators._model.errors import Problem, raise_problems
 from cds_indicators._model.framework import Criterion, Framework, Kind
+from cds_indicators._model.official import is_code, placed
 from cds_indicators._model.policies import POLICIES
-from cds_indicators._model.report import Report, Status, Verdict
+from cds_indicators._model.report import Report, Status, Verdict, waiting_report
 
 __all__ = ["evaluate", "evaluate_readings", "read_value", "read_values"]
 
@@ -191,7 +192,8 @@ def _check_names(commune: Any, district: Any, province: Any = None) -> None:
     for field, field_vi, given in (("commune", "tên xã", commune),
                                    ("district", "tên huyện", district),
                                    ("province", "tên tỉnh", province)):
-        if given is not None and not isinstance(given, str):
+        if given is not None and not isinstance(given, str) and not (
+                field == "commune" and is_code(given)):  # a whole number is a commune's code
             # A name kept as a number would not survive Report.to_dict()/from_dict().
             raise_problems([Problem.of("name_not_text", value=given, field=field,
                                          field_vi=field_vi)])
@@ -205,6 +207,7 @@ def evaluate(
     commune: str | None = None,
     district: str | None = None,
     province: str | None = None,
+    code: str | None = None,
 ) -> Report:
     """The verdict of every criterion for one commune in ``year``, and whether it completed.
 
@@ -213,23 +216,34 @@ def evaluate(
     missing. Every value that cannot be read is reported at once in one
     :class:`MeasurementError`; a year the framework has no targets for raises
     :class:`UnknownYearError`.
+
+    ``commune`` may be the commune's official code (``"15361"``, ``"015361"``), or ``code``
+    given beside or instead of the name: with the ``[admin]`` extra, the report then names the
+    commune of that code in the official list of ``year`` (before the 2025 arrangement up to
+    2024, after it from 2025), with its district and province, and keeps the ``code``; an
+    unknown code, or a name, district or province that are another unit's, is an
+    :class:`InputError`.
     """
     framework = framework_or_default(framework)
-    year = framework.check_year(year)
-    _check_names(commune, district, province)
-    if not isinstance(values, Mapping):
+    plan = _plan(framework, year)
+    year = plan.year
+    if commune is not None or district is not None or province is not None:
+        _check_names(commune, district, province)
+    if code is not None or (commune is not None and is_code(commune)):
+        commune, code, district, province = placed(commune, year, code=code,
+                                                   district=district, province=province)
+    if values.__class__ is not dict and not isinstance(values, Mapping):
         raise_problems([Problem.of("values_not_mapping", value=values)])
-    by_status = POLICIES[framework.completion].by_status
-    if by_status is not None and values.keys() <= framework._index.keys():
-        decided = _decided(values, year, framework, by_status)
+    if plan.by_status is not None:
+        decided = _decided(values, plan)
         if decided is not None:
             completion, pending, readings = decided
-            return _report(framework, year, commune, district, completion, pending=pending,
-                           province=province, readings=readings)
+            return waiting_report(pending, framework.id, year, completion, commune, district,
+                                  province, code, framework, readings)
     readings, problems = read_values(values, framework)
     if problems:
         raise_problems([problem for _, problem in problems])
-    return _judged(readings, year, framework, commune, district, province)
+    return _judged(readings, year, framework, commune, district, province, code)
 
 
 def evaluate_readings(
@@ -240,48 +254,87 @@ def evaluate_readings(
     commune: str | None = None,
     district: str | None = None,
     province: str | None = None,
+    code: str | None = None,
 ) -> Report:
     """The report of values already read (criterion id → :class:`Reading`, as
     :func:`read_values` or a record from :func:`load_values` holds them): judged without
-    reading again. A criterion without a reading is missing."""
+    reading again. A criterion without a reading is missing. A code is read as
+    :func:`evaluate` reads it."""
     framework = framework_or_default(framework)
     year = framework.check_year(year)
     _check_names(commune, district, province)
-    return _judged(readings, year, framework, commune, district, province)
+    if code is not None or (commune is not None and is_code(commune)):
+        commune, code, district, province = placed(commune, year, code=code,
+                                                   district=district, province=province)
+    return _judged(readings, year, framework, commune, district, province, code)
 
 
-def _decided(values: Mapping[str, Any], year: int, framework: Framework,
-             by_status: Callable[[list[Status]], Any],
-             ) -> tuple[Any, Callable[[], Any], dict[str, Reading]] | None:
+class _Plan:
+    """What evaluating a commune-year of one framework in one year needs, made once: the year
+    (checked), the judges, their criteria's ids and deciders, the policy's completion by
+    statuses, and the ids a mapping of values may hold."""
+
+    __slots__ = ("by_status", "decides", "ids", "ids_given", "judges", "year")
+
+    def __init__(self, framework: Framework, year: int) -> None:
+        self.year = year
+        self.judges = _judges(framework, year)
+        self.ids = tuple(judge.id for judge in self.judges)
+        self.decides = tuple(judge.decide for judge in self.judges)
+        self.by_status = POLICIES[framework.completion].by_status
+        self.ids_given = framework._index.keys()
+
+
+_PLANS: dict[tuple[int, int], tuple[Framework, _Plan]] = {}
+
+
+def _plan(framework: Framework, year: Any) -> _Plan:
+    """The plan of ``framework`` in ``year``; :class:`UnknownYearError` for a year it has no
+    targets for. A plan is looked up by the year given when it is an ``int``: each is made
+    only for a year the framework has."""
+    if year.__class__ is int:
+        entry = _PLANS.get((id(framework), year))
+        if entry is not None and entry[0] is framework:
+            return entry[1]
+    year = framework.check_year(year)
+    plan = _Plan(framework, year)
+    # As in _made_once: the entry keeps the framework alive, so that its id is not reused.
+    if len(_PLANS) >= _MADE_KEPT:
+        _PLANS.clear()
+    _PLANS[id(framework), year] = (framework, plan)
+    return plan
+
+
+def _decided(values: Mapping[str, Any], plan: _Plan,
+             ) -> tuple[Any, Callable[[], Any], dict[str, Reading] | None] | None:
     """The completion of ``values`` decided from the statuses alone, how to build the verdicts
     later, and the readings made on the way (of the values no decider took: the only ones that
     can carry a stated percentage); ``None`` when some value has a problem (the readers then
-    word it)."""
-    judges, ids, decides = _deciders(framework, year)
+    word it, and every unknown key)."""
+    if not values.keys() <= plan.ids_given:
+        return None  # the readers word the unknown keys
     # What was given, kept (not the caller's mapping, which may change): the values the
     # deciders take are immutable; any other is kept as its reading.
-    given = list(map(values.get, ids))
-    statuses = [decide(value) for decide, value in zip(decides, given, strict=True)]
-    if None in statuses:
-        for k, judge in enumerate(judges):
+    given = list(map(values.get, plan.ids))
+    statuses: list[Any] = [decide(value)
+                           for decide, value in zip(plan.decides, given, strict=True)]
+    # The statuses seen, for the policy: a set, in which None is found at once.
+    seen = set(statuses)
+    readings = None
+    if None in seen:
+        for k, judge in enumerate(plan.judges):
             if statuses[k] is None:
                 found = _checked(judge.criterion, given[k], judge.read(given[k]))
                 if isinstance(found, Problem):
                     return None
                 statuses[k] = judge.status(found)
                 given[k] = found
-    readings = {ids[k]: found for k, found in enumerate(given) if found.__class__ is Reading}
-    return by_status(statuses), functools.partial(_built, judges, given, statuses), readings
-
-
-def _deciders(framework: Framework, year: int) -> tuple[tuple[_Judge, ...], tuple[str, ...],
-                                                        tuple[Callable[[Any], Any], ...]]:
-    """The judges of ``framework`` in ``year``, their criteria's ids and deciders, made once."""
-    made: tuple[tuple[_Judge, ...], tuple[str, ...], tuple[Callable[[Any], Any], ...]]
-    made = _made_once(framework, -year, lambda: (
-        judges := _judges(framework, year), tuple(j.id for j in judges),
-        tuple(j.decide for j in judges)))
-    return made
+        readings = {plan.ids[k]: found for k, found in enumerate(given)
+                    if found.__class__ is Reading}
+        seen = set(statuses)
+    assert plan.by_status is not None
+    return (plan.by_status(seen), functools.partial(_built, plan.judges, given, statuses),
+            readings)
 
 
 def _built(judges: tuple[_Judge, ...], given: list[Any],
@@ -294,26 +347,20 @@ def _built(judges: tuple[_Judge, ...], given: list[Any],
 
 def _judged(readings: Mapping[str, Reading], year: int, framework: Framework,
             commune: str | None, district: str | None,
-            province: str | None = None) -> Report:
+            province: str | None = None, code: str | None = None) -> Report:
     get = readings.get
     verdicts = tuple(judge.verdict(get(judge.id, MISSING_VALUE))
                      for judge in _judges(framework, year))
     outcome = POLICIES[framework.completion].decide(framework, verdicts)
     return _report(framework, year, commune, district, outcome.completion,
                    verdicts=outcome.verdicts, score=outcome.score, max_score=outcome.max_score,
-                   level=outcome.level, province=province, readings=readings)
+                   level=outcome.level, province=province, code=code, readings=readings)
 
 
 def _report(framework: Framework, year: int, commune: str | None, district: str | None,
-            completion: Any, *, verdicts: tuple[Verdict, ...] = (),
-            pending: Callable[[], tuple[Verdict, ...]] | None = None, **fields: Any) -> Report:
-    """The one place a report is made: with its verdicts, or with ``pending`` to build them
-    when they are first looked at. ``fields``: its province, score, maximum, level and the
-    readings it was judged from."""
-    report = Report(framework=framework.id, year=year, completion=completion, verdicts=verdicts,
-                    commune=commune, district=district, definition=framework, **fields)
-    if pending is not None:
-        object.__delattr__(report, "verdicts")
-        object.__delattr__(report, "_index")
-        object.__setattr__(report, "_pending", pending)
-    return report
+            completion: Any, *, verdicts: tuple[Verdict, ...], **fields: Any) -> Report:
+    """The one place a report with its verdicts is made (:func:`waiting_report` makes those
+    whose verdicts wait). ``fields``: its province, code, score, maximum, level and the readings it
+    was judged from."""
+    return Report(framework=framework.id, year=year, completion=completion, verdicts=verdicts,
+                  commune=commune, district=district, definition=framework, **fields)

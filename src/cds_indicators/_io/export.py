@@ -104,11 +104,26 @@ def report_rows(reports: Report | Iterable[Report], lang: Lang = "vi") -> list[l
     """The header and the rows of an export, text neutralised: for each report its verdicts in
     the decision's order, then its summary row."""
     reports = [reports] if isinstance(reports, Report) else list(reports)
-    rows: list[list[Cell]] = [list(_headers(lang))]
+    header, rows = _rows(reports, lang)
+    return [[neutralise(c) if isinstance(c, str) else c for c in row]
+            for row in [list(header), *rows]]
+
+
+def _rows(reports: list[Report], lang: Lang,
+          numbers: bool = False) -> tuple[tuple[str, ...], list[list[Any]]]:
+    """The export's header and rows: each report's verdicts in the decision's order, then its
+    summary row; a column of the commune's code after the commune when some report has one."""
+    coded = any(report.code is not None for report in reports)
+    rows: list[list[Any]] = []
     for report in reports:
-        rows.extend(_verdict_row(report, verdict, lang) for verdict in report)
-        rows.append(_summary_row(report, lang))
-    return [[neutralise(c) if isinstance(c, str) else c for c in row] for row in rows]
+        found = [_verdict_row(report, verdict, lang, numbers) for verdict in report]
+        found.append(_summary_row(report, lang))
+        if coded:
+            for row in found:
+                row.insert(1, report.code)
+        rows.extend(found)
+    header = _headers(lang)
+    return ((*header[:1], t("code_header", lang), *header[1:]) if coded else header), rows
 
 
 def write_reports(
@@ -137,11 +152,8 @@ def _write_xlsx(reports: Report | Iterable[Report], lang: Lang, target: Path) ->
     """The export as a workbook: values and shortfalls as numbers, text stored as text."""
     require("openpyxl", "excel")
     reports = [reports] if isinstance(reports, Report) else list(reports)
-    rows: list[list[Any]] = []
-    for report in reports:
-        rows.extend(_verdict_row(report, verdict, lang, numbers=True) for verdict in report)
-        rows.append(_summary_row(report, lang))
-    write_tables(target, [TableSheet(OUTPUT_SHEETS[lang]["reports"], _headers(lang), rows)])
+    header, rows = _rows(reports, lang, numbers=True)
+    write_tables(target, [TableSheet(OUTPUT_SHEETS[lang]["reports"], header, rows)])
 
 
 def _headers(lang: Lang) -> tuple[str, ...]:

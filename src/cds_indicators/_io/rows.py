@@ -12,8 +12,8 @@ from cds_indicators._model.record import Reading
 
 __all__ = ["Read", "Row", "cell_text"]
 
-#: A row's commune, district, year and province.
-Read = tuple[str, str | None, int, str | None]
+#: A row's commune, district, year, province and commune code.
+Read = tuple[str, str | None, int, str | None, str | None]
 
 
 @attrs.frozen(kw_only=True)
@@ -24,6 +24,7 @@ class Row:
     district: str | None
     year: int
     province: str | None = None
+    code: str | None = None
     values: dict[str, Any]
     row: int
     sheet: str | None

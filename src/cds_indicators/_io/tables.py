@@ -42,7 +42,7 @@ from cds_indicators._words.headers import (
 __all__ = ["Row", "Table", "read_csv_text", "records_from_table"]
 
 
-_FIELD_ROLES: Final = ("commune", "district", "year", "province")
+_FIELD_ROLES: Final = ("commune", "district", "year", "province", "code")
 _HEADER: Final = "header"  # a problem of the header, which spoils every row
 #: The two halves of a number with a decimal comma that a comma-separated file split: ``82`` and
 #: ``5`` or ``5%``.
@@ -201,7 +201,7 @@ class _Reader:
                 self.missing_column("value", header_row)
         elif "evidence" in roles:
             self.problem("evidence_in_wide_table", header_row, roles["evidence"])
-        if "commune" not in roles and "commune" not in fields:
+        if not ({"commune", "code"} & (roles.keys() | fields.keys())):
             self.missing_column("commune", header_row)
         if "year" not in roles and "year" not in fields and self.default_year is None:
             self.missing_column("year", header_row)
@@ -257,7 +257,8 @@ class _Reader:
     def commune_year(self, cells: Sequence[Any], roles: dict[str, int],
                      fields: dict[str, Any], row: int) -> Read | None:
         commune, at, col = self.field("commune", cells, roles, fields, row)
-        name = cell_text(commune)
+        code = cell_text(self.field("code", cells, roles, fields, row)[0]) or None
+        name = cell_text(commune) or code  # a code alone names the commune ([admin])
         if not name:
             self.problem("missing_commune", at, col)
         district, _, _ = self.field("district", cells, roles, fields, row)
@@ -266,12 +267,12 @@ class _Reader:
         if not name or year is None:
             return None
         province, _, _ = self.field("province", cells, roles, fields, row)
-        return name, cell_text(district) or None, year, cell_text(province) or None
+        return name, cell_text(district) or None, year, cell_text(province) or None, code
 
     def new_row(self, read: Read, row: int) -> Row:
-        commune, district, year, province = read
+        commune, district, year, province, code = read
         return Row(commune=commune, district=district, year=year, values={}, row=row,
-                   sheet=self.table.sheet, province=province)
+                   sheet=self.table.sheet, province=province, code=code)
 
     def wide_row(self, cells: Sequence[Any], criteria: dict[int, str], row: int,
                  read: Read | None,

@@ -28,6 +28,7 @@ from cds_indicators._io.limits import MAX_FILE_BYTES, check_kind, read_bounded
 from cds_indicators._io.partial import Errors, LoadedValues, check_errors, without_repeats
 from cds_indicators._model.errors import InputError, Problem, raise_problems
 from cds_indicators._model.framework import Framework
+from cds_indicators._model.official import is_code, official_record
 from cds_indicators._model.record import Record, where
 from cds_indicators._model.report import Report
 from cds_indicators._words import Lang
@@ -71,11 +72,17 @@ def record_from_mapping(data: Any, source: str, path: str = "$") -> Record | lis
     if not isinstance(data, Mapping):
         return [_problem("not_a_table", source, path=path)]
     problems = []
-    unknown = sorted(set(data) - {"commune", "district", "province", "year", "values",
+    unknown = sorted(set(data) - {"commune", "code", "district", "province", "year", "values",
                                   *NOTE_KEYS})
     if unknown:
         problems.append(_problem("unknown_keys", source, path=path, keys=", ".join(unknown)))
-    commune = data.get("commune")
+    # A commune's official code (mã đơn vị hành chính) may name it: read with its year.
+    code = data.get("code")
+    if code is not None and not is_code(code):
+        problems.append(_problem("bad_field", source, path=f"{path}.code", value=code))
+    commune = data.get("commune", None if code is None else str(code))
+    if is_code(commune):
+        commune = str(commune)
     if not isinstance(commune, str) or not commune.strip():
         problems.append(_problem("missing_commune", source, path=f"{path}.commune"))
     district = data.get("district")
@@ -100,6 +107,7 @@ def record_from_mapping(data: Any, source: str, path: str = "$") -> Record | lis
         commune=commune.strip(),
         district=district,
         province=province,
+        code=None if code is None else str(code),
         year=year,
         values=dict(values),
         source=source,
@@ -147,6 +155,9 @@ def load_values(
     With ``errors="collect"`` nothing in the file raises: the result is a
     :class:`LoadedValues` holding the commune-years that could be read whole and every problem
     (see docs/reliability.md).
+
+    A commune may be given by its official code, ``15361`` or a ``Mã xã`` column (``[admin]``,
+    docs/rebasing.md): the record has its official name, district, province and ``code``.
 
     A workbook may also be ``.ods`` or ``.xls``; ``sheet`` names the sheet(s) to read, and
     without it a sheet with no criterion data is skipped with a notice in each record's
@@ -214,12 +225,15 @@ def _records_from_tables(
     for table in tables:
         rows, found = records_from_table(table, framework, year)
         problems.extend(found)
-        records.extend(
-            Record(commune=r.commune, district=r.district, province=r.province, year=r.year,
-                   values=r.values, source=source, sheet=r.sheet, row=r.row, readings=r.readings,
-                   read_for=framework, notices=tuple(notices))
-            for r in rows
-        )
+        for r in rows:
+            read = official_record(Record(
+                commune=r.commune, district=r.district, province=r.province, code=r.code,
+                year=r.year, values=r.values, source=source, sheet=r.sheet, row=r.row,
+                readings=r.readings, read_for=framework, notices=tuple(notices)))
+            if isinstance(read, Problem):
+                problems.append(read)
+            else:
+                records.append(read)
     if notices and not records:  # every sheet skipped or refused: say which sheets were skipped
         problems.extend([*notices, *([] if problems else [_problem("no_records", source)])])
     return records, problems
@@ -292,9 +306,13 @@ def read_record(
         order = {key: index for index, key in enumerate(record.values)}
         found.sort(key=lambda pair: order[pair[0]])
         problems.extend(_placed(record, problem, f"values.{key}") for key, problem in found)
+    named = official_record(record, when)  # a commune given by its code ([admin])
+    if isinstance(named, Problem):
+        problems.insert(0, named)
     if problems:
         return problems
-    return attrs.evolve(record, year=when, readings=readings, read_for=framework)
+    assert isinstance(named, Record)
+    return attrs.evolve(named, year=when, readings=readings, read_for=framework)
 
 
 def check_record(record: Record, framework: Framework, year: int | None = None) -> list[Problem]:
@@ -320,9 +338,9 @@ def evaluate_record(
     if record._read_for is framework:
         return evaluate_readings(record._readings, when, framework=framework,
                                  commune=record.commune, district=record.district,
-                                 province=record.province)
+                                 province=record.province, code=record.code)
     return evaluate(record.values, when, framework=framework, commune=record.commune,
-                    district=record.district, province=record.province)
+                    district=record.district, province=record.province, code=record.code)
 
 
 def _placed(record: Record, problem: Problem, key: str) -> Problem:

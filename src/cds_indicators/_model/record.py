@@ -57,6 +57,9 @@ class Record:
     district: str | None = None
     #: The province (``Tỉnh Thanh Hóa``), when the file or the caller gives one.
     province: str | None = None
+    #: The commune's official code (*mã đơn vị hành chính*, ``"15361"``), when it was given by
+    #: its code: ``commune`` is then the official name of the list of its year (``[admin]``).
+    code: str | None = None
     #: For a commune of today's map made by :func:`rebase`, the former communes it was made
     #: from, as (district or ``None``, commune) pairs; empty otherwise.
     parts: tuple[tuple[str | None, str], ...] = ()

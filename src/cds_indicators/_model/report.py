@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from fractions import Fraction
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Final
 
 import attrs
 
@@ -36,6 +36,7 @@ __all__ = [
     "completion_word",
     "remedy",
     "status_word",
+    "waiting_report",
 ]
 
 _STATUSES = tuple(Status)
@@ -56,6 +57,8 @@ class Report:
     district: str | None = None
     #: The province, when the evaluation was given one; ``summarize(by="province")`` groups by it.
     province: str | None = None
+    #: The commune's official code (*mã đơn vị hành chính*), when it was given by its code.
+    code: str | None = None
     score: Fraction | None = None
     max_score: Fraction | None = None
     level: str | None = None
@@ -189,6 +192,44 @@ class Report:
         ``framework`` (default: the shipped framework of the report's id) does not give."""
         report: Report = serial.report_from_dict(cls, data, framework)
         return report
+
+
+#: The fields of a report whose verdicts wait (every field but ``verdicts`` and ``_index``, which
+#: ``Report.__getattr__`` sets when they are first looked at), and the setter of each one's slot.
+_WAITING: Final = ("framework", "year", "completion", "commune", "district", "province", "code",
+                   "score", "max_score", "level", "_definition", "_readings", "_warned",
+                   "_pending")
+assert tuple(field.name for field in attrs.fields(Report)
+             if field.name not in ("verdicts", "_index")) == _WAITING, "a Report field changed"
+(_set_framework, _set_year, _set_completion, _set_commune, _set_district, _set_province,
+ _set_code, _set_score, _set_max_score, _set_level, _set_definition, _set_readings, _set_warned,
+ _set_pending) = (getattr(Report, name).__set__ for name in _WAITING)
+
+
+def waiting_report(pending: Callable[[], tuple[Verdict, ...]], framework: str, year: int,
+                   completion: Completion, commune: str | None, district: str | None,
+                   province: str | None, code: str | None, definition: Framework,
+                   readings: Mapping[str, Reading] | None) -> Report:
+    """A report whose verdicts ``pending()`` builds when they are first looked at: what
+    :func:`evaluate` returns when it decided the completion from the statuses alone. Its slots
+    are set directly, as the frozen class's ``__init__`` would set them, without running it for
+    every commune-year: every value here is already checked."""
+    report: Report = object.__new__(Report)
+    _set_framework(report, framework)
+    _set_year(report, year)
+    _set_completion(report, completion)
+    _set_commune(report, commune)
+    _set_district(report, district)
+    _set_province(report, province)
+    _set_code(report, code)
+    _set_score(report, None)
+    _set_max_score(report, None)
+    _set_level(report, None)
+    _set_definition(report, definition)
+    _set_readings(report, readings)
+    _set_warned(report, None)
+    _set_pending(report, pending)
+    return report
 
 
 def completion_details(report: Report, lang: Lang = "vi") -> str:

@@ -33,8 +33,9 @@ def report_to_dict(report: Any) -> dict[str, Any]:
     data: dict[str, Any] = _converter(report_class).unstructure(report)
     data["completed"] = report.completed
     _drop_unscored(data, ("score", "max_score", "level"))
-    if data.get("province") is None:
-        data.pop("province", None)  # the dict keeps its shape for reports without a province
+    for key in ("province", "code"):
+        if data.get(key) is None:
+            data.pop(key, None)  # the dict keeps its shape for reports without them
     for verdict, row in zip(report.verdicts, data["verdicts"], strict=True):
         row["shortfall"] = _text.exact(verdict.shortfall)
         row["needed"] = verdict.needed

@@ -23,7 +23,8 @@ def reports_to_frame(reports: Iterable[Report], *, backend: str = "pandas") -> A
     that pandas can hold its gaps), and ``value_exact`` / ``shortfall_exact``: the same numbers
     exactly, as text (``"78.4"``, ``"2200/27"``; ``Fraction(text)`` gives them back; ``"True"``
     / ``"False"`` for yes/no); ``count``, the number of things a counted yes/no criterion was
-    given as (a float column, for its gaps), and ``evidence``, what the value was given with.
+    given as (a float column, for its gaps), and ``evidence``, what the value was given with;
+    ``code`` after ``commune`` when some report has a commune's official code.
 
     The float columns are for sorting, plotting and aggregating; the verdicts were decided
     exactly, and the ``_exact`` columns keep what decided them. ``backend`` is ``"pandas"``,
@@ -31,6 +32,8 @@ def reports_to_frame(reports: Iterable[Report], *, backend: str = "pandas") -> A
     """
     nw = require("narwhals", "frame")
     data: dict[str, list[Any]] = {name: [] for name in COLUMNS}
+    reports = list(reports)
+    codes = [report.code for report in reports for _ in report]
     for report in reports:
         for verdict in report:
             value = verdict.value
@@ -49,4 +52,8 @@ def reports_to_frame(reports: Iterable[Report], *, backend: str = "pandas") -> A
               "value": nw.Float64(), "target": nw.String(), "shortfall": nw.Float64(),
               "needed": nw.Float64(), "value_exact": nw.String(),
               "shortfall_exact": nw.String(), "count": nw.Float64(), "evidence": nw.String()}
-    return nw.from_dict(data, schema=schema, backend=backend).to_native()
+    if any(code is not None for code in codes):  # after the commune, as the exports have it
+        data = {"commune": data.pop("commune"), "code": codes, **data}
+        schema["code"] = nw.String()
+    return nw.from_dict(data, schema={k: schema[k] for k in data},
+                        backend=backend).to_native()

@@ -1,111 +1,34 @@
-"""The official lists of Vietnam's administrative units and the 2025 arrangement (``[admin]``).
+"""The 2025 arrangement and the check of names against the official lists (``[admin]``).
 
-The data come from :mod:`vietnamadminunits` (the ``[admin]`` extra, its edition pinned in
-``pyproject.toml``), which ships, as JSON files, the commune-level units before the 1 July 2025
-arrangement (with their districts and the statistics office's codes, *mã đơn vị hành chính*),
-the units after it, and which former units each new one was made of. The files are read here
-directly (the package itself is not imported: its parsers pull in geographic libraries that
-this library does not need), once, on first use.
-
-Two editions: the units before the arrangement (years up to 2024) and after it (2025 on).
+The lists themselves, and a commune named by its code, are read in
+:mod:`cds_indicators._model.official` (every door reads codes through it); here, what is made of
+many records or of a whole province: the former → new communes of a province
+(:func:`official_successors`) and every name of a file that is not in the list of its year
+(:func:`official_problems`, ``validate --official``).
 """
 
 from __future__ import annotations
 
 import functools
-import importlib.metadata
-import importlib.util
-import json
 from collections.abc import Iterable
-from pathlib import Path
-from typing import Any, Final
+from typing import Any
 
-import attrs
-
-from cds_indicators._model.errors import MissingExtraError, Problem
-from cds_indicators._rollup.names import Places, named, nearest
+from cds_indicators._model.errors import Problem
+from cds_indicators._model.official import (
+    ARRANGEMENT_YEAR,
+    OfficialUnit,
+    edition,
+    legacy_wards,
+    new_wards,
+    read_json,
+    resolve_code,
+    units,
+)
+from cds_indicators._model.places import Places, named, nearest
 from cds_indicators._words.names import name_key
 
-__all__ = ["Unit", "official_problems", "official_successors", "resolve_code", "units"]
-
-_PACKAGE: Final = "vietnamadminunits"
-_EXTRA: Final = "admin"
-#: The first year whose assessment is made on the communes of the 2025 arrangement.
-ARRANGEMENT_YEAR: Final = 2025
-
-
-@attrs.frozen
-class Unit:
-    """One commune-level unit of an edition: its name, code, district (before 2025) and
-    province."""
-
-    name: str
-    code: str
-    district: str | None
-    province: str
-
-
-def _data_dir() -> Path:
-    spec = importlib.util.find_spec(_PACKAGE)
-    if spec is None or not spec.submodule_search_locations:
-        raise MissingExtraError(_EXTRA, _PACKAGE)
-    return Path(next(iter(spec.submodule_search_locations))) / "data"
-
-
-@functools.cache
-def _json(name: str) -> Any:
-    return json.loads((_data_dir() / name).read_text(encoding="utf-8"))
-
-
-def edition() -> str:
-    """The data's edition: the package and its version (``vietnamadminunits 1.0.4``)."""
-    _data_dir()
-    return f"{_PACKAGE} {importlib.metadata.version(_PACKAGE)}"
-
-
-def _wards(data: dict[str, Any], table: str, *keys: str) -> dict[str, Any]:
-    """The units below ``keys`` in one of the package's tables: its entries keyed without
-    accents and those keyed with them (names that differ only by accents) together."""
-    merged: dict[str, Any] = {}
-    for name in (f"{table}_NO_ACCENTED", f"{table}_ACCENTED"):
-        level = data.get(name, {})
-        for key in keys:
-            level = level.get(key, {})
-        merged.update(level)
-    return merged
-
-
-def _legacy(*keys: str) -> dict[str, Any]:
-    return _wards(_json("parser_legacy.json"), "DICT_PROVINCE_DISTRICT_WARD", *keys)
-
-
-def _new(*keys: str) -> dict[str, Any]:
-    return _wards(_json("parser_from_2025.json"), "DICT_PROVINCE_WARD", *keys)
-
-
-def _code(value: Any) -> str:
-    """A unit's code as text without leading zeros (the package writes a few as numbers, and
-    leaves a few out): ``""`` when there is none."""
-    if isinstance(value, float):
-        return "" if value != value else str(int(value))
-    return str(value or "").strip().lstrip("0")
-
-
-@functools.cache
-def units(year: int) -> tuple[Unit, ...]:
-    """Every commune-level unit of the official list in force for ``year``'s assessment."""
-    if year >= ARRANGEMENT_YEAR:
-        provinces = _json("parser_from_2025.json")["DICT_PROVINCE"]
-        return tuple(Unit(name=w["ward"], code=_code(w.get("wardCode")), district=None,
-                          province=provinces[p]["province"])
-                     for p in provinces for w in _new(p).values()
-                     if isinstance(w.get("ward"), str))
-    legacy = _json("parser_legacy.json")
-    provinces, districts = legacy["DICT_PROVINCE"], legacy["DICT_PROVINCE_DISTRICT"]
-    return tuple(Unit(name=w["ward"], code=_code(w.get("wardCode")),
-                      district=districts[p][d]["district"], province=provinces[p]["province"])
-                 for p in provinces for d in districts.get(p, {}) for w in _legacy(p, d).values()
-                 if isinstance(w.get("ward"), str))
+__all__ = ["ARRANGEMENT_YEAR", "official_problems", "official_successors", "resolve_code",
+           "units"]
 
 
 def _province_key(province: str, table: dict[str, Any]) -> str | None:
@@ -118,9 +41,9 @@ def official_successors(province: str) -> tuple[dict[tuple[str | None, str], dic
     """The 2025 arrangement of ``province`` (named as before or after it): former (district,
     commune) → {new commune: ``None``}; a split commune lists each new commune, without shares.
     And where it came from."""
-    converter = _json("converter_2025.json")
-    new_provinces = _json("parser_from_2025.json")["DICT_PROVINCE"]
-    legacy = _json("parser_legacy.json")
+    converter = read_json("converter_2025.json")
+    new_provinces = read_json("parser_from_2025.json")["DICT_PROVINCE"]
+    legacy = read_json("parser_legacy.json")
     new_key = _province_key(province, new_provinces)
     if new_key is None:
         old_key = _province_key(province, legacy["DICT_PROVINCE"])
@@ -131,38 +54,25 @@ def official_successors(province: str) -> tuple[dict[tuple[str | None, str], dic
         raise LookupError(f"no province {province!r} in {edition()}"
                           + (f"; did you mean {near!r}?" if (near := nearest(province, names))
                              else ""))
-    new_wards = _new(new_key)
+    wards = new_wards(new_key)
     districts = legacy["DICT_PROVINCE_DISTRICT"]
 
     def former(old: str) -> tuple[str | None, str]:
         p, d, w = old.split("_", 2)
-        return districts[p][d]["district"], _legacy(p, d)[w]["ward"]
+        return districts[p][d]["district"], legacy_wards(p, d)[w]["ward"]
 
     entries: dict[tuple[str | None, str], dict[str, None]] = {}
     for new, olds in converter["DICT_PROVINCE_WARD_NO_DIVIDED"].get(new_key, {}).items():
         for old in olds:
-            entries.setdefault(former(old), {})[new_wards[new]["ward"]] = None
+            entries.setdefault(former(old), {})[wards[new]["ward"]] = None
     for old, news in converter["DICT_PROVINCE_WARD_DIVIDED"].get(new_key, {}).items():
         for item in news:
-            entries.setdefault(former(old), {})[new_wards[item["newWardKey"]]["ward"]] = None
+            entries.setdefault(former(old), {})[wards[item["newWardKey"]]["ward"]] = None
     return entries, f"{edition()}: {new_provinces[new_key]['province']}"
 
 
 @functools.cache
-def _by_code(year: int) -> dict[str, Unit]:
-    return {unit.code: unit for unit in units(year) if unit.code}
-
-
-def resolve_code(text: str, year: int) -> Unit | None:
-    """The unit whose code (*mã đơn vị hành chính*, ``15349`` or ``015349``) is ``text``."""
-    stripped = text.strip()
-    if not stripped.isdigit():
-        return None
-    return _by_code(year).get(stripped.lstrip("0"))
-
-
-@functools.cache
-def _places(year: int, province: str | None) -> Places[Unit]:
+def _places(year: int, province: str | None) -> Places[OfficialUnit]:
     wanted = None if province is None else name_key(province)
     return Places({(None, u.name): u for u in units(year)
                    if wanted is None or name_key(u.province) == wanted})

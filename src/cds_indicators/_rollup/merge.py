@@ -43,6 +43,7 @@ from cds_indicators._frameworks.registry import framework_or_default
 from cds_indicators._io.values import Record
 from cds_indicators._model.errors import MeasurementError, Problem, raise_problems
 from cds_indicators._model.framework import Criterion, Framework, Kind
+from cds_indicators._model.official import is_code, official_record
 from cds_indicators._words.format import exact
 from cds_indicators._words.names import same_place
 
@@ -334,7 +335,9 @@ def merge(
     its counts count for that share.
 
     Returns a :class:`Record` for ``into`` with the parts' year and, unless ``district`` is
-    given, their district when they share one. Every problem (arguments, years, values, weights)
+    given, their district when they share one. ``into`` may be the merged commune's official
+    code (``"15361"``; ``[admin]``): the record then has its official name in the list of the
+    parts' year, its code, district and province. Every problem (arguments, years, values, weights)
     is reported at once in one :class:`MeasurementError`, which is also a :class:`TypeError`
     when an argument has the wrong type.
     """
@@ -365,13 +368,17 @@ def merge(
                                  checked, missing, problems)
         if value is not MISSING_VALUE:
             merged[criterion.id] = value
+    districts = {part.district for part in found if part.district}
+    if district is None and len(districts) == 1:
+        district = districts.pop()
+    record = Record(commune=into, year=year, values=merged, district=district)
+    if is_code(into):  # the merged commune by its official code ([admin])
+        named = (official_record(record) if year is not None
+                 else Problem.of("admin_code_no_year", value=into))
+        if isinstance(named, Problem):
+            problems.append(named)
+        else:
+            record = named
     if problems:
         raise_problems(problems, promised=MeasurementError)
-    districts = {part.district for part in found if part.district}
-    return Record(
-        commune=into,
-        year=year,
-        values=merged,
-        district=district if district is not None else (
-            districts.pop() if len(districts) == 1 else None),
-    )
+    return record

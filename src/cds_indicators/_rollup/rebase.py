@@ -21,8 +21,9 @@ from cds_indicators._frameworks.registry import framework_or_default
 from cds_indicators._io.values import Record
 from cds_indicators._model.errors import InputError, MeasurementError, Problem, raise_problems
 from cds_indicators._model.framework import Framework
+from cds_indicators._model.official import official_record
+from cds_indicators._model.places import Places, named
 from cds_indicators._rollup.merge import merge
-from cds_indicators._rollup.names import Places, named
 from cds_indicators._rollup.successors import Successors
 from cds_indicators._words.format import commune_label
 from cds_indicators._words.names import name_key, same_place
@@ -95,10 +96,12 @@ def rebase(
             problems.append(_placed(record, Problem.of("rebase_no_year", value=record.commune)))
             continue
         when: int = record.year
+        coded = official_record(record)  # a code (mã đơn vị hành chính) for the name: [admin]
+        if isinstance(coded, Problem):
+            problems.append(coded)
+            continue
+        record = coded
         found = mapping.of(record.commune, record.district)
-        if found is None and record.commune.strip().isdigit():
-            record = _named(record)  # a code (mã đơn vị hành chính) for the name: [admin]
-            found = mapping.of(record.commune, record.district)
         if found is None and news.get(record.commune) is not None:
             found = {news.get(record.commune) or record.commune: None}  # already today's
         if found is None:
@@ -148,17 +151,6 @@ def rebase(
     if problems:
         raise_problems(problems, promised=MeasurementError)
     return rebased
-
-
-def _named(record: Record) -> Record:
-    """``record`` with the official name (and district) of the code its commune is given as."""
-    from cds_indicators._rollup.admin import ARRANGEMENT_YEAR, resolve_code
-
-    year = record.year if record.year is not None else ARRANGEMENT_YEAR
-    unit = resolve_code(record.commune, year)
-    if unit is None:
-        return record
-    return attrs.evolve(record, commune=unit.name, district=record.district or unit.district)
 
 
 def _has(parts: list[tuple[Record, Fraction | None]], district: str | None, commune: str) -> bool:

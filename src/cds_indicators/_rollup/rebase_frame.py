@@ -46,7 +46,8 @@ def _records(rows: list[dict[str, Any]], ids: dict[str, str],
                 values[cid] = row[cid]
 
         year = row.get(ids["year"])
-        records.append(Record(commune=_text(row, ids, "commune") or "",
+        code = _text(row, ids, "code")  # an official code, read by rebase ([admin])
+        records.append(Record(commune=_text(row, ids, "commune") or code or "", code=code,
                               district=_text(row, ids, "district"),
                               province=_text(row, ids, "province"), values=values,
                               year=None if year is None or is_missing(year) else int(year),

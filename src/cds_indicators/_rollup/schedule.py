@@ -21,7 +21,7 @@ import attrs
 from cds_indicators._io.limits import read_bounded
 from cds_indicators._model.errors import InputError, Problem
 from cds_indicators._model.numbers import whole_number
-from cds_indicators._rollup.names import Places
+from cds_indicators._model.places import Places
 from cds_indicators._words.headers import header_role
 
 __all__ = ["Schedule"]

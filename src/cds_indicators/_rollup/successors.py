@@ -4,7 +4,7 @@ A :class:`Successors` is read from a mapping, from a CSV or XLSX file an office 
 (columns ``Xã cũ``, ``Huyện cũ``, ``Xã mới`` and, for a former commune split between several new
 ones, ``Tỷ lệ``: the share of it each new commune took), or, with the ``[admin]`` extra, from the
 official arrangement (:meth:`Successors.official`). Names are matched as people write them (with
-or without ``Xã``, in any case): :mod:`cds_indicators._rollup.names`.
+or without ``Xã``, in any case): :mod:`cds_indicators._model.places`.
 """
 
 from __future__ import annotations
@@ -20,7 +20,7 @@ import attrs
 
 from cds_indicators._model.errors import InputError, Problem
 from cds_indicators._model.numbers import exact_float, is_missing
-from cds_indicators._rollup.names import Places
+from cds_indicators._model.places import Places
 from cds_indicators._words.format import exact
 from cds_indicators._words.headers import SUCCESSOR_COLUMNS, fold_header
 

@@ -37,6 +37,8 @@ ROLES: Final[dict[str, tuple[str, ...]]] = {
     "district": ("district", "huyện", "tên huyện", "huyện, thị xã, thành phố"),
     "year": ("year", "năm"),
     "province": ("province", "tỉnh", "tên tỉnh", "tỉnh, thành phố"),
+    #: The commune's official code (mã đơn vị hành chính), beside or instead of its name.
+    "code": ("code", "mã xã", "mã đvhc", "mã đơn vị hành chính"),
     "criterion": ("criterion", "mã chỉ tiêu", "mã"),
     "value": ("value", "giá trị", "kết quả thực hiện"),
     "numerator": ("numerator", "tử số"),
@@ -78,7 +80,7 @@ ROLE_NAMES: Final = {
 #: The labels of the lines above a template's table that hold its commune, district and year.
 FIELD_LABELS: Final = {"commune": "Xã", "district": "Huyện", "year": "Năm"}
 #: The short label of each column that says who a row is (the template has no province line).
-ID_LABELS: Final = {**FIELD_LABELS, "province": "Tỉnh"}
+ID_LABELS: Final = {**FIELD_LABELS, "province": "Tỉnh", "code": "Mã xã"}
 
 #: The entry template's columns, in order (``{year}`` is the template's year).
 TEMPLATE_COLUMNS: Final = (

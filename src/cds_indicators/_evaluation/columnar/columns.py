@@ -46,7 +46,8 @@ class Column:
     """What one criterion's cells say, before any year is applied.
 
     ``state`` per row: 0 a value, 1 missing, 2 exempt, 3 a problem; ``meets(comparison,
-    threshold)`` the rows whose value meets a threshold; ``exact()`` the values themselves.
+    threshold)`` the rows whose value meets a threshold (never a row without a value);
+    ``exact()`` the values themselves.
     """
 
     state: Any
@@ -156,21 +157,26 @@ def _object_distinct(np: Any, picked: Any) -> tuple[list[Any], Any]:
 
 def _float_rate(np: Any, criterion: Criterion, column: str, values: Any, null: Any) -> Column:
     values = values.astype(np.float64, copy=False)
-    missing = null | np.isnan(values)
-    # NaN compares false, so missing cells are never out of range here.
-    bad = (values < 0.0) | (values > _highest_rate())
+    missing = np.isnan(values)
+    if null is not None:
+        missing |= null
     state = missing.view(np.int8) * np.int8(MISSING_STATE)
-    if bad.any():
-        state[bad] = _BAD_STATE
     problems = []
-    for row in np.flatnonzero(bad).tolist():
-        found = read_value(criterion, float(values[row]))
-        assert isinstance(found, Problem)
-        problems.append(_located(found, row, column))
+    # fmin/fmax skip NaN: the column is in range unless its least or greatest value is not.
+    if len(values) and not (np.fmin.reduce(values) >= 0.0
+                            and np.fmax.reduce(values) <= _highest_rate()):
+        # NaN compares false, so missing cells are never out of range here.
+        bad = (values < 0.0) | (values > _highest_rate())
+        state[bad] = _BAD_STATE
+        for row in np.flatnonzero(bad).tolist():
+            found = read_value(criterion, float(values[row]))
+            assert isinstance(found, Problem)
+            problems.append(_located(found, row, column))
 
     def meets(comparison: Comparison, threshold: Fraction | None) -> Any:
         if threshold is None:
             return np.zeros(len(values), dtype=bool)
+        # NaN meets nothing, and a column with a value out of range is refused.
         return RULES[comparison].meets_floats(values, threshold)
 
     def exact() -> Any:
@@ -179,6 +185,29 @@ def _float_rate(np: Any, criterion: Criterion, column: str, values: Any, null: A
         return objects(np, numbers)[inverse.reshape(-1)]
 
     return Column(state, meets, problems, exact)
+
+
+def _booleans(np: Any, criterion: Criterion, column: str, values: Any) -> Column:
+    """A column of booleans without nulls: each of its two values read once, and the rows
+    take theirs by a choice, not an index."""
+    readings = [read_value(criterion, False), read_value(criterion, True)]
+    if any(_reading_state(r) != VALUE_STATE for r in readings):
+        return _by_distinct(np, criterion, column, values, np.zeros(len(values), dtype=bool),
+                            lambda v: v.item())
+    n = len(values)
+
+    def meets(comparison: Comparison, threshold: Fraction | None) -> Any:
+        no, yes = (_meets_reading(r, criterion, comparison, threshold) for r in readings)
+        if no == yes:
+            return np.full(n, yes, dtype=bool)
+        return values if yes else ~values
+
+    def exact() -> Any:
+        numbers = [r.value if isinstance(r, Reading) and isinstance(r.value, Fraction) else None
+                   for r in readings]
+        return objects(np, numbers)[values.view(np.uint8)]
+
+    return Column(np.zeros(n, dtype=np.int8), meets, [], exact)
 
 
 def _pair_value(value: Any) -> Any:
@@ -226,7 +255,7 @@ def read_counts(
     def meets(comparison: Comparison, threshold: Fraction | None) -> Any:
         if threshold is None:
             return np.zeros(len(num), dtype=bool)
-        return RULES[comparison].meets_counts(num, den, threshold)
+        return RULES[comparison].meets_counts(num, den, threshold) & (state == VALUE_STATE)
 
     def exact() -> Any:
         numbers = np.full(len(num), None, dtype=object)
@@ -272,6 +301,11 @@ def _whole_numbers(np: Any, nw: Any, series: Any) -> tuple[Any, Any] | None:
 
 
 def read_column(np: Any, nw: Any, criterion: Criterion, frame: Any, column: str) -> Column:
+    plain = _plain_array(np, frame, column)
+    if plain is not None and plain.dtype == np.float64 and criterion.kind is Kind.RATE:
+        return _float_rate(np, criterion, column, plain, None)
+    if plain is not None and plain.dtype == np.bool_:
+        return _booleans(np, criterion, column, plain)
     series = frame[column]
     dtype = series.dtype
     if dtype.is_float() or dtype.is_boolean():
@@ -298,6 +332,34 @@ def read_column(np: Any, nw: Any, criterion: Criterion, frame: Any, column: str)
         return _by_distinct(np, criterion, column, values.astype(object), null, lambda v: v)
     values = values.astype(object, copy=False)
     return _by_distinct(np, criterion, column, values, null, lambda v: v)
+
+
+def _plain_array(np: Any, frame: Any, column: str) -> Any:
+    """The column as a NumPy array of float64 (a null as NaN) or of booleans without nulls,
+    taken from the table's own library without copying where it allows; ``None`` for any
+    other column."""
+    native = frame.to_native()
+    name = frame.implementation.name.lower()
+    if name == "pandas":
+        series = native[column]
+        if series.dtype not in (np.float64, np.bool_):
+            return None
+        return series.to_numpy(copy=False)
+    if name == "polars":
+        series = native.get_column(column)
+        dtype = series.dtype
+        import polars as pl
+
+        if dtype == pl.Float64 or (dtype == pl.Boolean and not series.null_count()):
+            return series.to_numpy()
+        return None
+    if name == "pyarrow":
+        import pyarrow as pa
+
+        chunks = native.column(column)
+        if chunks.type == pa.float64() or (chunks.type == pa.bool_() and not chunks.null_count):
+            return chunks.to_numpy()
+    return None
 
 
 def absent(np: Any, n: int) -> Column:

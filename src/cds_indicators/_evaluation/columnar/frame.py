@@ -10,17 +10,16 @@ completion policy's columnar form (:data:`~cds_indicators._model.policies.POLICI
 
 from __future__ import annotations
 
-import functools
-import itertools
 from typing import Any
 
+from cds_indicators._evaluation.codes import named_by_code
 from cds_indicators._evaluation.columnar.columns import (
-    VALUE_STATE,
     Column,
     absent,
     read_column,
     read_counts,
 )
+from cds_indicators._evaluation.columnar.failed import FailedSets
 from cds_indicators._evaluation.columnar.output import build
 from cds_indicators._evaluation.columnar.table import (
     columns_of,
@@ -56,7 +55,9 @@ def evaluate_frame(frame: Any, *, year: int | None = None,
     count columns ``"2.5_num"`` and ``"2.5_den"``. A criterion without a column is missing. The
     commune, district and year columns may be headed as :func:`load_values` reads a header
     (``Tên xã``, ``Huyện``, ``Năm``, …); columns describing criteria (``STT``, ``Ghi chú``, …)
-    are not read.
+    are not read. A commune may be given by its official code (``[admin]``: a commune cell of
+    digits, a whole-number commune column, or a ``code`` / ``Mã xã`` column beside or instead
+    of the names): the result then names it officially and has a ``code`` column.
 
     Returns a table of the same library with ``commune``, ``district`` (when given), ``year``,
     one status column per criterion of the framework (``"PASS"``, ``"FAIL"``, ``"MISSING"``,
@@ -90,10 +91,14 @@ def evaluate_frame(frame: Any, *, year: int | None = None,
     year_column = ids.get("year")  # with year=, still checked: filled where empty, never overridden
     year_position, _, year_problems = year_positions(np, table, framework, year, year_column)
     problems += year_problems
+    if not year_problems:  # communes given by their codes, named in the list of their year
+        table, year_problems = named_by_code(np, nw, table, ids, framework, year_position)
+        problems += year_problems
     if (year is not None or year_column is not None) and not year_problems:
         problems += repeated_rows(np, nw, table, framework, year_position, ids)
     n = len(table)
     codes = np.empty((len(framework), n), dtype=np.int8)
+    failed = FailedSets(np, tuple(c.id for c in framework), n)
     single = year is not None or (n > 0 and bool((year_position == year_position[0]).all()))
     read: list[Column] = []
     for k, criterion in enumerate(framework):
@@ -108,77 +113,33 @@ def evaluate_frame(frame: Any, *, year: int | None = None,
         read.append(column)
         if problems:
             continue
-        codes[k] = _statuses(np, criterion, framework, column, year_position, single)
+        _statuses(np, criterion, framework, column, year_position, single, codes[k])
+        failed.add(k, codes[k] == FAIL)
     if problems:
         raise_problems(problems)
     completion, scores = POLICIES[framework.completion].columns(
         np, framework, codes, lambda k: read[k].exact(), year_position)
-    failed_text, failed_codes = _failed(np, framework, codes)
-    return build(np, nw, table, ids, framework, year, codes, completion, failed_text,
-                 failed_codes, scores)
+    return build(np, nw, table, ids, framework, year, codes, completion, failed, scores)
 
 
 def _statuses(np: Any, criterion: Criterion, framework: Framework, column: Column,
-              year_position: Any, single: bool) -> Any:
+              year_position: Any, single: bool, out: Any) -> None:
+    """Each row's status code for ``criterion``, written into ``out``."""
     state = column.state
-    has_value = state == VALUE_STATE
-    # A state plus one is the status of a value that fails, or of a missing or exempt cell.
-    base = state + np.int8(1)
     years = [framework.years[int(year_position[0])]] if single and len(year_position) else list(
         framework.years)
-    out = base
+    if not single:
+        # A state plus one is the status of a value that fails, or of a missing or exempt cell.
+        np.add(state, np.int8(1), out=out)
     for y in years:
         target = criterion.targets.get(y)
+        verdict = out if single else np.empty_like(out)
         if target is None:
-            verdict = np.full(len(state), NO_TARGET, dtype=np.int8)
+            verdict[...] = NO_TARGET
         else:
-            met = column.meets(target.comparison, target.threshold) & has_value
-            # A value is FAIL (1) unless it meets the target: then PASS (0).
-            verdict = base - met.view(np.int8)
-        if single:
-            return verdict
-        out = np.where(year_position == framework.years.index(y), verdict, out)
-    return out
-
-
-def _failed(np: Any, framework: Framework, codes: Any) -> tuple[list[str], Any]:
-    """The distinct ``failed`` texts and each row's index into them."""
-    fails = codes == FAIL
-    k, n = fails.shape
-    if not fails.any():
-        return [""], np.zeros(n, dtype=np.intp)
-    ids = tuple(c.id for c in framework)
-    if k > 64:
-        patterns, inverse = np.unique(np.packbits(fails, axis=0).T, axis=0, return_inverse=True)
-        bits = np.unpackbits(patterns, axis=1)[:, :k].astype(bool)
-        texts = [", ".join(itertools.compress(ids, row)) for row in bits.tolist()]
-        return texts, inverse.reshape(-1)
-    # Each row's set of failed criteria as the bits of one integer, put together a byte at a time.
-    keys = np.zeros(n, dtype=np.uint64)
-    for start in range(0, k, 8):
-        byte = np.zeros(n, dtype=np.uint8)
-        for i in range(start, min(k, start + 8)):
-            byte |= fails[i].view(np.uint8) << np.uint8(i - start)
-        keys |= byte.astype(np.uint64) << np.uint64(start)
-    # Rows that failed nothing share the text "" (index 0); only the others are told apart.
-    some = keys != 0
-    found, positions = np.unique(keys[some], return_inverse=True)
-    uniques = np.concatenate([np.zeros(1, dtype=np.uint64), found])
-    inverse = np.zeros(n, dtype=np.intp)
-    inverse[some] = positions.reshape(-1) + 1
-    # One text per distinct set of failed criteria, not per row; and each is put together from
-    # the texts of its bytes (8 criteria each, each led by ", "), made once per framework.
-    pieces = [_byte_texts(ids[start:start + 8])[
-        ((uniques >> np.uint64(start)) & np.uint64(255)).astype(np.intp)].tolist()
-        for start in range(0, k, 8)]
-    return [joined[2:] for joined in map("".join, zip(*pieces, strict=True))], inverse
-
-
-@functools.cache
-def _byte_texts(ids: tuple[str, ...]) -> Any:
-    """For each byte ``b``, the ids (of up to 8) whose bit is set in ``b``, each led by
-    ``", "``: an object array to be indexed by bytes."""
-    import numpy as np
-
-    return np.array(["".join(f", {i}" for i in itertools.compress(
-        ids, ((b >> i) & 1 for i in range(len(ids))))) for b in range(256)], dtype=object)
+            # A value is FAIL (1) unless it meets the target: then PASS (0). ``meets`` is
+            # false where there is no value.
+            np.add(state, np.int8(1), out=verdict)
+            verdict -= column.meets(target.comparison, target.threshold).view(np.int8)
+        if not single:
+            np.copyto(out, verdict, where=year_position == framework.years.index(y))

@@ -7,6 +7,7 @@ import functools
 from collections.abc import Callable
 from typing import Any
 
+from cds_indicators._evaluation.columnar.failed import FailedSets, repeats
 from cds_indicators._model.framework import Framework
 from cds_indicators._model.report import Completion, Status
 
@@ -17,8 +18,8 @@ _COMPLETIONS = tuple(Completion)
 
 
 def build(np: Any, nw: Any, table: Any, ids: dict[str, str], framework: Framework,
-          year: int | None, codes: Any, completion: Any, failed_text: list[str],
-          failed_codes: Any, scores: dict[str, Any]) -> Any:
+          year: int | None, codes: Any, completion: Any, failed: FailedSets,
+          scores: dict[str, Any]) -> Any:
     """The result table. Its ``commune``, ``district`` and ``year`` columns are named so
     whatever headed them in ``table`` (``ids``: role → the table's own name), so that every
     result has the same columns."""
@@ -29,6 +30,8 @@ def build(np: Any, nw: Any, table: Any, ids: dict[str, str], framework: Framewor
         columns["district"] = table[ids["district"]].to_native()
     if "province" in ids:
         columns["province"] = table[ids["province"]].to_native()
+    if "code" in ids:
+        columns["code"] = table[ids["code"]].to_native()
     columns["year"] = (np.full(n, year, dtype=np.int64) if year is not None
                        else table[ids["year"]].to_native())
     status_names = [s.value for s in _STATUSES]
@@ -38,8 +41,7 @@ def build(np: Any, nw: Any, table: Any, ids: dict[str, str], framework: Framewor
     for k, criterion in enumerate(framework):
         columns[criterion.id] = categorical(native, np, codes[k], status_names)
     columns["completion"] = categorical(native, np, completion, completion_names)
-    columns["failed"] = _strings(native, implementation.name.lower(), np, failed_codes,
-                                 failed_text)
+    columns["failed"] = _failed(native, implementation.name.lower(), np, failed)
     for name, values in scores.items():
         columns[name] = _plain(native, implementation.name.lower(), values)
     return _assemble(native, implementation.name.lower(), columns, table)
@@ -50,11 +52,11 @@ def _categorical_pandas(pd: Any, np: Any, codes: Any, names: list[str]) -> Any:
     return pd.Categorical.from_codes(codes, dtype=_pandas_dtype(pd, tuple(names)), validate=False)
 
 
-def _distinct_pandas(pd: Any, np: Any, codes: Any, texts: list[str]) -> Any:
+def _distinct_pandas(pd: Any, np: Any, codes: Any, texts: Any) -> Any:
     """A categorical of ``texts`` (distinct by construction: each is one set of criteria),
     held as Python strings (not converted to Arrow one by one) and not checked again where
     pandas allows it."""
-    categories = pd.Index(np.array(texts, dtype=object), dtype=object, copy=False)
+    categories = pd.Index(np.asarray(texts, dtype=object), dtype=object, copy=False)
     fastpath = getattr(pd.CategoricalDtype, "_from_fastpath", None)
     if fastpath is None:
         return pd.Categorical.from_codes(codes, categories=categories)
@@ -77,7 +79,14 @@ def _polars_enum(pl: Any, names: tuple[str, ...]) -> Any:
 
 
 def _categorical_pyarrow(pa: Any, np: Any, codes: Any, names: list[str]) -> Any:
-    return pa.DictionaryArray.from_arrays(pa.array(codes.astype(np.int32)), pa.array(names))
+    # The codes are positions in ``names`` by construction: not checked again.
+    return pa.DictionaryArray.from_arrays(pa.array(codes.astype(np.int32)),
+                                          _arrow_names(pa, tuple(names)), safe=False)
+
+
+@functools.cache
+def _arrow_names(pa: Any, names: tuple[str, ...]) -> Any:
+    return pa.array(names, type=pa.string())
 
 
 def _categorical_generic(native: Any, np: Any, codes: Any, names: list[str]) -> Any:
@@ -91,15 +100,29 @@ _CATEGORICAL: dict[str, Callable[[Any, Any, Any, list[str]], Any]] = {
 }
 
 
-def _strings(native: Any, implementation: str, np: Any, codes: Any, texts: list[str]) -> Any:
+def _failed(native: Any, implementation: str, np: Any, failed: FailedSets) -> Any:
+    if len(failed.ids) <= 64 and implementation == "polars":
+        return failed.polars_texts(native, failed.keys())
+    if len(failed.ids) <= 64 and implementation == "pyarrow":
+        keys = failed.keys()
+        if not repeats(np, keys):
+            return failed.arrow_texts(native, keys)
+        # Each distinct set's text once (the sets told apart by Arrow's hashing), then taken.
+        import pyarrow.compute as pc
+
+        encoded = pc.dictionary_encode(native.array(keys))
+        return failed.arrow_texts(native, encoded.dictionary.to_numpy()).take(encoded.indices)
     # The distinct texts are made once each; rows take theirs by index, in the library.
+    uniques, codes = failed.distinct(getattr(native, "factorize", None)
+                                     if implementation == "pandas" else None)
+    texts = failed.python_texts(uniques)
     if implementation == "pandas":
         return _distinct_pandas(native, np, codes, texts)
     if implementation == "polars":
         return native.Series(texts, dtype=native.String).gather(codes)
     if implementation == "pyarrow":
         return native.array(texts, type=native.string()).take(native.array(codes))
-    return np.array(texts, dtype=object)[codes]
+    return np.asarray(texts, dtype=object)[codes]
 
 
 def _plain(native: Any, implementation: str, values: Any) -> Any:

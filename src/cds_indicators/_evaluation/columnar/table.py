@@ -22,7 +22,7 @@ __all__ = [
 ]
 
 #: The roles of the columns that say who a row is; the result names its columns so.
-ID_COLUMNS = ("commune", "district", "year", "province")
+ID_COLUMNS = ("commune", "district", "year", "province", "code")
 _NAME_FIELDS = (("commune", "tên xã"), ("district", "tên huyện"))
 
 
@@ -151,10 +151,19 @@ def _typed_as_text(nw: Any, series: Any) -> bool:
 def _classes(np: Any, names: list[str], null: str | None) -> Any:
     """For each distinct name, then for a null cell, its number: names that fold alike (case,
     Unicode form, spaces) share one; a null cell is ``-1``, or the number of ``null``."""
-    classes: dict[str, int] = {}
-    of_name = [classes.setdefault(fold(name), len(classes)) for name in names]
-    of_name.append(-1 if null is None else classes.setdefault(fold(null), len(classes)))
-    return np.array(of_name, dtype=np.int64)
+    folded = list(map(fold, names))
+    if null is not None:
+        folded.append(fold(null))
+    if len(set(folded)) == len(folded):
+        # No two fold alike (the usual case): each is its own class, numbered in order.
+        of_name = np.arange(len(names) + 1, dtype=np.int64)
+    else:
+        classes: dict[str, int] = {}
+        of_name = np.array([classes.setdefault(f, len(classes)) for f in folded]
+                           + [-1] * (null is None), dtype=np.int64)
+    if null is None:
+        of_name[-1] = -1
+    return of_name
 
 
 def _name_codes(np: Any, series: Any, values: list[Any] | None, null: str | None) -> Any:

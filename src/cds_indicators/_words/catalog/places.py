@@ -42,6 +42,23 @@ _VI: Final[dict[str, str]] = {
     "admin_unknown_commune_near": (
         "xã {value!r} không có trong danh sách chính thức năm {year}; có phải ý bạn là {near!r}?"
     ),
+    "admin_ambiguous": (
+        "có nhiều đơn vị tên {value!r} trong danh sách chính thức năm {year}: {units}; "
+        "cho biết tỉnh (huyện) hoặc mã xã"
+    ),
+    # a commune given by its code (mã đơn vị hành chính)
+    "admin_unknown_code": "mã xã {value!r} không có trong danh sách chính thức năm {year}",
+    "admin_code_no_year": "mã xã {value!r}: cần biết năm để chọn danh sách chính thức",
+    "admin_code_two": "tên xã là mã {value!r} nhưng cột mã xã là {number!r}; chỉ giữ một mã",
+    "admin_code_commune": (
+        "mã xã {number!r} năm {year} là {official!r}, không phải {value!r}"
+    ),
+    "admin_code_district": (
+        "mã xã {number!r} ({official}) năm {year} thuộc {district!r}, không phải {value!r}"
+    ),
+    "admin_code_province": (
+        "mã xã {number!r} ({official}) năm {year} thuộc {province!r}, không phải {value!r}"
+    ),
 }
 
 _EN: Final[dict[str, str]] = {
@@ -83,17 +100,32 @@ _EN: Final[dict[str, str]] = {
     "admin_unknown_commune_near": (
         "commune {value!r} is not in the official list of {year}; did you mean {near!r}?"
     ),
+    "admin_ambiguous": (
+        "{value!r} names several units in the official list of {year}: {units}; give the "
+        "province (district) or the code"
+    ),
+    "admin_unknown_code": "commune code {value!r} is not in the official list of {year}",
+    "admin_code_no_year": "commune code {value!r}: a year is needed to choose the official list",
+    "admin_code_two": "the commune is the code {value!r} but the code column says {number!r}; "
+                      "keep one code",
+    "admin_code_commune": "commune code {number!r} is {official!r} in {year}, not {value!r}",
+    "admin_code_district": (
+        "commune code {number!r} ({official}) is in {district!r} in {year}, not {value!r}"
+    ),
+    "admin_code_province": (
+        "commune code {number!r} ({official}) is in {province!r} in {year}, not {value!r}"
+    ),
 }
 
 MESSAGES: Final = {"vi": _VI, "en": _EN}
 
 TEXT: Final = {
-    "vi": {"province": "Tỉnh",
+    "vi": {"province": "Tỉnh", "code_header": "Mã xã",
            "official_help": "kiểm tra tên xã, tỉnh theo danh sách chính thức của năm (cần [admin])",
            "successors_help": "tệp xã cũ → xã mới (Xã cũ, Huyện cũ, Xã mới): tổng hợp theo xã "
            "hôm nay", "by_help": "tổng hợp theo: district (huyện cũ), province (tỉnh), "
            "commune (xã hôm nay), hoặc một trường khác của báo cáo"},
-    "en": {"province": "Province",
+    "en": {"province": "Province", "code_header": "code",
            "official_help": "check commune and province names against the official list of the "
            "year (needs [admin])",
            "successors_help": "former → new communes file (Xã cũ, Huyện cũ, Xã mới): roll up "
