@@ -107,7 +107,8 @@ def evaluate_ratio(form: str, distribution: str, communes: int = 50,
                 floats.append((float(rates[criterion.id]), threshold))
             else:
                 passed = rng.random() < (0.5 if distribution == "uniform" else 0.97)
-                values[criterion.id] = ("Có" if passed else "Không") if form.startswith("text") else passed
+                as_text = form.startswith("text")
+                values[criterion.id] = ("Có" if passed else "Không") if as_text else passed
                 floats.append((1.0 if passed else 0.0, threshold))
         dicts.append(values)
         pairs.append(floats)
