@@ -425,7 +425,7 @@ def test_a_records_values_are_the_dict_they_stand_for(tmp_path):
                     encoding="utf-8")
     first, second = cds.load_values(path)
     assert first.values == {"1.1": "Có", "2.5": "57.5%"}
-    assert {"1.1": "Có", "2.5": "57.5%"} == first.values
+    assert {"1.1": "Có", "2.5": "57.5%"} == first.values  # noqa: SIM300 (a dict on the left)
     assert repr(first.values) == "{'1.1': 'Có', '2.5': '57.5%'}"
     assert "1.6" not in first.values and first.values.get("1.6") is None
     assert len(first.values) == 2 and list(first.values) == ["1.1", "2.5"]

@@ -66,18 +66,18 @@ def read_csv_text(text: str, source: str) -> Table | Problem:
     return Table(rows=rows, source=source)
 
 
-def csv_rows(lines: Iterable[str], separator: str, source: str) -> Iterator[list[str]]:
+def csv_rows(lines: Iterable[str], separator: str, source: str, *, number: int = 0,
+             rows: int = 0, cells: int = 1) -> Iterator[list[str]]:
     """The rows of CSV ``lines`` (as a file opened with ``newline=""`` gives them), one at a
     time; an :class:`InputError` where the text is not CSV or holds too many rows or cells.
 
     A line without quotes (nor NUL, nor a cell past the csv module's field limit) is split at
     its separators, as the csv module splits it; any other line is read by the csv module,
-    with the lines after it that its quotes span."""
+    with the lines after it that its quotes span. ``number``, ``rows`` and ``cells`` are the
+    lines, rows and cells (plus one) read before ``lines``."""
     lines = iter(lines)
     field_limit = csv.field_size_limit()
-    cells = 1
-    number = 0  # the lines read
-    for count, line in enumerate(lines, 1):  # one row for each line a row starts on
+    for count, line in enumerate(lines, rows + 1):  # one row for each line a row starts on
         start = number = number + 1
         if '"' in line or "\0" in line or len(line) > field_limit:
             # Strict: a quote in the middle of a cell, or one still open at the end of the file

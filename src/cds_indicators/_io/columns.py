@@ -245,9 +245,9 @@ class RowScan:
 
 @contextlib.contextmanager
 def collector_paused() -> Iterator[None]:
-    """The cyclic garbage collector paused while a table is read: its rows and records hold no
-    reference cycles, and collecting while hundreds of thousands of them pile up costs a third
-    of the reading. Reference counting still frees everything at once."""
+    """The cyclic garbage collector paused while a file is read: its rows and records hold no
+    reference cycles, and collecting again and again while hundreds of thousands of them pile
+    up costs a third of the reading. Reference counting still frees what is dropped."""
     was = gc.isenabled()
     gc.disable()
     try:

@@ -9,18 +9,20 @@ its rows are then read as they come, and never held all at once with the file's 
 from __future__ import annotations
 
 import codecs
+import csv
 import io
+import itertools
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Final
 
-from cds_indicators._io.cells import Table, csv_rows, separator_of
+from cds_indicators._io.cells import MAX_CELLS, MAX_ROWS, Table, csv_rows, separator_of
 from cds_indicators._io.limits import open_bounded, read_bounded
 from cds_indicators._model.errors import InputError, Problem
 
 __all__ = ["csv_table", "read_text"]
 
-_CHUNK: Final = 1 << 16
+_CHUNK: Final = 1 << 18
 
 
 def read_text(path: Path, source: str) -> str:
@@ -78,9 +80,49 @@ def csv_table(path: Path, source: str) -> Table:
 
 def _rows(path: Path, source: str, separator: str) -> Iterator[list[str]]:
     with io.TextIOWrapper(open_bounded(path, source), encoding="utf-8-sig",
-                          newline="") as lines:
+                          newline="") as text:
         try:
-            yield from csv_rows(lines, separator, source)
+            yield from _chunked(text, separator, source)
         except UnicodeDecodeError:  # the file changed since it was checked
             read_text(path, source)
             raise
+
+
+def _chunked(text: io.TextIOWrapper, separator: str, source: str) -> Iterator[list[str]]:
+    """The rows of a CSV text, a chunk of whole lines at a time while the lines are plain (no
+    quote, no NUL, no line break but ``\n`` or ``\r\n``, no line past the csv module's field
+    limit): each is split at its separators, as the csv module splits it. From the first chunk
+    that is not plain on, line by line (:func:`~cds_indicators._io.cells.csv_rows`)."""
+    field_limit = csv.field_size_limit()
+    number, count, cells, carry = 0, 0, 1, ""
+    while True:
+        chunk = text.read(_CHUNK)
+        body = carry + chunk
+        end = body.rfind("\n") + 1 if chunk else len(body)
+        head, carry = body[:end], body[end:]
+        plain = head.replace("\r\n", "\n") if "\r" in head else head
+        lines = plain.split("\n")
+        if lines[-1] == "":
+            lines.pop()  # after the last line break
+        rows = [line.split(separator) if line else [] for line in lines]
+        if ('"' in plain or "\0" in plain or "\r" in plain
+                or max(map(len, lines), default=0) > field_limit
+                or count + len(rows) > MAX_ROWS
+                or cells + sum(map(len, rows)) > MAX_CELLS):
+            rest = itertools.chain(io.StringIO(head, newline=""), _after(carry, text))
+            yield from csv_rows(rest, separator, source, number=number, rows=count,
+                                cells=cells)
+            return
+        yield from rows
+        number += len(lines)
+        count += len(rows)
+        cells += sum(map(len, rows))
+        if not chunk:
+            return
+
+
+def _after(carry: str, text: io.TextIOWrapper) -> Iterator[str]:
+    """The lines of ``text`` still to read, the first continuing ``carry``."""
+    if carry:
+        yield from io.StringIO(carry + text.readline(), newline="")
+    yield from text

@@ -23,6 +23,7 @@ from typing import TYPE_CHECKING, Any, Final, Literal, overload
 
 import attrs
 
+from cds_indicators._io.columns import collector_paused
 from cds_indicators._io.document import parse_document
 from cds_indicators._io.limits import MAX_FILE_BYTES, check_kind
 from cds_indicators._io.partial import Errors, LoadedValues, check_errors, without_repeats
@@ -162,7 +163,8 @@ def load_values(
     file = Path(path)
     source = str(file)
     try:
-        records, problems = _read_file(file, source, framework, year, sheet)
+        with collector_paused():
+            records, problems = _read_file(file, source, framework, year, sheet)
     except InputError as exc:
         if errors == "raise":
             raise
@@ -199,7 +201,6 @@ def _records_from_tables(
     file: Path, source: str, suffix: str, framework: Framework, year: int | None,
     sheet: str | Sequence[str] | None = None,
 ) -> tuple[list[Record], list[Problem]]:
-    from cds_indicators._io.columns import collector_paused
     from cds_indicators._io.tables import records_from_table
     from cds_indicators._io.textfile import csv_table
 
@@ -215,18 +216,17 @@ def _records_from_tables(
     problems: list[Problem] = []
     told = tuple(notices)
     for table in tables:
-        with collector_paused():
-            rows, found = records_from_table(table, framework, year)
-            problems.extend(found)
-            for r in _let_go(rows):
-                read = official_record(Record(
-                    commune=r.commune, district=r.district, province=r.province, code=r.code,
-                    year=r.year, values=r.values, source=source, sheet=r.sheet, row=r.row,
-                    readings=r.readings, read_for=framework, notices=told))
-                if isinstance(read, Problem):
-                    problems.append(read)
-                else:
-                    records.append(read)
+        rows, found = records_from_table(table, framework, year)
+        problems.extend(found)
+        for r in _let_go(rows):
+            read = official_record(Record(
+                commune=r.commune, district=r.district, province=r.province, code=r.code,
+                year=r.year, values=r.values, source=source, sheet=r.sheet, row=r.row,
+                readings=r.readings, read_for=framework, notices=told))
+            if isinstance(read, Problem):
+                problems.append(read)
+            else:
+                records.append(read)
     if notices and not records:  # every sheet skipped or refused: say which sheets were skipped
         problems.extend([*notices, *([] if problems else [_problem("no_records", source)])])
     return records, problems
