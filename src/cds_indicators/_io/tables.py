@@ -286,8 +286,7 @@ class _Reader:
         if not name or year is None:
             return None
         province, _, _ = self.field("province", cells, roles, fields, row)
-        # One string for every row naming the same district or province.
-        district, province = cell_text(district) or None, cell_text(province) or None
+        district, province = cell_text(district) or None, cell_text(province) or None  # kept once:
         return (name, district and self.names.setdefault(district, district), year,
                 province and self.names.setdefault(province, province), code)
 
