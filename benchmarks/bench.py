@@ -61,13 +61,16 @@ def main() -> int:
     with tempfile.TemporaryDirectory() as folder:
         path = Path(folder) / "values.csv"
         if "files" not in skip:
-            m.write_csv(path, args.rows)
-            report(f"load_values() / pandas.read_csv, {args.rows} rows", m.csv_ratio(path), 10)
-            report("  peak memory / the CSV file", m.csv_memory(path), 3)
+            for distribution in m.DISTRIBUTIONS:
+                m.write_csv(path, args.rows, distribution)
+                report(f"load_values() / pandas.read_csv, {args.rows} rows, {distribution}",
+                       m.csv_ratio(path), 10)
+                report(f"  peak memory / the CSV file, {distribution}", m.csv_memory(path), 3)
             book = Path(folder) / "values.xlsx"
-            m.write_xlsx(book, args.xlsx_rows)
-            report(f"load_values() / openpyxl read-only, {args.xlsx_rows} rows",
-                   m.xlsx_ratio(book), 1.5)
+            for distribution in m.DISTRIBUTIONS:
+                m.write_xlsx(book, args.xlsx_rows, distribution)
+                report(f"load_values() / openpyxl read-only, {args.xlsx_rows} rows, "
+                       f"{distribution}", m.xlsx_ratio(book), 1.5)
 
             def csv_seconds(rows: int) -> float:
                 small = Path(folder) / f"rows{rows}.csv"

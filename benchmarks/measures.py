@@ -231,8 +231,8 @@ def _peak(run: Callable[[], object]) -> int:
 # --- files ---------------------------------------------------------------------------------------
 
 
-def write_csv(path: Path, rows: int) -> None:
-    frame = make_frame(rows, "mostly passing")
+def write_csv(path: Path, rows: int, distribution: str = "mostly passing") -> None:
+    frame = make_frame(rows, distribution)
     frame.insert(2, "year", YEAR)
     frame.to_csv(path, index=False)
 
@@ -252,17 +252,21 @@ def csv_memory(path: Path) -> tuple[float, str]:
     return peak / size, f"{peak / 2**20:.0f} MiB vs {size / 2**20:.1f} MiB file"
 
 
-def write_xlsx(path: Path, rows: int) -> None:
+def write_xlsx(path: Path, rows: int, distribution: str = "mostly passing") -> None:
+    """A workbook as a spreadsheet program saves it: its used range stated at the top of the
+    sheet (which openpyxl's read-only mode reads before the rows: without it, openpyxl reads
+    the whole sheet twice) and its text in the shared strings."""
     import openpyxl
 
-    frame = make_frame(rows, "mostly passing")
-    book = openpyxl.Workbook(write_only=True)
-    sheet = book.create_sheet("data")
+    frame = make_frame(rows, distribution)
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.title = "data"
     sheet.append(["commune", "district", "year", *[c.id for c in FRAMEWORK]])
     for row in frame.itertuples(index=False):
         commune, district, *values = row
         sheet.append([commune, district, YEAR, *[None if v != v else
-                                                 (bool(v) if isinstance(v, np.bool_) else
+                                                 (bool(v) if isinstance(v, bool | np.bool_) else
                                                   float(v)) for v in values]])
     book.save(path)
 

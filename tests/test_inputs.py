@@ -384,3 +384,53 @@ def test_evaluate_record_judges_a_loaded_record_and_reads_any_other():
     with pytest.raises(cds.InputError, match=r"f.toml, \$.year: thiếu năm"):
         evaluate_record(cds.Record(commune="A", year=None, values={}, source="f.toml",
                                    path="$"))
+
+
+_NAME_CHARACTERS = 'ab ,;"\n\r\tXã'
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(st.text(alphabet=_NAME_CHARACTERS, min_size=1, max_size=8), min_size=1,
+                max_size=6))
+def test_any_cell_the_csv_module_writes_is_read_back(tmp_path_factory, names):
+    """Quotes, separators and line breaks inside cells, on some lines and not others: every
+    name and value comes back as written (a name stripped of the spaces around it)."""
+    import csv
+    import unicodedata
+
+    path = tmp_path_factory.mktemp("quoted") / "values.csv"
+    names = [f"{name} x{index}" for index, name in enumerate(names)]  # never a code
+    with path.open("w", encoding="utf-8", newline="") as handle:
+        writer = csv.writer(handle)
+        writer.writerow(["commune", "year", "1.6"])
+        for index, name in enumerate(names):
+            writer.writerow([name, 2024, "82,5" if index % 2 else "82"])
+    records = cds.load_values(path)
+    assert [r.commune for r in records] == [
+        unicodedata.normalize("NFC", name).strip() for name in names]
+    assert [r.values["1.6"] for r in records] == [
+        "82,5" if index % 2 else "82" for index in range(len(names))]
+    report = cds.evaluate(records[-1].values, 2024)
+    assert report["1.6"].value == (Fraction(165, 2) if len(names) % 2 == 0 else 82)
+
+
+def test_a_records_values_are_the_dict_they_stand_for(tmp_path):
+    """A record read from a table compares, prints, copies and pickles as a plain dict of the
+    values as written; an empty cell is absent."""
+    import copy
+    import pickle
+
+    path = tmp_path / "values.csv"
+    path.write_text("commune,year,1.1,1.6,2.5\nXã A,2024,Có,,57.5%\nXã B,2024,Không,80,19/33\n",
+                    encoding="utf-8")
+    first, second = cds.load_values(path)
+    assert first.values == {"1.1": "Có", "2.5": "57.5%"}
+    assert {"1.1": "Có", "2.5": "57.5%"} == first.values  # noqa: SIM300 (a dict on the left)
+    assert repr(first.values) == "{'1.1': 'Có', '2.5': '57.5%'}"
+    assert "1.6" not in first.values and first.values.get("1.6") is None
+    assert len(first.values) == 2 and list(first.values) == ["1.1", "2.5"]
+    assert pickle.loads(pickle.dumps(first)) == first
+    assert type(pickle.loads(pickle.dumps(first.values))) is dict
+    assert copy.deepcopy(second).values == {"1.1": "Không", "1.6": "80", "2.5": "19/33"}
+    assert first.values != second.values
+    assert cds.evaluate(second.values, 2024)["2.5"].value == Fraction(1900, 33)

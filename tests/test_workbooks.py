@@ -292,3 +292,21 @@ def test_the_template_in_english_reads_back_the_same(tmp_path):
     [record] = cds.load_values(path)
     assert (record.commune, record.year, record.values) == ("Xã Minh Họa", 2024, {"1.1": "Yes"})
     assert cds.evaluate(record.values, 2024)["1.1"].status is cds.Status.PASS
+
+
+def test_equal_numbers_of_different_types_keep_their_type(tmp_path):
+    """A counted column where ``True`` and ``1`` (equal in Python) both appear, again and
+    again: each cell is kept as written and read on its own (a count is kept, a yes is not)."""
+    openpyxl = pytest.importorskip("openpyxl")
+    workbook = openpyxl.Workbook()
+    sheet = workbook.active
+    sheet.append(["commune", "year", "1.1"])
+    given = [True, 1, True, 1, 2, 1, True, 0, False]
+    for index, cell in enumerate(given):
+        sheet.append([f"Xã {index}", 2024, cell])
+    workbook.save(tmp_path / "w.xlsx")
+    records = cds.load_values(tmp_path / "w.xlsx")
+    assert [(type(r.values["1.1"]), r.values["1.1"]) for r in records] == [
+        (type(cell), cell) for cell in given]
+    counts = [cds.evaluate(r.values, 2024)["1.1"].count for r in records]
+    assert counts == [None, 1, None, 1, 2, 1, None, 0, None]

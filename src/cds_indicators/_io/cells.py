@@ -8,24 +8,32 @@ from __future__ import annotations
 
 import csv
 import io
+import itertools
 import re
-from collections.abc import Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from typing import Any, Final
 
 import attrs
 
-from cds_indicators._model.errors import Problem
+from cds_indicators._model.errors import InputError, Problem
 
-__all__ = ["MAX_CELLS", "MAX_ROWS", "Table", "read_csv_text", "separator_of"]
+__all__ = ["MAX_CELLS", "MAX_ROWS", "Table", "csv_rows", "read_csv_text", "separator_of"]
 
 
 @attrs.frozen
 class Table:
-    """The cells of one CSV file or one sheet, row by row, as read (``None`` for empty)."""
+    """The cells of one CSV file or one sheet, row by row, as read (``None`` for empty). A CSV
+    file read by :func:`load_values` gives its rows as they are read, once (``stream``), and
+    no ``rows``."""
 
     rows: Sequence[Sequence[Any]]
     source: str
     sheet: str | None = None
+    stream: Iterator[Sequence[Any]] | None = attrs.field(default=None, eq=False, repr=False)
+
+    def cells(self) -> Iterator[Sequence[Any]]:
+        """The rows, one at a time."""
+        return iter(self.rows) if self.stream is None else self.stream
 
 
 
@@ -51,23 +59,48 @@ def separator_of(line: str) -> str:
 def read_csv_text(text: str, source: str) -> Table | Problem:
     """The cells of a CSV text, split by the separator of its first line (:func:`separator_of`)."""
     first = next((line for line in text.splitlines() if line.strip()), "")
-    separator = separator_of(first)
-    # Strict: a quote in the middle of a cell, or one still open at the end of the file (which
-    # the lenient reader closes silently, swallowing every line after it), is an error.
-    reader = csv.reader(io.StringIO(text, newline=""), delimiter=separator, strict=True)
-    rows: list[list[str]] = []
-    start = cells = 1
     try:
-        for row in reader:
-            rows.append(row)
-            start = reader.line_num + 1
-            cells += len(row)
-            if len(rows) > MAX_ROWS or cells > MAX_CELLS:
-                code, limit = (("too_many_rows", MAX_ROWS) if len(rows) > MAX_ROWS
-                               else ("too_many_cells", MAX_CELLS))
-                return Problem.of(code, source=source, limit=limit)
-    except csv.Error as exc:
-        if str(exc) == "unexpected end of data":
-            return Problem.of("csv_open_quote", source=source, line=start)
-        return Problem.of("csv_syntax", source=source, line=reader.line_num, detail=str(exc))
+        rows = list(csv_rows(io.StringIO(text, newline=""), separator_of(first), source))
+    except InputError as exc:
+        return exc.problems[0]
     return Table(rows=rows, source=source)
+
+
+def csv_rows(lines: Iterable[str], separator: str, source: str, *, number: int = 0,
+             rows: int = 0, cells: int = 1) -> Iterator[list[str]]:
+    """The rows of CSV ``lines`` (as a file opened with ``newline=""`` gives them), one at a
+    time; an :class:`InputError` where the text is not CSV or holds too many rows or cells.
+
+    A line without quotes (nor NUL, nor a cell past the csv module's field limit) is split at
+    its separators, as the csv module splits it; any other line is read by the csv module,
+    with the lines after it that its quotes span. ``number``, ``rows`` and ``cells`` are the
+    lines, rows and cells (plus one) read before ``lines``."""
+    lines = iter(lines)
+    field_limit = csv.field_size_limit()
+    for count, line in enumerate(lines, rows + 1):  # one row for each line a row starts on
+        start = number = number + 1
+        if '"' in line or "\0" in line or len(line) > field_limit:
+            # Strict: a quote in the middle of a cell, or one still open at the end of the file
+            # (which the lenient reader closes silently, swallowing every line after it), is an
+            # error.
+            reader = csv.reader(itertools.chain((line,), lines), delimiter=separator,
+                                strict=True)
+            try:
+                row = next(reader)
+            except csv.Error as exc:
+                if str(exc) == "unexpected end of data":
+                    raise InputError([Problem.of("csv_open_quote", source=source,
+                                                 line=start)]) from None
+                raise InputError([Problem.of("csv_syntax", source=source,
+                                             line=start - 1 + reader.line_num,
+                                             detail=str(exc))]) from None
+            number = start - 1 + reader.line_num
+        else:
+            text = line.rstrip("\r\n")
+            row = text.split(separator) if text else []
+        cells += len(row)
+        if count > MAX_ROWS or cells > MAX_CELLS:
+            code, limit = (("too_many_rows", MAX_ROWS) if count > MAX_ROWS
+                           else ("too_many_cells", MAX_CELLS))
+            raise InputError([Problem.of(code, source=source, limit=limit)])
+        yield row

@@ -9,16 +9,17 @@ actually read. A size ``stat`` states above the limit refuses the file at once.
 
 from __future__ import annotations
 
+import io
 import os
 import stat
 from pathlib import Path
-from typing import Final
+from typing import Any, BinaryIO, Final
 
 from cds_indicators._model.errors import InputError, Problem
 from cds_indicators._model.fileerrors import file_error
 from cds_indicators._words.interface import t
 
-__all__ = ["MAX_FILE_BYTES", "check_kind", "read_bounded"]
+__all__ = ["MAX_FILE_BYTES", "check_kind", "open_bounded", "read_bounded"]
 
 #: Larger files are refused (bytes), counted on what is read.
 MAX_FILE_BYTES: Final = 50 * 1024 * 1024
@@ -63,20 +64,30 @@ def _refuse_size(size: int, source: str, limit: int) -> None:
         raise InputError([Problem.of("file_too_large", source=source, size=size, limit=limit)])
 
 
-def read_bounded(path: Path, source: str, limit: int = MAX_FILE_BYTES) -> bytes:
-    """The bytes of the regular file at ``path``, at most ``limit`` of them; a special file or a
-    longer file is refused with an :class:`InputError` placed in ``source``."""
+def _opened(path: Path, source: str, limit: int) -> BinaryIO:
+    """The regular file at ``path`` opened for reading, its kind and stated size checked."""
     check_kind(path, source)
     flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0)
     try:
         fd = os.open(path, flags)
     except OSError as exc:
         raise _unreadable(source, exc) from None
-    with os.fdopen(fd, "rb") as file:
+    file = os.fdopen(fd, "rb")
+    try:
         # Checked again on the open file: the path may have been replaced since.
         found = os.fstat(file.fileno())
         _refuse_kind(found.st_mode, source)
         _refuse_size(found.st_size, source, limit)
+    except BaseException:
+        file.close()
+        raise
+    return file
+
+
+def read_bounded(path: Path, source: str, limit: int = MAX_FILE_BYTES) -> bytes:
+    """The bytes of the regular file at ``path``, at most ``limit`` of them; a special file or a
+    longer file is refused with an :class:`InputError` placed in ``source``."""
+    with _opened(path, source, limit) as file:
         try:
             data = file.read(limit + 1)
         except OSError as exc:
@@ -84,3 +95,34 @@ def read_bounded(path: Path, source: str, limit: int = MAX_FILE_BYTES) -> bytes:
     if len(data) > limit:
         raise InputError([Problem.of("file_over_limit", source=source, limit=limit)])
     return data
+
+
+class _Bounded(io.RawIOBase):
+    """A file read through, refused as soon as more than ``limit`` bytes have come out of it."""
+
+    def __init__(self, file: BinaryIO, source: str, limit: int) -> None:
+        self.file, self.source, self.limit, self.count = file, source, limit, 0
+
+    def readable(self) -> bool:
+        return True
+
+    def readinto(self, buffer: Any) -> int:
+        try:
+            count = self.file.readinto(buffer)  # type: ignore[attr-defined]
+        except OSError as exc:
+            raise _unreadable(self.source, exc) from None
+        self.count += count
+        if self.count > self.limit:
+            raise InputError([Problem.of("file_over_limit", source=self.source,
+                                         limit=self.limit)])
+        return int(count)
+
+    def close(self) -> None:
+        self.file.close()
+        super().close()
+
+
+def open_bounded(path: Path, source: str, limit: int = MAX_FILE_BYTES) -> BinaryIO:
+    """The regular file at ``path`` to read as a stream, with the checks of
+    :func:`read_bounded`: what is read past ``limit`` bytes is refused as it is read."""
+    return io.BufferedReader(_Bounded(_opened(path, source, limit), source, limit))

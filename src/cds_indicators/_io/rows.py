@@ -4,6 +4,7 @@ read it (a column's letter and an empty cell are words of :mod:`cds_indicators._
 from __future__ import annotations
 
 import unicodedata
+from collections.abc import Mapping
 from typing import Any
 
 import attrs
@@ -16,7 +17,7 @@ __all__ = ["Read", "Row", "cell_text"]
 Read = tuple[str, str | None, int, str | None, str | None]
 
 
-@attrs.frozen(kw_only=True)
+@attrs.define(kw_only=True)
 class Row:
     """One commune-year read from a table, before it becomes a record."""
 
@@ -25,13 +26,15 @@ class Row:
     year: int
     province: str | None = None
     code: str | None = None
-    values: dict[str, Any]
+    values: Mapping[str, Any]
     row: int
     sheet: str | None
-    readings: dict[str, Reading] = attrs.field(factory=dict)
+    readings: Mapping[str, Reading] = attrs.field(factory=dict)
 
     def add(self, criterion: str, value: Any, reading: Reading | None) -> None:
-        """The value of ``criterion`` as written, and its reading when it could be read."""
+        """The value of ``criterion`` as written, and its reading when it could be read (a
+        long table's row, whose values are gathered one by one in dicts)."""
+        assert isinstance(self.values, dict) and isinstance(self.readings, dict)
         self.values[criterion] = value
         if reading is not None:
             self.readings[criterion] = reading

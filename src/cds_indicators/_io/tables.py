@@ -16,7 +16,7 @@ spreadsheet shows them), never dropped: an unknown column such as ``3.1O`` is an
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from typing import Any, Final
 
 import attrs
@@ -25,6 +25,7 @@ from cds_indicators._evaluation.evidence import with_evidence
 from cds_indicators._evaluation.reading import ratio
 from cds_indicators._evaluation.scalar import read_value
 from cds_indicators._io.cells import Table, read_csv_text
+from cds_indicators._io.columns import Column, Columns, RowScan
 from cds_indicators._io.rows import Read, Row, cell_text
 from cds_indicators._model.errors import Problem
 from cds_indicators._model.framework import Framework
@@ -36,7 +37,6 @@ from cds_indicators._words.headers import (
     fold_header,
     header_role,
     is_descriptive,
-    is_signature,
 )
 
 __all__ = ["Row", "Table", "read_csv_text", "records_from_table"]
@@ -59,6 +59,8 @@ class _Reader:
         self.default_year = year
         self.problems: list[Problem] = []
         self.header_row = 0
+        self.years: dict[tuple[type, Any], int] = {}
+        self.names: dict[str, str] = {}
 
     def problem(self, code: str, row: int | None = None, col: int | None = None,
                 **fields: Any) -> None:
@@ -89,8 +91,10 @@ class _Reader:
         found = cell_text(cell)
         return found if found in self.framework else None
 
-    def preamble(self, rows: Sequence[Sequence[Any]]) -> tuple[int | None, dict[str, Any]]:
-        """The index of the header row, and the fields given above it (role → (value, row))."""
+    def preamble(self, rows: Iterator[Sequence[Any]]
+                 ) -> tuple[int | None, dict[str, Any], Sequence[Any]]:
+        """The index of the header row, the fields given above it (role → (value, row)), and
+        the header's cells; ``rows`` is left at the row after the header."""
         fields: dict[str, Any] = {}
         for index, cells in enumerate(rows):
             filled = [i for i, cell in enumerate(cells) if not is_empty(cell)]
@@ -104,8 +108,8 @@ class _Reader:
                     continue
             if len(filled) == 1:
                 continue  # a title
-            return index, fields
-        return None, fields
+            return index, fields, cells
+        return None, fields, ()
 
     def looks_like_id(self, cell: Any) -> bool:
         return isinstance(cell, str) and cell_text(cell) in self.framework
@@ -150,6 +154,19 @@ class _Reader:
         return value, at, 1
 
     def year(self, cell: Any, row: int, col: int) -> int | None:
+        # Most rows give the same year: read once, and again only where it is refused.
+        try:
+            known = self.years.get((cell.__class__, cell))
+        except TypeError:
+            known = None
+        if known is not None:
+            return known
+        year = self.read_year(cell, row, col)
+        if year is not None and len(self.years) < 64:
+            self.years[(cell.__class__, cell)] = year
+        return year
+
+    def read_year(self, cell: Any, row: int, col: int) -> int | None:
         if is_empty(cell):
             if self.default_year is None:
                 self.problem("missing_year", row, col)
@@ -180,18 +197,17 @@ class _Reader:
 
     # -- the whole table -----------------------------------------------------------------
 
-    def read(self) -> list[Row]:
-        rows = self.table.rows
-        start, fields = self.preamble(rows)
+    def read(self, rows: Iterator[Sequence[Any]]) -> list[Row]:
+        start, fields, head = self.preamble(rows)
         if start is None:
             if fields:
                 self.problem("no_header", max(at for _, at in fields.values()))
             return []
         header_row = self.header_row = start + 1
-        roles, criteria = self.header(rows[start], header_row)
-        width = len(rows[start])
+        roles, criteria = self.header(head, header_row)
+        width = len(head)
         # A cell under an empty header is outside the table as much as one past its last column.
-        unheaded = [col for col, cell in enumerate(rows[start]) if is_empty(cell)]
+        unheaded = [col for col, cell in enumerate(head) if is_empty(cell)]
         long = "criterion" in roles
         if long:
             for col, criterion in criteria.items():
@@ -211,11 +227,14 @@ class _Reader:
         firsts: dict[tuple[tuple[str, str, int], str], int] = {}
         # A problem of the header spoils every row; one of a row spoils its commune-year.
         spoiled: set[Any] = {_HEADER} if self.problems else set()
-        for index in range(start + 1, len(rows)):
-            cells, row = rows[index], index + 1
-            if all(is_empty(cell) for cell in cells):
+        mixed = self.table.sheet is not None  # a sheet's cells: text, numbers, bools, dates
+        columns = Columns([Column(col, self.framework[c], mixed) for col, c in criteria.items()],
+                          mixed)
+        scan = RowScan()
+        for row, cells in enumerate(rows, start + 2):
+            if scan.blank(cells):
                 continue
-            if is_signature(cells):
+            if scan.signature(cells):
                 break  # the signature area (Người lập biểu, …) ends the table
             before = len(self.problems)
             for col in (*unheaded, *range(width, len(cells))):
@@ -226,7 +245,7 @@ class _Reader:
                 self.long_row(cells, roles, row, read, found, firsts)
                 key = read and (fold_header(read[0]), fold_header(read[1] or ""), read[2])
             else:
-                key = self.wide_row(cells, criteria, row, read, found)
+                key = self.wide_row(cells, columns, row, read, found)
             if len(self.problems) > before and key is not None:
                 spoiled.add(key)
         if long and not found and "commune" in fields and "commune" not in roles:
@@ -267,28 +286,27 @@ class _Reader:
         if not name or year is None:
             return None
         province, _, _ = self.field("province", cells, roles, fields, row)
-        return name, cell_text(district) or None, year, cell_text(province) or None, code
+        district, province = cell_text(district) or None, cell_text(province) or None  # kept once:
+        return (name, district and self.names.setdefault(district, district), year,
+                province and self.names.setdefault(province, province), code)
 
-    def new_row(self, read: Read, row: int) -> Row:
+    def new_row(self, read: Read, row: int, values: Mapping[str, Any] | None = None,
+                readings: Mapping[str, Reading] | None = None) -> Row:
         commune, district, year, province, code = read
-        return Row(commune=commune, district=district, year=year, values={}, row=row,
-                   sheet=self.table.sheet, province=province, code=code)
+        return Row(commune=commune, district=district, year=year,
+                   values={} if values is None else values, row=row, sheet=self.table.sheet,
+                   province=province, code=code, readings={} if readings is None else readings)
 
-    def wide_row(self, cells: Sequence[Any], criteria: dict[int, str], row: int,
+    def wide_row(self, cells: Sequence[Any], columns: Columns, row: int,
                  read: Read | None,
                  found: dict[tuple[str, str, int], Row]) -> Any:
-        record = None if read is None else self.new_row(read, row)
-        for col, criterion in criteria.items():
-            if col < len(cells) and not is_empty(cells[col]):
-                value, reading = self.value(criterion, cells[col], row, col)
-                if record is not None:
-                    record.add(criterion, value, reading)
-        if record is not None:
-            # Duplicated commune-years are found across the whole file, by the caller.
-            key = (fold_header(record.commune), str(row), record.year)
-            found[key] = record
-            return key
-        return None
+        values, readings = columns.read(cells, self.place, row)
+        if read is None:
+            return None
+        # Duplicated commune-years are found across the whole file, by the caller: a row is
+        # kept by its number.
+        found[row] = self.new_row(read, row, values, readings)  # type: ignore[index]
+        return row
 
     def long_row(self, cells: Sequence[Any], roles: dict[str, int], row: int,
                  read: Read | None,
@@ -374,6 +392,9 @@ def records_from_table(
 ) -> tuple[list[Row], list[Problem]]:
     """The commune-years of ``table``, and every problem found in it."""
     reader = _Reader(table, framework, year)
-    rows = reader.read()
+    cells = table.cells()
+    rows = reader.read(cells)
+    for _ in cells:  # the rest of a file still read: what is not CSV in it is refused
+        pass
     # A field above the header is read for every row: say what is wrong with it once.
     return rows, list(dict.fromkeys(reader.problems))

@@ -17,15 +17,17 @@ reports every problem of a file at once, each with its place.
 from __future__ import annotations
 
 import os
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from pathlib import Path
-from typing import Any, Final, Literal, overload
+from typing import TYPE_CHECKING, Any, Final, Literal, overload
 
 import attrs
 
+from cds_indicators._io.columns import collector_paused
 from cds_indicators._io.document import parse_document
-from cds_indicators._io.limits import MAX_FILE_BYTES, check_kind, read_bounded
+from cds_indicators._io.limits import MAX_FILE_BYTES, check_kind
 from cds_indicators._io.partial import Errors, LoadedValues, check_errors, without_repeats
+from cds_indicators._io.textfile import read_text
 from cds_indicators._model.errors import InputError, Problem, raise_problems
 from cds_indicators._model.framework import Framework
 from cds_indicators._model.official import is_code, official_record
@@ -34,6 +36,9 @@ from cds_indicators._model.report import Report
 from cds_indicators._words import Lang
 from cds_indicators._words.format import commune_label, fold
 
+if TYPE_CHECKING:
+    from cds_indicators._io.rows import Row
+
 __all__ = ["MAX_FILE_BYTES", "LoadedValues", "Record", "check_record", "commune_year",
            "duplicates", "evaluate_record", "load_values", "read_commune_file", "read_record"]
 
@@ -41,24 +46,12 @@ def _problem(code: str, source: str, **fields: Any) -> Problem:
     return Problem.of(code, source=source, **fields)
 
 
-def _read_text(path: Path, source: str) -> str:
-    data = read_bounded(path, source)
-    try:
-        text = data.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        line = data[: exc.start].count(b"\n") + 1
-        raise InputError([_problem("not_utf8", source, line=line)]) from None
-    if not text.strip():
-        raise InputError([_problem("file_empty", source)])
-    return text
-
-
 def _parse(path: Path) -> Any:
     source = str(path)
     suffix = path.suffix.lower()
     if suffix not in (".toml", ".json"):
         raise InputError([_problem("unknown_format", source, suffix=suffix or "(none)")])
-    return parse_document(_read_text(path, source), suffix, source)
+    return parse_document(read_text(path, source), suffix, source)
 
 
 #: Keys of a commune-year for people, not read: where its figures come from, and a note (say
@@ -170,7 +163,8 @@ def load_values(
     file = Path(path)
     source = str(file)
     try:
-        records, problems = _read_file(file, source, framework, year, sheet)
+        with collector_paused():
+            records, problems = _read_file(file, source, framework, year, sheet)
     except InputError as exc:
         if errors == "raise":
             raise
@@ -194,7 +188,7 @@ def _read_file(file: Path, source: str, framework: Framework, year: int | None,
     if suffix not in _SUFFIXES:
         raise InputError([_problem("unknown_format", source, suffix=suffix or "(none)")])
     if suffix in (".toml", ".json"):
-        data = parse_document(_read_text(file, source), suffix, source)
+        data = parse_document(read_text(file, source), suffix, source)
         records, problems, every = _records_from_document(data, source, framework, year)
     else:
         records, problems = _records_from_tables(file, source, suffix, framework, year, sheet)
@@ -207,13 +201,11 @@ def _records_from_tables(
     file: Path, source: str, suffix: str, framework: Framework, year: int | None,
     sheet: str | Sequence[str] | None = None,
 ) -> tuple[list[Record], list[Problem]]:
-    from cds_indicators._io.tables import read_csv_text, records_from_table
+    from cds_indicators._io.tables import records_from_table
+    from cds_indicators._io.textfile import csv_table
 
     if suffix == ".csv":
-        table = read_csv_text(_read_text(file, source), source)
-        if isinstance(table, Problem):
-            raise InputError([table])
-        tables = [table]
+        tables = [csv_table(file, source)]
         notices: list[Problem] = []
     else:
         from cds_indicators._io.workbooks import read_workbook_tables
@@ -222,14 +214,15 @@ def _records_from_tables(
         tables, notices = read_workbook_tables(file, source, framework, sheet)
     records: list[Record] = []
     problems: list[Problem] = []
+    told = tuple(notices)
     for table in tables:
         rows, found = records_from_table(table, framework, year)
         problems.extend(found)
-        for r in rows:
+        for r in _let_go(rows):
             read = official_record(Record(
                 commune=r.commune, district=r.district, province=r.province, code=r.code,
                 year=r.year, values=r.values, source=source, sheet=r.sheet, row=r.row,
-                readings=r.readings, read_for=framework, notices=tuple(notices)))
+                readings=r.readings, read_for=framework, notices=told))
             if isinstance(read, Problem):
                 problems.append(read)
             else:
@@ -237,6 +230,14 @@ def _records_from_tables(
     if notices and not records:  # every sheet skipped or refused: say which sheets were skipped
         problems.extend([*notices, *([] if problems else [_problem("no_records", source)])])
     return records, problems
+
+
+def _let_go(items: list[Row]) -> Iterator[Row]:
+    """The items of ``items`` in order, each dropped from the list once given: a table's rows
+    are not held beside all of their records."""
+    items.reverse()
+    while items:
+        yield items.pop()
 
 
 def _records_from_document(

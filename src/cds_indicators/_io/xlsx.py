@@ -46,7 +46,7 @@ def _format_section(number_format: str, number: int | float) -> str:
     return sections[0]
 
 
-@functools.lru_cache(maxsize=8192)
+@functools.lru_cache(maxsize=8192, typed=True)  # 1 and 1.0 are shown apart
 def shown_number(number: int | float, number_format: str | None) -> Any:
     """A number cell as its format shows it: exact percent text (``"57.5%"``) for a percent
     format, scaled by 100 for a real percent sign and not for a literal one (``0.0"%"``,
@@ -128,15 +128,17 @@ class _SheetReader:
                 row: dict[int, Any] = {}
                 for cell in cells:
                     column = cell["column"]
-                    letter = get_column_letter(column)
                     if column in row:
+                        letter = get_column_letter(column)
                         self.problem("sheet_cell_twice", row=number, column=letter,
                                      cell=f"{letter}{number}")
                         return []
-                    value = self.shown(cell)
-                    if value is None and cell["formula"] is not None:
+                    value = cell["value"]
+                    if isinstance(value, int | float):  # its number format may change it
+                        value = self.shown(cell)
+                    elif value is None and cell["formula"] is not None:
                         self.problem("xlsx_formula_without_value", value=cell["formula"],
-                                     row=number, column=letter)
+                                     row=number, column=get_column_letter(column))
                     row[column] = value
                 refusal = grid.add(number, row, len(cells))
                 if refusal is not None:

@@ -73,7 +73,12 @@ def exact_float(value: SupportsFloat) -> Fraction:
     >>> exact_float(0.57 * 100), exact_float(0.1 + 0.2)
     (Fraction(57, 1), Fraction(3, 10))
     """
-    return Fraction(format(float(value), f".{FLOAT_DIGITS}g"))
+    text = format(float(value), f".{FLOAT_DIGITS}g")
+    try:
+        # The decimal's exact ratio: twice as fast as Fraction parsing the text.
+        return Fraction(*Decimal(text).as_integer_ratio())
+    except (OverflowError, ValueError):  # inf, nan: refused as Fraction refuses them
+        return Fraction(text)
 
 
 def exact_decimal(value: Decimal) -> Fraction | None:

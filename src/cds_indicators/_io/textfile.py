@@ -1,0 +1,128 @@
+"""Text files read within bounds: a TOML or JSON document whole, a CSV file row by row.
+
+A CSV file is first read through once without being kept — its size within
+:data:`~cds_indicators._io.limits.MAX_FILE_BYTES`, its text UTF-8, not blank, its first line
+(which gives the separator) — so that those refusals come first, as for a document read whole;
+its rows are then read as they come, and never held all at once with the file's text.
+"""
+
+from __future__ import annotations
+
+import codecs
+import csv
+import io
+import itertools
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Final
+
+from cds_indicators._io.cells import MAX_CELLS, MAX_ROWS, Table, csv_rows, separator_of
+from cds_indicators._io.limits import open_bounded, read_bounded
+from cds_indicators._model.errors import InputError, Problem
+
+__all__ = ["csv_table", "read_text"]
+
+_CHUNK: Final = 1 << 18
+
+
+def read_text(path: Path, source: str) -> str:
+    """The UTF-8 text of the file at ``path`` (a byte-order mark dropped), refused when it is
+    not UTF-8 (with the line), blank, or not a regular file within the size limit."""
+    data = read_bounded(path, source)
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        line = data[: exc.start].count(b"\n") + 1
+        raise InputError([Problem.of("not_utf8", source=source, line=line)]) from None
+    if not text.strip():
+        raise InputError([Problem.of("file_empty", source=source)])
+    return text
+
+
+def _first_line(path: Path, source: str) -> str:
+    """The first line of the file that is not blank ("" when there is none), the file checked
+    as :func:`read_text` checks it, in one pass that keeps no more than that line."""
+    decoder = codecs.getincrementaldecoder("utf-8-sig")()
+    head = ""
+    first: str | None = None
+    filled = False
+    with open_bounded(path, source) as file:
+        while True:
+            chunk = file.read(_CHUNK)
+            try:
+                text = decoder.decode(chunk, final=not chunk)
+            except UnicodeDecodeError:
+                read_text(path, source)  # says where, reading the whole file
+                raise
+            filled = filled or bool(text.strip())
+            if first is None:
+                head += text
+                lines = head.splitlines(keepends=True)
+                found = next((i for i, line in enumerate(lines) if line.strip()), None)
+                # A line is whole once a line break follows it, or the file ends.
+                if found is not None and (not chunk or found < len(lines) - 1
+                                          or lines[found] != lines[found].splitlines()[0]):
+                    first = lines[found].splitlines()[0]
+                elif found is None:  # blank lines only: keep the last, which may go on
+                    head = lines[-1] if lines else ""
+            if not chunk:
+                break
+    if not filled:
+        raise InputError([Problem.of("file_empty", source=source)])
+    return first or ""
+
+
+def csv_table(path: Path, source: str) -> Table:
+    """The CSV file at ``path`` as a table whose rows are read as they are asked for."""
+    separator = separator_of(_first_line(path, source))
+    return Table(rows=(), source=source, stream=_rows(path, source, separator))
+
+
+def _rows(path: Path, source: str, separator: str) -> Iterator[list[str]]:
+    with io.TextIOWrapper(open_bounded(path, source), encoding="utf-8-sig",
+                          newline="") as text:
+        try:
+            yield from _chunked(text, separator, source)
+        except UnicodeDecodeError:  # the file changed since it was checked
+            read_text(path, source)
+            raise
+
+
+def _chunked(text: io.TextIOWrapper, separator: str, source: str) -> Iterator[list[str]]:
+    """The rows of a CSV text, a chunk of whole lines at a time while the lines are plain (no
+    quote, no NUL, no line break but ``\n`` or ``\r\n``, no line past the csv module's field
+    limit): each is split at its separators, as the csv module splits it. From the first chunk
+    that is not plain on, line by line (:func:`~cds_indicators._io.cells.csv_rows`)."""
+    field_limit = csv.field_size_limit()
+    number, count, cells, carry = 0, 0, 1, ""
+    while True:
+        chunk = text.read(_CHUNK)
+        body = carry + chunk
+        end = body.rfind("\n") + 1 if chunk else len(body)
+        head, carry = body[:end], body[end:]
+        plain = head.replace("\r\n", "\n") if "\r" in head else head
+        lines = plain.split("\n")
+        if lines[-1] == "":
+            lines.pop()  # after the last line break
+        rows = [line.split(separator) if line else [] for line in lines]
+        if ('"' in plain or "\0" in plain or "\r" in plain
+                or max(map(len, lines), default=0) > field_limit
+                or count + len(rows) > MAX_ROWS
+                or cells + sum(map(len, rows)) > MAX_CELLS):
+            rest = itertools.chain(io.StringIO(head, newline=""), _after(carry, text))
+            yield from csv_rows(rest, separator, source, number=number, rows=count,
+                                cells=cells)
+            return
+        yield from rows
+        number += len(lines)
+        count += len(rows)
+        cells += sum(map(len, rows))
+        if not chunk:
+            return
+
+
+def _after(carry: str, text: io.TextIOWrapper) -> Iterator[str]:
+    """The lines of ``text`` still to read, the first continuing ``carry``."""
+    if carry:
+        yield from io.StringIO(carry + text.readline(), newline="")
+    yield from text
