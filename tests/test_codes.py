@@ -171,6 +171,22 @@ def test_merge_into_a_code_needs_a_year():
         "commune code '15361': a year is needed to choose the official list"]
 
 
+def test_merge_reads_the_codes_of_its_parts():
+    """A part given as a record named by its code is the official commune: merged with its
+    counts, a second part naming the same commune is the same part given twice, and an
+    unknown code is refused with the rest."""
+    by_code = cds.Record(commune="015361", year=2025, values={"2.5": cds.ratio(1, 2)})
+    other = cds.Record(commune="Xã Vĩnh Lộc", year=2025, values={"2.5": cds.ratio(1, 4)})
+    assert cds.merge([by_code, other], into="Xã X").values == {"2.5": cds.ratio(2, 6)}
+    same = cds.Record(commune="Xã Tây Đô", year=2025, values={"2.5": cds.ratio(1, 4)})
+    unknown = cds.Record(commune="99999", year=2025, values={})
+    with pytest.raises(cds.InputError) as caught:
+        cds.merge([by_code, same, unknown], into="Xã X")
+    assert [p.message_en for p in caught.value.problems] == [
+        "commune 'Xã Tây Đô' is given twice",
+        "commune code '99999' is not in the official list of 2025"]
+
+
 def test_rebase_reads_the_codes_of_former_communes():
     successors = cds.Successors({"Xã Vĩnh Long": "Xã Tây Đô", "Xã Vĩnh Phúc": "Xã Tây Đô"})
     records = [cds.Record(commune=c, year=2024, values={"1.1": True})
@@ -331,3 +347,36 @@ def test_a_workbook_names_communes_by_a_code_column(tmp_path):
     records = cds.load_values(tmp_path / "values.xlsx")
     assert [(r.commune, r.code, r.district) for r in records] == [
         ("Xã Vĩnh Long", "15361", "Huyện Vĩnh Lộc"), ("Xã Vĩnh Thịnh", "15388", "Huyện Vĩnh Lộc")]
+
+
+def test_successors_read_codes_as_the_communes_they_stand_for(tmp_path: Path):
+    """A former commune's code is read in the list before the arrangement, a new commune's in
+    the list after it, in a mapping and in a file; a bad code is refused at its row."""
+    given = cds.Successors({"15361": "15361", "015364": {"Xã Tây Đô": None}})
+    assert dict(given.entries) == {("Huyện Vĩnh Lộc", "Xã Vĩnh Long"): {"Xã Tây Đô": None},
+                                   ("Huyện Vĩnh Lộc", "Xã Vĩnh Phúc"): {"Xã Tây Đô": None}}
+    path = tmp_path / "successors.csv"
+    path.write_text("Xã cũ,Huyện cũ,Xã mới\n15361,,15361\n015364,Vĩnh Lộc,Xã Tây Đô\n"
+                    "99998,,Xã Tây Đô\n", encoding="utf-8")
+    with pytest.raises(cds.InputError) as caught:
+        cds.Successors.load(path)
+    assert [(p.row, p.message_en) for p in caught.value.problems] == [
+        (4, "commune code '99998' is not in the official list of 2024")]
+    path.write_text("Xã cũ,Huyện cũ,Xã mới\n15361,,15361\n015364,Vĩnh Lộc,Xã Tây Đô\n",
+                    encoding="utf-8")
+    assert cds.Successors.load(path).of("Xã Vĩnh Long", "Vĩnh Lộc") == {"Xã Tây Đô": None}
+
+
+def test_a_schedule_reads_codes_in_the_list_of_their_year(tmp_path: Path):
+    """A scheduled commune given by its code is the commune that code stands for in the list
+    used for its year, as a record's code is; the same commune given twice is refused."""
+    schedule = cds.Schedule({"15361": 2024, "015361": 2025})
+    assert schedule.year_of("Xã Vĩnh Long") == 2024
+    assert schedule.year_of("Xã Tây Đô") == 2025
+    path = tmp_path / "schedule.csv"
+    path.write_text("commune,district,year\n15361,,2024\nXã Vĩnh Long,,2024\n99999,,2025\n",
+                    encoding="utf-8")
+    with pytest.raises(cds.InputError) as caught:
+        cds.Schedule.load(path)
+    assert [(p.row, p.code) for p in caught.value.problems] == [
+        (3, "schedule_duplicate"), (4, "admin_unknown_code")]

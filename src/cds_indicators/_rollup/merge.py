@@ -117,6 +117,14 @@ def _parts(given: Any, problems: list[Problem]) -> list[_Part]:
         if not isinstance(name, str):
             problems.append(Problem.of("merge_part_name", value=name))
             continue
+        if isinstance(item, Record) and (item.code is not None or is_code(item.commune)):
+            # A part named by its official code ([admin]): named as the list names it.
+            resolved = official_record(item)
+            if isinstance(resolved, Problem):
+                problems.append(resolved)
+                continue
+            name = resolved.commune if name == item.commune else name
+            item = resolved
         if name in seen:
             problems.append(Problem.of("merge_duplicate_part", value=name))
             continue

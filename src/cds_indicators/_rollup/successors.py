@@ -20,6 +20,7 @@ import attrs
 
 from cds_indicators._model.errors import InputError, Problem
 from cds_indicators._model.numbers import exact_float, is_missing
+from cds_indicators._model.official import ARRANGEMENT_YEAR, is_code, official_place
 from cds_indicators._model.places import Places
 from cds_indicators._words.format import exact
 from cds_indicators._words.headers import SUCCESSOR_COLUMNS, fold_header
@@ -53,6 +54,28 @@ def _share(value: Any) -> Fraction | None:
     return found if found is not None and 0 < found <= 1 else None
 
 
+def _official(key: Key, news: list[str], problems: list[Problem],
+              **place: Any) -> tuple[Key, list[str]]:
+    """A former commune and its new communes with the codes among them (*mã đơn vị hành
+    chính*, ``[admin]``) read as the names they stand for: a former commune's in the list
+    before the arrangement, a new commune's in the list after it. A bad code is a problem."""
+    district, old = key
+    if is_code(old):
+        found = official_place(old, ARRANGEMENT_YEAR - 1, district=district)
+        if isinstance(found, Problem):
+            problems.append(attrs.evolve(found, **place))
+        elif found is not None:
+            district, old = found.district, found.commune
+    named = []
+    for new in news:
+        found = official_place(new, ARRANGEMENT_YEAR) if is_code(new) else None
+        if isinstance(found, Problem):
+            problems.append(attrs.evolve(found, **place))
+        named.append(found.commune if found is not None and not isinstance(found, Problem)
+                     else new)
+    return (district, old), named
+
+
 def _entries(given: Any) -> dict[Key, dict[str, Fraction | None]]:
     if isinstance(given, Successors):
         return {k: dict(v) for k, v in given.entries.items()}
@@ -67,13 +90,17 @@ def _entries(given: Any) -> dict[Key, dict[str, Fraction | None]]:
             problems.append(Problem.of("successor_bad_entry", value=key))
             continue
         if isinstance(new, str) and new.strip():
-            entries[(district, old.strip())] = {new.strip(): None}
+            named, [new] = _official((district, old.strip()), [new.strip()], problems)
+            entries[named] = {new: None}
             continue
         if isinstance(new, Mapping | list | tuple) and new and all(
                 isinstance(n, str) and n.strip() for n in new):
-            shares = dict.fromkeys((n.strip() for n in new), None) if not isinstance(
-                new, Mapping) else {n.strip(): s for n, s in new.items()}
-            entries[(district, old.strip())] = _checked(old, shares, problems)
+            given_shares = list(new.values()) if isinstance(new, Mapping) else [
+                None] * len(new)
+            named, news = _official((district, old.strip()), [n.strip() for n in new],
+                                    problems)
+            entries[named] = _checked(named[1], dict(zip(news, given_shares, strict=True)),
+                                      problems)
             continue
         problems.append(Problem.of("successor_bad_entry", value=old))
     if problems:
@@ -140,7 +167,7 @@ class Successors:
         grouped: dict[Key, dict[str, Any]] = {}
         firsts: dict[tuple[Key, str], int] = {}
         for row, district, old, new, share in rows:
-            key = (district, old)
+            key, [new] = _official((district, old), [new], problems, source=source, row=row)
             if (key, new) in firsts:
                 problems.append(Problem.of("successor_duplicate", old=old, value=new,
                                            first=firsts[(key, new)], source=source, row=row))
