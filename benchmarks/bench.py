@@ -94,7 +94,7 @@ def main() -> int:
 
             report("  evaluate table, twice the communes / once (linear: 2)",
                    m.linear(cli_at, args.communes // 2), 2.5)
-            schedule = m.schedule_file(communes, args.communes)
+            schedule = m.schedule_file(communes, 2 * args.communes)
             for fmt in ("csv", "xlsx", "html"):
                 def at(rows: int, fmt: str = fmt) -> float:
                     part = Path(folder) / f"s{rows}.csv"
