@@ -285,23 +285,17 @@ class _Plan:
         self.ids_given = framework._index.keys()
 
 
-_PLANS: dict[tuple[int, int], tuple[Framework, _Plan]] = {}
-
-
 def _plan(framework: Framework, year: Any) -> _Plan:
-    """The plan of ``framework`` in ``year``; :class:`UnknownYearError` for a year it has no
-    targets for. A plan is looked up by the year given when it is an ``int``: each is made
-    only for a year the framework has."""
+    """The plan of ``framework`` in ``year``, made once (:func:`_made_once`, under ``-year``);
+    :class:`UnknownYearError` for a year it has no targets for. A plan is looked up by the
+    year given when it is an ``int``: each is made only for a year the framework has."""
     if year.__class__ is int:
-        entry = _PLANS.get((id(framework), year))
+        entry = _MADE.get((id(framework), -year))
         if entry is not None and entry[0] is framework:
-            return entry[1]
-    year = framework.check_year(year)
-    plan = _Plan(framework, year)
-    # As in _made_once: the entry keeps the framework alive, so that its id is not reused.
-    if len(_PLANS) >= _MADE_KEPT:
-        _PLANS.clear()
-    _PLANS[id(framework), year] = (framework, plan)
+            plan: _Plan = entry[1]
+            return plan
+    checked = framework.check_year(year)
+    plan = _made_once(framework, -checked, lambda: _Plan(framework, checked))
     return plan
 
 

@@ -33,7 +33,8 @@ from cds_indicators._model.record import Record
 from cds_indicators._words.names import name_key, same_place, split_prefix
 
 __all__ = ["ARRANGEMENT_YEAR", "OfficialUnit", "Place", "edition", "is_code", "official_place",
-           "official_record", "official_unit", "placed", "resolve_code", "units"]
+           "official_record", "official_unit", "placed", "placed_or_noted", "resolve_code",
+           "units"]
 
 _PACKAGE: Final = "vietnamadminunits"
 _EXTRA: Final = "admin"
@@ -204,6 +205,18 @@ def placed(commune: Any, year: int, *, code: Any = None, district: str | None = 
         return commune, code, district, province
     if isinstance(found, Problem):
         raise InputError([found])
+    return found
+
+
+def placed_or_noted(commune: Any, year: int, problems: list[Problem], *,
+                    district: str | None = None, **place: Any) -> Place | None:
+    """The official place of ``commune`` when it is a code (:func:`official_place`); ``None``
+    for a name, or for a bad code, which is added to ``problems`` placed at ``place`` (a file's
+    row, a key path)."""
+    found = official_place(commune, year, district=district)
+    if isinstance(found, Problem):
+        problems.append(attrs.evolve(found, **place))
+        return None
     return found
 
 

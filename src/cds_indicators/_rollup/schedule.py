@@ -21,7 +21,7 @@ import attrs
 from cds_indicators._io.limits import read_bounded
 from cds_indicators._model.errors import InputError, Problem
 from cds_indicators._model.numbers import whole_number
-from cds_indicators._model.official import is_code, official_place
+from cds_indicators._model.official import placed_or_noted
 from cds_indicators._model.places import Places
 from cds_indicators._words.headers import header_role
 
@@ -36,21 +36,6 @@ Key = tuple[str | None, str]
 
 def _name(text: str) -> str:
     return unicodedata.normalize("NFC", text.strip())
-
-
-def _official(district: str | None, commune: str, year: int, problems: list[Problem],
-              **place: Any) -> tuple[str | None, str]:
-    """A scheduled commune given by its code (*mã đơn vị hành chính*, ``[admin]``) as the
-    commune it stands for in the list used for its year, as a record's code is read; a bad
-    code is a problem."""
-    if not is_code(commune):
-        return district, commune
-    found = official_place(commune, year, district=district)
-    if isinstance(found, Problem):
-        problems.append(attrs.evolve(found, **place))
-        return district, commune
-    assert found is not None
-    return found.district if district is not None else None, found.commune
 
 
 def _year(value: Any) -> int | None:
@@ -81,7 +66,9 @@ def _entries(years: Any) -> dict[Key, int]:
         if year is None:
             problems.append(Problem.of("schedule_bad_year", value=value, path=f"$[{key!r}]"))
             continue
-        district, commune = _official(district, commune, year, problems, path=f"$[{key!r}]")
+        # A commune given by its code ([admin]), as the list of its year names it.
+        found = placed_or_noted(commune, year, problems, district=district, path=f"$[{key!r}]")
+        commune = commune if found is None else found.commune
         entries[(None if district is None else _name(district), _name(commune))] = year
     if problems:
         raise InputError(problems)
@@ -143,7 +130,9 @@ class Schedule:
                 problems.append(Problem.of("schedule_bad_year", value=value, source=source,
                                            **where))
                 continue
-            key = _official(district, _name(commune), year, problems, source=source, **where)
+            found = placed_or_noted(commune, year, problems, district=district,
+                                    source=source, **where)
+            key = (district, _name(commune) if found is None else found.commune)
             if key in entries:
                 problems.append(Problem.of("schedule_duplicate", value=key[1], source=source,
                                            **where))

@@ -20,7 +20,7 @@ import attrs
 
 from cds_indicators._model.errors import InputError, Problem
 from cds_indicators._model.numbers import exact_float, is_missing
-from cds_indicators._model.official import ARRANGEMENT_YEAR, is_code, official_place
+from cds_indicators._model.official import ARRANGEMENT_YEAR, placed_or_noted
 from cds_indicators._model.places import Places
 from cds_indicators._words.format import exact
 from cds_indicators._words.headers import SUCCESSOR_COLUMNS, fold_header
@@ -60,20 +60,12 @@ def _official(key: Key, news: list[str], problems: list[Problem],
     chính*, ``[admin]``) read as the names they stand for: a former commune's in the list
     before the arrangement, a new commune's in the list after it. A bad code is a problem."""
     district, old = key
-    if is_code(old):
-        found = official_place(old, ARRANGEMENT_YEAR - 1, district=district)
-        if isinstance(found, Problem):
-            problems.append(attrs.evolve(found, **place))
-        elif found is not None:
-            district, old = found.district, found.commune
-    named = []
-    for new in news:
-        found = official_place(new, ARRANGEMENT_YEAR) if is_code(new) else None
-        if isinstance(found, Problem):
-            problems.append(attrs.evolve(found, **place))
-        named.append(found.commune if found is not None and not isinstance(found, Problem)
-                     else new)
-    return (district, old), named
+    former = placed_or_noted(old, ARRANGEMENT_YEAR - 1, problems, district=district, **place)
+    if former is not None:
+        district, old = former.district, former.commune
+    named = [placed_or_noted(new, ARRANGEMENT_YEAR, problems, **place) for new in news]
+    return (district, old), [new if found is None else found.commune
+                             for new, found in zip(news, named, strict=True)]
 
 
 def _entries(given: Any) -> dict[Key, dict[str, Fraction | None]]:
