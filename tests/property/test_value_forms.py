@@ -213,12 +213,16 @@ _THRESHOLDS = st.one_of(
 @given(st.sampled_from([c for c in cds.Comparison if c is not cds.Comparison.YES]),
        _THRESHOLDS, st.data())
 @example(cds.Comparison.AT_LEAST, Fraction(115, 2), None)
+@example(cds.Comparison.ABOVE, Fraction(229, 4), None)
+@example(cds.Comparison.BELOW, Fraction(229, 4), None)
+@example(cds.Comparison.AT_MOST, Fraction(0), None)
 def test_any_threshold_decides_text_and_decimals_as_the_readers_do(comparison, threshold, data):
     """For any threshold (tenths, hundredths, thirds and sevenths that no decimal ends) and every
     comparison, percentage text near it and its Decimal give what the readers give."""
     framework = _rate_framework(comparison, threshold)
     if data is None:
-        texts = ["57,5%", "57,49", "57,50001", "57", "58", "57,5 %"]
+        texts = ["57,5%", "57,49", "57,50001", "57", "58", "57,5 %", "57,25%", "57.25",
+                 "57,24", "57,26%", "57,250", "0,00", "0.01%", "100,00%", "100,01"]
     else:
         near = data.draw(_near(threshold))
         places = data.draw(st.integers(0, 14))

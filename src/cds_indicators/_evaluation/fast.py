@@ -10,8 +10,9 @@ itself, by the same rule on the same exact number, without building the reading:
   uses), and its range with the float bound of 100: exactly what comparing its 12-digit
   reading decides (an ``int`` of 0–100 is a float exactly, read as itself);
 * a percentage given as plain text with at most one decimal (``"57"``, ``"57,5%"``,
-  ``"57.5"``) is looked up in a table of its spellings, made once, whose number of tenths
-  indexes the statuses made once per criterion; other
+  ``"57.5"``) or two (``"57,25%"``, added the first time one is seen) is looked up in a table
+  of its spellings, made once, whose number of hundredths is held against the first number of
+  hundredths of the other status (the statuses of 0 to 10,000 hundredths are two runs); other
   plain text is decided by its whole part, looked up in a table made once: a number ``W.F`` lies
   in ``[W, W + 1)``, where the threshold lies for one ``W`` at most; only there (and at 100)
   are its digits compared in integers, ``n / 10^k`` against the threshold ``p / q`` as
@@ -32,6 +33,7 @@ tests hold the two side by side.
 
 from __future__ import annotations
 
+import bisect
 import functools
 import re
 from collections.abc import Callable
@@ -84,9 +86,11 @@ def decider(criterion: Criterion, year: int) -> Decide:
     hundred_q = 100 * q
     text = _text(test, upward, threshold)
     exact = _decimal(threshold)
-    tenths = _tenths().get
-    #: The status of every number of tenths of a percent, 0 to 1000.
-    by_tenths = tuple(_PASS if test(n * q, 10 * p) else _FAIL for n in range(1001))
+    spelled = _spellings().get
+    #: A number of hundredths of a percent meets the rule from ``cut`` on (upwards), or up to
+    #: it (downwards): the statuses of 0 to 10,000 are a run of one then a run of the other.
+    cut = bisect.bisect_left(range(10_001), True,
+                             key=lambda n: bool(test(n * q, 100 * p)) is upward)
 
     def decide(value: Any) -> Status | None:
         kind = type(value)
@@ -102,8 +106,12 @@ def decider(criterion: Criterion, year: int) -> Decide:
                 return _PASS if (value >= bound if upward else value <= bound) else _FAIL
             return None
         if kind is str:
-            n = tenths(value)
-            return text(value) if n is None else by_tenths[n]
+            n = spelled(value)
+            if n is None:
+                n = _two_decimals(value)
+                if n is None:
+                    return text(value)
+            return _PASS if (n >= cut) is upward else _FAIL
         if kind is Decimal and exact is not None:
             # Compared as a Decimal: exactly, comparisons never round. Met upwards (or failed
             # downwards), it lies above 0 and may lie above 100; else below 100, maybe below 0.
@@ -133,15 +141,30 @@ def decider(criterion: Criterion, year: int) -> Decide:
 
 
 @functools.cache
-def _tenths() -> dict[str, int]:
-    """Every percentage of 0-100 written with at most one decimal, as people write a rate
-    (``57``, ``57,5``, ``57.5%``), and its number of tenths: looked up, not parsed."""
-    tenths = {}
-    for n in range(1001):
-        whole, tenth = divmod(n, 10)
+def _spellings() -> dict[str, int]:
+    """Percentages of 0-100 as people write a rate (``57``, ``57,5``, ``57.5%``), and their
+    number of hundredths: looked up, not parsed. At first every spelling with at most one
+    decimal (4,206); those with two (``57,25%``, about 40,000 more, 4 MiB) are added the first
+    time one is asked for (:func:`_two_decimals`)."""
+    spellings = {}
+    for n in range(0, 10_001, 10):
+        whole, tenth = divmod(n // 10, 10)
         for text in (f"{whole},{tenth}", f"{whole}.{tenth}", *([str(whole)] if not tenth else [])):
-            tenths[text] = tenths[text + "%"] = n
-    return tenths
+            spellings[text] = spellings[text + "%"] = n
+    return spellings
+
+
+def _two_decimals(value: str) -> int | None:
+    """The number of hundredths of ``value``, a percentage not among :func:`_spellings`: found
+    there once the spellings with two decimals are in, added now if ``value`` has two."""
+    spellings = _spellings()
+    # "100.00%" is the last spelling added.
+    if "100.00%" not in spellings and value.rstrip("%")[-3:-2] in (",", "."):
+        for n in range(10_001):
+            whole, rest = divmod(n, 100)
+            for text in (f"{whole},{rest:02d}", f"{whole}.{rest:02d}"):
+                spellings[text] = spellings[text + "%"] = n
+    return spellings.get(value)
 
 
 def _decimal(threshold: Fraction) -> Decimal | None:
