@@ -196,14 +196,17 @@ class RunReader:
     def _field(self, role: str, coded: tuple[bytes, ...], first: int, col: int) -> list[Any] | None:
         """The commune, year, district or province of each row (``None``: read row by row)."""
         met = self.met[role]
-        if not met.keys() >= set(coded):
-            read = _FIELDS[role]
-            for code in sorted(set(coded).difference(met)):
-                text = self.texts[int.from_bytes(code, sys.byteorder)]
-                found = _NO if signs(text) else read(self, text, first, col)
-                if found is _NO:
-                    return None
-                met[code] = found
+        try:
+            return list(map(met.__getitem__, coded))
+        except KeyError:
+            pass
+        read = _FIELDS[role]
+        for code in sorted(set(coded).difference(met)):
+            text = self.texts[int.from_bytes(code, sys.byteorder)]
+            found = _NO if signs(text) else read(self, text, first, col)
+            if found is _NO:
+                return None
+            met[code] = found
         return list(map(met.__getitem__, coded))
 
     def _commune(self, text: str, row: int, col: int) -> Any:
