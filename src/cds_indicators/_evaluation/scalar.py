@@ -46,6 +46,17 @@ def read_value(criterion: Criterion, value: Any) -> Reading | Problem:
     return _checked(criterion, value, _READERS[criterion.kind](criterion)(value))
 
 
+def reads_text_alike(criterion: Criterion) -> tuple[Any, ...]:
+    """Everything of ``criterion`` that :func:`read_value` reads a text by, but its id, which
+    only a problem names: two criteria with the same read any text to the same reading. The
+    readers of :data:`_READERS` take a rate's or a count's id alone (a rate's names of its
+    counts are looked at only in counts given apart, never in text), a yes/no criterion's
+    labels and whether it counts things too."""
+    if criterion.kind is Kind.YES_NO:
+        return (criterion.kind, criterion.conditional, criterion.counted, criterion.labels)
+    return (criterion.kind, criterion.conditional)
+
+
 class _Judge:
     """One criterion in one year, with everything about it that no value changes: how to read a
     value, the target and the comparison that decides it, and the verdict's fixed fields.

@@ -17,23 +17,84 @@ import attrs
 
 from cds_indicators._model.errors import InputError, Problem
 
-__all__ = ["MAX_CELLS", "MAX_ROWS", "Table", "csv_rows", "read_csv_text", "separator_of"]
+__all__ = ["MAX_CELLS", "MAX_ROWS", "Block", "Rows", "Table", "csv_rows", "read_csv_text",
+           "separator_of"]
+
+
+class Block:
+    """Rows of a CSV file that all have ``width`` cells, kept as the cells of the run of lines
+    they were split from, row after row, each row followed by a ``"\n"`` (``flat``): a column
+    is a slice of it, taken without a step of Python per row."""
+
+    __slots__ = ("count", "flat", "width")
+
+    def __init__(self, flat: list[str], width: int, count: int) -> None:
+        self.flat, self.width, self.count = flat, width, count
+
+    def rows(self) -> list[list[str]]:
+        """The rows, each a list of its cells."""
+        flat, width, step = self.flat, self.width, self.width + 1
+        return [flat[at:at + width] for at in range(0, self.count * step, step)]
+
+    def column(self, col: int) -> list[str]:
+        """The cells of column ``col``, one a row."""
+        step = self.width + 1
+        return self.flat[col:self.count * step:step]
+
+    def after(self, rows: int) -> Block:
+        """The rows after the first ``rows``."""
+        return Block(self.flat[rows * (self.width + 1):], self.width, self.count - rows)
+
+
+class Rows(Iterator[Sequence[Any]]):
+    """The rows of a table, one at a time (a block's rows as they are reached), then, with
+    :meth:`runs`, what is left: single rows, and blocks not yet broken into rows."""
+
+    __slots__ = ("_block", "_items", "_left", "_taken")
+
+    def __init__(self, items: Iterable[Sequence[Any] | Block]) -> None:
+        self._items = iter(items)
+        self._block: Block | None = None
+        self._left: Iterator[Sequence[Any]] = iter(())
+        self._taken = 0
+
+    def __next__(self) -> Sequence[Any]:
+        while True:
+            row = next(self._left, None)
+            if row is not None:
+                self._taken += 1
+                return row
+            item = next(self._items)
+            if item.__class__ is not Block:
+                self._block = None
+                return item  # type: ignore[return-value]
+            assert isinstance(item, Block)
+            self._block, self._taken = item, 0
+            self._left = iter(item.rows())
+
+    def runs(self) -> Iterator[Sequence[Any] | Block]:
+        """The rows not given yet, a block's rows together as the block."""
+        if self._block is not None and self._taken < self._block.count:
+            yield self._block.after(self._taken)
+        self._block, self._left = None, iter(())
+        yield from self._items
 
 
 @attrs.frozen
 class Table:
     """The cells of one CSV file or one sheet, row by row, as read (``None`` for empty). A CSV
-    file read by :func:`load_values` gives its rows as they are read, once (``stream``), and
-    no ``rows``."""
+    file read by :func:`load_values` gives its rows as they are read, once (``stream``: single
+    rows and :class:`Block` s), and no ``rows``."""
 
     rows: Sequence[Sequence[Any]]
     source: str
     sheet: str | None = None
-    stream: Iterator[Sequence[Any]] | None = attrs.field(default=None, eq=False, repr=False)
+    stream: Iterator[Sequence[Any] | Block] | None = attrs.field(default=None, eq=False,
+                                                                 repr=False)
 
-    def cells(self) -> Iterator[Sequence[Any]]:
+    def cells(self) -> Rows:
         """The rows, one at a time."""
-        return iter(self.rows) if self.stream is None else self.stream
+        return Rows(self.rows if self.stream is None else self.stream)
 
 
 

@@ -11,21 +11,24 @@ between two different cells (``1``, ``1.0`` and ``True`` are told apart by their
 
 from __future__ import annotations
 
+import collections
 import contextlib
 import gc
+import itertools
 import operator
+from array import array
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from typing import Any, Final
 
-from cds_indicators._evaluation.scalar import read_value
+from cds_indicators._evaluation.scalar import read_value, reads_text_alike
 from cds_indicators._model.errors import Problem
 from cds_indicators._model.framework import Criterion
 from cds_indicators._model.record import Reading
 from cds_indicators._words.format import is_empty
-from cds_indicators._words.headers import SIGNATURES, fold_header, is_signature
+from cds_indicators._words.headers import is_signature, signs
 
 __all__ = ["ABSENT", "BLANK", "Cell", "Column", "Columns", "Refused", "RowScan", "RowValues",
-           "collector_paused"]
+           "Run", "RunReadings", "RunValues", "collector_paused", "run_rows"]
 
 #: Distinct cells kept per column (and per table for the row checks): a column of values that
 #: never repeat costs a bounded amount of memory, and is read cell by cell past it.
@@ -114,13 +117,20 @@ class Column:
 
 class Columns:
     """The criterion columns of a wide table, read together row by row: a row whose cells
-    were all met before in their columns (each of the same type as then) is read in a few
-    steps for the whole row; any other row cell by cell."""
+    were all met before in their columns (each of the same type as then; a file of text's
+    texts in any column whose criterion reads text alike) is read in a few steps for the
+    whole row; any other row cell by cell."""
 
     __slots__ = ("columns", "gets", "index", "last", "mixed", "pick")
 
     def __init__(self, columns: list[Column], mixed: bool = False) -> None:
         self.columns = columns
+        # A text's reading is kept for every column of a file of text whose criterion reads
+        # text alike (a problem, which names its criterion, is never kept): thirty rate
+        # columns read "57.5" once.
+        alike: dict[tuple[Any, ...], dict[Any, Cell]] = {}
+        for column in columns if not mixed else ():
+            column.kept = alike.setdefault(reads_text_alike(column.criterion), column.kept)
         self.mixed = mixed
         self.index = {column.id: at for at, column in enumerate(columns)}
         self.gets = [column.kept.get for column in columns]
@@ -163,41 +173,45 @@ class Columns:
 _KIND: Final = operator.itemgetter(2)
 
 
-class RowValues(Mapping[str, Any]):
-    """A row's values by criterion id, as written (``part`` 0) or as read (1), kept as the
-    row's cells are (shared with every row that gives the same text): a read-only mapping that
-    compares, prints and pickles as the ``dict`` it stands for."""
+class _Cells(Mapping[str, Any]):
+    """A row's values by criterion id, as written (``_part`` 0) or as read (1), over what each
+    of its cells was read as (:data:`Cell`): a read-only mapping that compares, prints and
+    pickles as the ``dict`` it stands for."""
 
-    __slots__ = ("_hits", "_index", "_part")
+    __slots__ = ()
+    _part: int
 
-    def __init__(self, index: dict[str, int], hits: Sequence[Any], part: int) -> None:
-        self._index, self._hits, self._part = index, hits, part
+    def _index(self) -> dict[str, int]:
+        raise NotImplementedError
+
+    def _cell(self, at: int) -> Any:
+        """What the cell of the row's ``at``-th criterion column was read as."""
+        raise NotImplementedError
 
     def __getitem__(self, key: str) -> Any:
-        found = self._hits[self._index[key]][self._part]
+        found = self._cell(self._index()[key])[self._part]
         if found is ABSENT:
             raise KeyError(key)
         return found
 
     def get(self, key: str, default: Any = None) -> Any:
-        at = self._index.get(key)
+        at = self._index().get(key)
         if at is None:
             return default
-        found = self._hits[at][self._part]
+        found = self._cell(at)[self._part]
         return default if found is ABSENT else found
 
     def __contains__(self, key: object) -> bool:
-        at = self._index.get(key)  # type: ignore[call-overload]
-        return at is not None and self._hits[at][self._part] is not ABSENT
+        at = self._index().get(key)  # type: ignore[call-overload]
+        return at is not None and self._cell(at)[self._part] is not ABSENT
 
     def __iter__(self) -> Iterator[str]:
-        part = self._part
-        return (key for key, hit in zip(self._index, self._hits, strict=True)
-                if hit[part] is not ABSENT)
+        part, cell = self._part, self._cell
+        return (key for key, at in self._index().items() if cell(at)[part] is not ABSENT)
 
     def __len__(self) -> int:
-        part = self._part
-        return sum(hit[part] is not ABSENT for hit in self._hits)
+        part, cell = self._part, self._cell
+        return sum(cell(at)[part] is not ABSENT for at in self._index().values())
 
     def __repr__(self) -> str:
         return repr(dict(self))
@@ -206,6 +220,73 @@ class RowValues(Mapping[str, Any]):
         return dict, (dict(self),)
 
 
+class RowValues(_Cells):
+    """A row's values, as written (``part`` 0) or as read (1), kept as the row's cells are
+    (shared with every row that gives the same text)."""
+
+    __slots__ = ("_at", "_hits", "_part")
+
+    def __init__(self, index: dict[str, int], hits: Sequence[Any], part: int) -> None:
+        self._at, self._hits, self._part = index, hits, part
+
+    def _index(self) -> dict[str, int]:
+        return self._at
+
+    def _cell(self, at: int) -> Any:
+        return self._hits[at]
+
+
+class Run:
+    """The cells of a run of CSV rows read together: each as the 16-bit code of its text, row
+    after row (``codes``, ``step`` a row), and what each code's text is read as in each
+    criterion column (``cells``, by the column's place among them; shared by every run of
+    the table)."""
+
+    __slots__ = ("cells", "codes", "cols", "count", "index", "step")
+
+    def __init__(self, index: dict[str, int], cols: tuple[int, ...],
+                 cells: tuple[list[Cell], ...], codes: array[int], step: int) -> None:
+        self.index, self.cols, self.cells, self.codes, self.step = index, cols, cells, codes, step
+        self.count = len(codes) // step
+
+
+class RunValues(_Cells):
+    """The values, as written, of one row of a :class:`Run`: two references a row."""
+
+    __slots__ = ("_row", "_run")
+    _part = 0
+    _row: int
+    _run: Run
+
+    def _index(self) -> dict[str, int]:
+        return self._run.index
+
+    def _cell(self, at: int) -> Any:
+        run = self._run
+        return run.cells[at][run.codes[self._row * run.step + run.cols[at]]]
+
+
+class RunReadings(RunValues):
+    """The readings of one row of a :class:`Run`."""
+
+    __slots__ = ()
+    _part = 1
+
+
+def run_rows(run: Run) -> tuple[list[RunValues], list[RunReadings]]:
+    """The values and the readings of each row of ``run``, made without a step of Python per
+    row (the classes have no ``__init__`` to run)."""
+    made = []
+    for kind in (RunValues, RunReadings):
+        rows = list(map(object.__new__, itertools.repeat(kind, run.count)))
+        collections.deque(map(_SET_RUN, rows, itertools.repeat(run)), 0)
+        collections.deque(map(_SET_ROW, rows, range(run.count)), 0)
+        made.append(rows)
+    return made[0], made[1]  # type: ignore[return-value]
+
+
+_SET_RUN: Final = RunValues._run.__set__  # type: ignore[attr-defined]
+_SET_ROW: Final = RunValues._row.__set__  # type: ignore[attr-defined]
 
 
 class RowScan:
@@ -236,7 +317,7 @@ class RowScan:
             return is_signature(cells)
         if not fresh:
             return False
-        if any(fold_header(cell) in SIGNATURES for cell in fresh if isinstance(cell, str)):
+        if any(signs(cell) for cell in fresh if isinstance(cell, str)):
             return True
         if len(self.plain) < KEPT:
             self.plain.update(fresh)

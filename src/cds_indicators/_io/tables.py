@@ -21,17 +21,17 @@ from typing import Any, Final
 
 import attrs
 
-from cds_indicators._evaluation.evidence import with_evidence
-from cds_indicators._evaluation.reading import ratio
 from cds_indicators._evaluation.scalar import read_value
-from cds_indicators._io.cells import Table, read_csv_text
+from cds_indicators._io.cells import Block, Rows, Table, read_csv_text
 from cds_indicators._io.columns import Column, Columns, RowScan
+from cds_indicators._io.longrows import LongRows
 from cds_indicators._io.rows import Read, Row, cell_text
+from cds_indicators._io.runs import RunReader
 from cds_indicators._model.errors import Problem
 from cds_indicators._model.framework import Framework
 from cds_indicators._model.numbers import whole_number
-from cds_indicators._model.record import Reading
-from cds_indicators._words.format import column_letter, commune_label, is_empty
+from cds_indicators._model.record import Reading, Record
+from cds_indicators._words.format import column_letter, is_empty
 from cds_indicators._words.headers import (
     ROLE_NAMES,
     fold_header,
@@ -50,7 +50,7 @@ _SPLIT_WHOLE: Final = re.compile(r"\d{1,3}")
 _SPLIT_DECIMALS: Final = re.compile(r"\d+ ?%?")
 
 
-class _Reader:
+class _Reader(LongRows):
     """Reads one table; ``problems`` collects everything wrong with it."""
 
     def __init__(self, table: Table, framework: Framework, year: int | None) -> None:
@@ -197,7 +197,7 @@ class _Reader:
 
     # -- the whole table -----------------------------------------------------------------
 
-    def read(self, rows: Iterator[Sequence[Any]]) -> list[Row]:
+    def read(self, rows: Rows) -> list[Row | list[Record]]:
         start, fields, head = self.preamble(rows)
         if start is None:
             if fields:
@@ -231,7 +231,10 @@ class _Reader:
         columns = Columns([Column(col, self.framework[c], mixed) for col, c in criteria.items()],
                           mixed)
         scan = RowScan()
-        for row, cells in enumerate(rows, start + 2):
+        runs = None if long or spoiled or self.table.sheet is not None else RunReader(
+            self, self.framework, self.table.source, columns.columns, roles, fields, width,
+            unheaded, header_row)
+        for row, cells in self.numbered(rows, runs, found):
             if scan.blank(cells):
                 continue
             if scan.signature(cells):
@@ -255,6 +258,24 @@ class _Reader:
                 found[(fold_header(read[0]), fold_header(read[1] or ""), read[2])] = self.new_row(
                     read, header_row)
         return [] if _HEADER in spoiled else [r for k, r in found.items() if k not in spoiled]
+
+    def numbered(self, rows: Rows, runs: RunReader | None, found: dict[Any, Any]
+                 ) -> Iterator[tuple[int, Sequence[Any]]]:
+        """The rows after the header, each with its number, but those of the blocks that
+        ``runs`` reads together, whose records are put in ``found`` under their first row."""
+        row = self.header_row
+        for part in rows.runs():
+            if part.__class__ is not Block:
+                row += 1
+                yield row, part  # type: ignore[misc]
+                continue
+            assert isinstance(part, Block)
+            made = None if runs is None else runs.read(part, row + 1)
+            if made is None:
+                yield from enumerate(part.rows(), row + 1)
+            else:
+                found[row + 1] = made
+            row += part.count
 
     def extra_cell(self, cells: Sequence[Any], row: int, col: int, first_beyond: bool) -> None:
         """A cell outside the columns: when it is the first right of the last header, in a
@@ -308,89 +329,12 @@ class _Reader:
         found[row] = self.new_row(read, row, values, readings)  # type: ignore[index]
         return row
 
-    def long_row(self, cells: Sequence[Any], roles: dict[str, int], row: int,
-                 read: Read | None,
-                 found: dict[tuple[str, str, int], Row],
-                 firsts: dict[tuple[tuple[str, str, int], str], int]) -> None:
-        def cell(role: str) -> Any:
-            col = roles.get(role)
-            return None if col is None or col >= len(cells) or is_empty(cells[col]) else cells[col]
-
-        value, numerator, denominator = cell("value"), cell("numerator"), cell("denominator")
-        criterion_col = roles["criterion"]
-        raw_id = cell("criterion")
-        key = None
-        if read is not None:
-            key = (fold_header(read[0]), fold_header(read[1] or ""), read[2])
-            # A commune-year is kept from its first row, with or without a value, as a wide
-            # table keeps a row of empty cells; a sheet whose commune is named above the header
-            # holds one commune-year, placed at the header.
-            at = row if "commune" in roles else self.header_row
-            found.setdefault(key, self.new_row(read, at))
-        if value is None and numerator is None and denominator is None:
-            if raw_id is not None:
-                self.check_id(raw_id, row, criterion_col)
-            return  # a criterion without a value: missing
-        if raw_id is None:
-            self.problem("missing_criterion_id", row, criterion_col)
-            return
-        criterion = self.check_id(raw_id, row, criterion_col)
-        if criterion is None:
-            return
-        given = self.long_value(criterion, with_evidence(value, cell("evidence")), numerator,
-                                denominator, roles, row, cell("evidence"))
-        if read is None or key is None or given is None:
-            return
-        record = found[key]
-        first = firsts.get((key, criterion))
-        if first is not None:
-            self.problem("duplicate_value", row, criterion_col, criterion=criterion,
-                         who=commune_label(read[0], read[1]), year=read[2], first=first)
-            return
-        firsts[(key, criterion)] = row
-        record.add(criterion, *given)
-
-    def check_id(self, raw: Any, row: int, col: int) -> str | None:
-        before = len(self.problems)
-        criterion = self.criterion_id(raw, row, col)
-        if criterion is None and len(self.problems) == before:
-            self.problem("unknown_criterion", row, col, criterion=cell_text(raw),
-                         framework=self.framework.id)
-        return criterion
-
-    def long_value(self, criterion: str, value: Any, numerator: Any, denominator: Any,
-                   roles: dict[str, int], row: int,
-                   evidence: Any = None) -> tuple[Any, Reading | None] | None:
-        if value is not None:
-            if numerator is not None or denominator is not None:
-                self.problem("value_and_counts", row, roles["value"], criterion=criterion)
-                return None
-            return self.value(criterion, value, row, roles["value"])
-        if numerator is None or denominator is None:
-            present, absent = ("numerator", "denominator") if denominator is None else (
-                "denominator", "numerator")
-            self.problem("half_counts", row, roles[present], criterion=criterion,
-                         present=_COUNT_WORDS[present], absent=_COUNT_WORDS[absent],
-                         present_en=present, absent_en=absent)
-            return None
-        given = with_evidence(ratio(_count(numerator), _count(denominator)), evidence)
-        return self.value(criterion, given, row, roles["numerator"])
-
-
-_COUNT_WORDS: Final = {"numerator": "tử số", "denominator": "mẫu số"}
-
-
-def _count(cell: Any) -> Any:
-    whole = whole_number(cell)
-    if whole is not None:
-        return whole
-    return cell.strip() if isinstance(cell, str) else cell
-
 
 def records_from_table(
     table: Table, framework: Framework, year: int | None
-) -> tuple[list[Row], list[Problem]]:
-    """The commune-years of ``table``, and every problem found in it."""
+) -> tuple[list[Row | list[Record]], list[Problem]]:
+    """The commune-years of ``table`` (a run of a CSV file's rows read together as its
+    records), and every problem found in it."""
     reader = _Reader(table, framework, year)
     cells = table.cells()
     rows = reader.read(cells)

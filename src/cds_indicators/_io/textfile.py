@@ -16,13 +16,22 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Final
 
-from cds_indicators._io.cells import MAX_CELLS, MAX_ROWS, Table, csv_rows, separator_of
+from cds_indicators._io.cells import (
+    MAX_CELLS,
+    MAX_ROWS,
+    Block,
+    Table,
+    csv_rows,
+    separator_of,
+)
 from cds_indicators._io.limits import open_bounded, read_bounded
 from cds_indicators._model.errors import InputError, Problem
 
 __all__ = ["csv_table", "read_text"]
 
-_CHUNK: Final = 1 << 18
+#: Characters read at a time: a chunk's cells are few enough to stay in the processor's caches
+#: while its columns are read.
+_CHUNK: Final = 1 << 16
 
 
 def read_text(path: Path, source: str) -> str:
@@ -78,7 +87,7 @@ def csv_table(path: Path, source: str) -> Table:
     return Table(rows=(), source=source, stream=_rows(path, source, separator))
 
 
-def _rows(path: Path, source: str, separator: str) -> Iterator[list[str]]:
+def _rows(path: Path, source: str, separator: str) -> Iterator[list[str] | Block]:
     with io.TextIOWrapper(open_bounded(path, source), encoding="utf-8-sig",
                           newline="") as text:
         try:
@@ -88,11 +97,14 @@ def _rows(path: Path, source: str, separator: str) -> Iterator[list[str]]:
             raise
 
 
-def _chunked(text: io.TextIOWrapper, separator: str, source: str) -> Iterator[list[str]]:
+def _chunked(text: io.TextIOWrapper, separator: str, source: str
+             ) -> Iterator[list[str] | Block]:
     """The rows of a CSV text, a chunk of whole lines at a time while the lines are plain (no
     quote, no NUL, no line break but ``\n`` or ``\r\n``, no line past the csv module's field
-    limit): each is split at its separators, as the csv module splits it. From the first chunk
-    that is not plain on, line by line (:func:`~cds_indicators._io.cells.csv_rows`)."""
+    limit): each is split at its separators, as the csv module splits it, the chunk's lines
+    together in one split; a chunk whose lines all have the same number of cells (two or more)
+    is given as one :class:`Block`. From the first chunk that is not plain on, line by line
+    (:func:`~cds_indicators._io.cells.csv_rows`)."""
     field_limit = csv.field_size_limit()
     number, count, cells, carry = 0, 0, 1, ""
     while True:
@@ -101,24 +113,46 @@ def _chunked(text: io.TextIOWrapper, separator: str, source: str) -> Iterator[li
         end = body.rfind("\n") + 1 if chunk else len(body)
         head, carry = body[:end], body[end:]
         plain = head.replace("\r\n", "\n") if "\r" in head else head
-        lines = plain.split("\n")
-        if lines[-1] == "":
-            lines.pop()  # after the last line break
-        rows = [line.split(separator) if line else [] for line in lines]
+        if plain and not plain.endswith("\n"):
+            plain += "\n"  # the last line, ended by the end of the file
+        block = _block(plain, separator)
+        lines: list[str] = [] if block is not None else plain.split("\n")[:-1]
+        rows = [] if block is not None else [line.split(separator) if line else []
+                                             for line in lines]
+        found = block.count if block is not None else len(rows)
+        split = block.count * block.width if block is not None else sum(map(len, rows))
         if ('"' in plain or "\0" in plain or "\r" in plain
-                or max(map(len, lines), default=0) > field_limit
-                or count + len(rows) > MAX_ROWS
-                or cells + sum(map(len, rows)) > MAX_CELLS):
+                or (len(plain) > field_limit
+                    and max(map(len, lines or plain.split("\n")), default=0) > field_limit)
+                or count + found > MAX_ROWS or cells + split > MAX_CELLS):
             rest = itertools.chain(io.StringIO(head, newline=""), _after(carry, text))
             yield from csv_rows(rest, separator, source, number=number, rows=count,
                                 cells=cells)
             return
-        yield from rows
-        number += len(lines)
-        count += len(rows)
-        cells += sum(map(len, rows))
+        if block is not None:
+            yield block
+        else:
+            yield from rows
+        number += found
+        count += found
+        cells += split
         if not chunk:
             return
+
+
+def _block(plain: str, separator: str) -> Block | None:
+    """The lines of ``plain`` (each ended by ``\n``) as one :class:`Block`, when they all have
+    the same number of cells, two or more."""
+    lines = plain.count("\n")
+    if not lines:
+        return None
+    flat = plain.replace("\n", f"{separator}\n{separator}").split(separator)
+    width = flat.index("\n")
+    # Each line ends in the one "\n" cell it gives: all of them where rows of ``width`` end.
+    if (width < 2 or len(flat) != lines * (width + 1) + 1
+            or flat[width::width + 1].count("\n") != lines):
+        return None
+    return Block(flat, width, lines)
 
 
 def _after(carry: str, text: io.TextIOWrapper) -> Iterator[str]:

@@ -17,7 +17,7 @@ reports every problem of a file at once, each with its place.
 from __future__ import annotations
 
 import os
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Final, Literal, overload
 
@@ -27,14 +27,13 @@ from cds_indicators._io.columns import collector_paused
 from cds_indicators._io.document import parse_document
 from cds_indicators._io.limits import MAX_FILE_BYTES, check_kind
 from cds_indicators._io.partial import Errors, LoadedValues, check_errors, without_repeats
+from cds_indicators._io.repeats import commune_year, duplicates
 from cds_indicators._io.textfile import read_text
 from cds_indicators._model.errors import InputError, Problem, raise_problems
 from cds_indicators._model.framework import Framework
 from cds_indicators._model.official import is_code, official_record
-from cds_indicators._model.record import Record, where
+from cds_indicators._model.record import Record
 from cds_indicators._model.report import Report
-from cds_indicators._words import Lang
-from cds_indicators._words.format import commune_label, fold
 
 if TYPE_CHECKING:
     from cds_indicators._io.rows import Row
@@ -219,6 +218,9 @@ def _records_from_tables(
         rows, found = records_from_table(table, framework, year)
         problems.extend(found)
         for r in _let_go(rows):
+            if isinstance(r, list):  # a run of a CSV file's rows, read as records together
+                records.extend(r)
+                continue
             read = official_record(Record(
                 commune=r.commune, district=r.district, province=r.province, code=r.code,
                 year=r.year, values=r.values, source=source, sheet=r.sheet, row=r.row,
@@ -232,7 +234,7 @@ def _records_from_tables(
     return records, problems
 
 
-def _let_go(items: list[Row]) -> Iterator[Row]:
+def _let_go(items: list[Row | list[Record]]) -> Iterator[Row | list[Record]]:
     """The items of ``items`` in order, each dropped from the list once given: a table's rows
     are not held beside all of their records."""
     items.reverse()
@@ -351,36 +353,3 @@ def _placed(record: Record, problem: Problem, key: str) -> Problem:
              "path": None if record.path is None else f"{record.path}.{key}"}
     return attrs.evolve(problem, **{k: v for k, v in place.items()
                                     if v is not None and getattr(problem, k) is None})
-
-
-def commune_year(record: Record) -> tuple[str, str, int | None]:
-    """Who and when a record is, as a commune-year given twice is found: names folded."""
-    return fold(record.commune), fold(record.district or ""), record.year
-
-
-def duplicates(records: Iterable[Record]) -> list[Problem]:
-    """A commune-year given twice (same commune, district and year) is an error at the second,
-    naming the first: among the records of one file, or of several files read together."""
-    seen: dict[tuple[str, str, int | None], Record] = {}
-    problems = []
-    for record in records:
-        key = commune_year(record)
-        first = seen.setdefault(key, record)
-        if first is record:
-            continue
-        problems.append(
-            Problem.of("duplicate_commune_year", source=record.source, sheet=record.sheet,
-                       row=record.row, path=record.path, year=record.year,
-                       who=commune_label(record.commune, record.district),
-                       first=_first_place(first, record, "vi"),
-                       first_en=_first_place(first, record, "en"))
-        )
-    return problems
-
-
-def _first_place(first: Record, record: Record, lang: Lang) -> str:
-    """Where ``first`` is, said from ``record``: the file and sheet only when they differ."""
-    if first.source != record.source:
-        return first.place(lang)
-    sheet = None if first.sheet == record.sheet else first.sheet
-    return where(lang, sheet=sheet, row=first.row, path=first.path)

@@ -7,17 +7,20 @@ read, the readings (``readings``), so that nothing reads the same value twice.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+import collections
+import itertools
+from collections.abc import Mapping, Sequence
 from fractions import Fraction
-from typing import Any
+from typing import Any, Final
 
 import attrs
 
 from cds_indicators._model.errors import Problem
 from cds_indicators._model.framework import Framework
+from cds_indicators._model.slots import slot_setters
 from cds_indicators._words import Lang
 
-__all__ = ["Reading", "Record"]
+__all__ = ["Reading", "Record", "records_at_once"]
 
 
 @attrs.frozen
@@ -87,6 +90,27 @@ class Record:
     def place(self, lang: Lang = "vi") -> str:
         """Where the record starts in its file: ``data.xlsx, trang Vĩnh Long, dòng 5``."""
         return where(lang, source=self.source, sheet=self.sheet, row=self.row, path=self.path)
+
+
+#: Every field of a record, in the order of the class.
+_FIELDS: Final = ("commune", "year", "values", "district", "province", "code", "parts", "source",
+                  "sheet", "row", "path", "_notices", "_readings", "_read_for")
+_SETTERS: Final = slot_setters(Record, _FIELDS)
+
+
+def records_at_once(count: int, each: Mapping[str, Sequence[Any]],
+                    same: Mapping[str, Any]) -> list[Record]:
+    """``count`` records, each field's values given record by record (``each``) or one for
+    all (``same``), made with their slots set directly, as the frozen class's ``__init__``
+    would set them, without a step of Python per record: the values are already checked (the
+    rows of a CSV file read together)."""
+    if sorted((*each, *same)) != sorted(_FIELDS) or any(len(v) != count for v in each.values()):
+        raise ValueError("every field of a record, once, with a value for each record")
+    records: list[Record] = list(map(object.__new__, itertools.repeat(Record, count)))
+    for name, setter in zip(_FIELDS, _SETTERS, strict=True):
+        given = each[name] if name in each else itertools.repeat(same[name])
+        collections.deque(map(setter, records, given), 0)
+    return records
 
 
 def where(lang: Lang, **place: Any) -> str:

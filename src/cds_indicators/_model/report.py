@@ -13,6 +13,7 @@ from cds_indicators._model.errors import Problem, UnknownCriterionError
 from cds_indicators._model.framework import Framework
 from cds_indicators._model.record import Reading
 from cds_indicators._model.scoring import index_of
+from cds_indicators._model.slots import slot_setters
 from cds_indicators._model.verdict import (
     Completion,
     Status,
@@ -199,11 +200,9 @@ class Report:
 _WAITING: Final = ("framework", "year", "completion", "commune", "district", "province", "code",
                    "score", "max_score", "level", "_definition", "_readings", "_warned",
                    "_pending")
-assert tuple(field.name for field in attrs.fields(Report)
-             if field.name not in ("verdicts", "_index")) == _WAITING, "a Report field changed"
 (_set_framework, _set_year, _set_completion, _set_commune, _set_district, _set_province,
  _set_code, _set_score, _set_max_score, _set_level, _set_definition, _set_readings, _set_warned,
- _set_pending) = (getattr(Report, name).__set__ for name in _WAITING)
+ _set_pending) = slot_setters(Report, _WAITING, unset=("verdicts", "_index"))
 
 
 def waiting_report(pending: Callable[[], tuple[Verdict, ...]], framework: str, year: int,

@@ -29,6 +29,7 @@ __all__ = [
     "header_role",
     "is_descriptive",
     "is_signature",
+    "signs",
 ]
 
 #: Each role a column can play, with the headers (folded) that name it.
@@ -130,9 +131,14 @@ def is_signature(cells: object) -> bool:
     # Every signature is two words or more, and folding never makes a space where there was
     # none (``tests/test_words.py``): a cell of one word, as most are, is not folded.
     return isinstance(cells, list | tuple) and any(
-        isinstance(c, str) and len(c.split(None, 1)) > 1 and fold_header(c) in SIGNATURES
-        for c in cells
+        isinstance(c, str) and signs(c) for c in cells
     )
+
+
+def signs(cell: str) -> bool:
+    """Whether a cell of text is a signature's heading: a row with one starts the signature
+    area (:func:`is_signature`)."""
+    return len(cell.split(None, 1)) > 1 and fold_header(cell) in SIGNATURES
 
 
 def fold_header(name: str) -> str:
