@@ -567,3 +567,84 @@ def test_a_column_that_is_neither_a_header_nor_a_criterion_is_still_refused() ->
         "the table has no column 'commune' (accepted, in any case: 'commune', 'Xã', "
         "'Tên xã', 'Xã, phường, thị trấn', 'Xã/phường/thị trấn')",
         "column 'Tên xa' is not a criterion of framework thanh-hoa-1829"]
+
+
+# --- names told apart once, on shapes that could trip the shortcuts ------------------------------
+# A text column's names are told apart once by Arrow (runs of equal names only at their first
+# row; the bytes of the distinct names looked at for codes); an object column's cells are read
+# one by one. Both must give the same table, or the same refusal.
+
+def _runs_of(names: list[str], length: int, rows: int) -> list[str]:
+    return [names[(i // length) % len(names)] for i in range(rows)]
+
+
+#: name → (columns, year=): shapes on which the names' shortcuts must change nothing.
+SHAPES: dict[str, tuple[dict[str, list[object]], int | None]] = {
+    "districts in runs": ({"commune": [f"Xã {i % 50}" for i in range(300)],
+                           "district": [f"Huyện {i // 50}" for i in range(300)]}, 2024),
+    "communes in runs over the years": (
+        {"commune": [f"Xã {i // 4}" for i in range(256)],
+         "year": [FRAMEWORK.years[i % 4] for i in range(256)]}, None),
+    "a repeat inside a run": ({"commune": _runs_of(["Xã A", "Xã B", "XÃ  A"], 40, 120),
+                               "district": ["H"] * 120}, 2024),
+    "runs broken by empty cells": (
+        {"commune": [f"Xã {i}" for i in range(200)],
+         "district": [None if i % 25 == 0 else f"Huyện {i // 40}" for i in range(200)]}, 2024),
+    "names of digits": ({"commune": ["15361", " 15361 ", "15361\u3000", "15361\x1f",
+                                     "１５３６１", "Xã 15361", "15361a", "", " "],
+                         "year": [2022, 2023, 2024, 2025, 2024, 2024, 2024, 2024, 2025]}, None),
+    "a code repeating a name": ({"commune": ["Xã Vĩnh Long", "15361"],
+                                 "year": [2024, 2024]}, None),
+    "no rows": ({"commune": [], "district": []}, 2024),
+    "every name empty": ({"commune": [None] * 70, "district": [None] * 70}, 2024),
+}
+
+
+def _result_or_refusal(frame: object, year: int | None) -> object:
+    try:
+        out = cds.evaluate_frame(frame, year=year)
+    except cds.CdsError as error:
+        return [(p.code, p.row, p.column, p.message, p.message_en) for p in error.problems]
+    # An empty name cell comes back as the table held it (None, NaN): compared as empty.
+    return [{k: "None" if v in ("nan", "<NA>") else v for k, v in row.items()}
+            for row in statuses(out)]
+
+
+@pytest.mark.parametrize("shape", SHAPES)
+@pytest.mark.parametrize("library", [*LIBRARIES, "pandas-str"])
+def test_names_told_apart_at_once_give_what_each_cell_gives(shape: str, library: str) -> None:
+    """Whatever the shape of the names (runs, repeats within a run, empty cells, names of
+    digits, no rows), a table whose name columns are typed as text gives the table, or the
+    refusal, that the same names in a pandas ``object`` column (read cell by cell) give."""
+    if shape.startswith(("names of digits", "a code")):
+        pytest.importorskip("vietnamadminunits")
+    columns, year = SHAPES[shape]
+    rows = len(columns["commune"])
+    values = {"1.1": [i % 3 == 0 for i in range(rows)],
+              "2.5": [float(i % 101) for i in range(rows)]}
+    general = pd.DataFrame({**{k: pd.Series(v, dtype=object) for k, v in columns.items()},
+                            **values})
+    if library == "pandas-str":
+        native: object = pd.DataFrame({**{k: pd.Series(v, dtype="str")
+                                          for k, v in columns.items() if k != "year"},
+                                       **{k: v for k, v in columns.items() if k == "year"},
+                                       **values})
+    else:
+        arrow = pa.table({**{k: pa.array(v, pa.string() if k != "year" else pa.int64())
+                             for k, v in columns.items()}, **values})
+        native = as_library(arrow, library)
+    assert _result_or_refusal(native, year) == _result_or_refusal(general, year)
+
+
+def test_names_of_digits_are_read_as_codes_whatever_spaces_surround_them() -> None:
+    """A code is ASCII digits within spaces (any space Python strips: ``\\u3000``, ``\\x1f``);
+    fullwidth digits, or digits beside a letter, are a name."""
+    pytest.importorskip("vietnamadminunits")
+    columns, _ = SHAPES["names of digits"]
+    out = cds.evaluate_frame(pd.DataFrame({k: pd.Series(v, dtype="str" if k == "commune"
+                                                        else None)
+                                           for k, v in columns.items()}))
+    assert out["commune"].tolist()[:7] == [*["Xã Vĩnh Long"] * 3, "Xã Tây Đô", "１５３６１",
+                                           "Xã 15361", "15361a"]
+    assert out["code"].tolist()[:4] == ["15361"] * 4
+    assert out["code"][4:].isna().all()

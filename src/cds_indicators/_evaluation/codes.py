@@ -9,7 +9,7 @@ without codes costs one look at the distinct names of its commune column.
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import attrs
 
@@ -17,39 +17,83 @@ from cds_indicators._model.errors import Problem
 from cds_indicators._model.framework import Framework
 from cds_indicators._model.official import is_code, official_place
 
+if TYPE_CHECKING:
+    from cds_indicators._evaluation.columnar.table import Names
+
 __all__ = ["named_by_code"]
 
 #: The column a problem with a code is about, when it is not the code's.
 _ROLE_OF = {"admin_code_province": "province", "admin_code_district": "district"}
 
 
-def _coded_rows(np: Any, nw: Any, table: Any, ids: dict[str, str]) -> Any:
+def _coded_rows(np: Any, nw: Any, table: Any, ids: dict[str, str],
+                communes: Names | None) -> Any:
     """The rows whose commune is given by a code: a boolean array, or ``None`` for none."""
-    found = _digits(np, nw, table[ids["commune"]])
+    found = _digits(np, nw, table[ids["commune"]], communes)
     if "code" in ids:
         given = ~table[ids["code"]].is_null().to_numpy()
         return given if found is None else given | found
     return found
 
 
-def _digits(np: Any, nw: Any, series: Any) -> Any:
+def _digits(np: Any, nw: Any, series: Any, communes: Names | None) -> Any:
     """The cells of ``series`` that are codes, or ``None`` when none is: the distinct names
-    are tested (a commune's name repeats over its years), not every cell."""
+    are tested (a commune's name repeats over its years), not every cell. ``communes``: the
+    column's names told apart once (for the repeated-row check too), or ``None`` for a column
+    read cell by cell."""
     if series.dtype.is_integer():
         return ~series.is_null().to_numpy()
+    if communes is not None:
+        names = communes.names
+        maybe = (range(len(names)) if communes.arrow is None
+                 else np.flatnonzero(_maybe_codes(np, communes.arrow)).tolist())
+        coded = [i for i in maybe if is_code(names[i])]
+        if not coded:
+            return None
+        flags = np.zeros(len(names) + 1, dtype=bool)  # the last: an empty cell
+        flags[coded] = True
+        return flags[communes.rows]
     if series.dtype != nw.String:
         return None
     coded = [v for v in series.unique().to_list() if v is not None and is_code(v)]
     return series.is_in(coded).to_numpy().astype(bool) if coded else None
 
 
+#: The ASCII characters that no code holds (a code is ASCII digits within spaces): letters,
+#: punctuation, symbols. Indexed by a byte of UTF-8 text.
+_NOT_IN_CODES = tuple(0x21 <= b <= 0x7E and not 0x30 <= b <= 0x39 for b in range(256))
+
+
+def _maybe_codes(np: Any, array: Any) -> Any:
+    """For each text of an Arrow string array, whether it may be a code: whether none of its
+    bytes is an ASCII letter, punctuation or symbol (a name as ``Xã 123`` is not, whatever
+    its digits); decided on the array's bytes at once. Only those are read one by one."""
+    import pyarrow as pa
+
+    wide = pa.types.is_large_string(array.type)
+    if not (wide or pa.types.is_string(array.type)) or array.null_count or not len(array):
+        return np.ones(len(array), dtype=bool)
+    _, offsets, data = array.buffers()
+    at = np.frombuffer(offsets, dtype=np.int64 if wide else np.int32)
+    at = at[array.offset:array.offset + len(array) + 1].astype(np.int64)
+    if data is None:
+        return np.ones(len(array), dtype=bool)
+    text = np.frombuffer(data, dtype=np.uint8)[at[0]:at[-1]]
+    seen = np.zeros(len(text) + 1, dtype=np.int64)
+    np.cumsum(np.array(_NOT_IN_CODES, dtype=bool)[text], out=seen[1:])
+    at -= at[0]
+    return seen[at[1:]] == seen[at[:-1]]
+
+
 def named_by_code(np: Any, nw: Any, table: Any, ids: dict[str, str], framework: Framework,
-                  year_position: Any) -> tuple[Any, list[Problem]]:
+                  year_position: Any, communes: Names | None = None
+                  ) -> tuple[Any, list[Problem]]:
     """``table`` with each coded row's commune (and, where the table has their columns, its
     district and province) as the official list of the row's year names them, and its code in
     a ``code`` column (added to ``ids``); and a problem, with its row and column, for each
-    code that is unknown or contradicts the row's name, district or province."""
-    rows = _coded_rows(np, nw, table, ids)
+    code that is unknown or contradicts the row's name, district or province. ``communes``:
+    the commune column's names already told apart, or ``None``."""
+    rows = _coded_rows(np, nw, table, ids, communes)
     if rows is None:
         return table, []
     columns = {role: table[name].to_list() for role, name in ids.items()

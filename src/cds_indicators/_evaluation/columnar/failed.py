@@ -41,9 +41,14 @@ class FailedSets:
     def keys(self) -> Any:
         """Each row's set as one integer, the first criterion the lowest bit (up to 64
         criteria)."""
-        packed, self._bytes = self._bytes, self._np.zeros((0, 0), dtype=self._np.uint8)
+        np = self._np
+        packed, self._bytes = self._bytes, np.zeros((0, 0), dtype=np.uint8)
         assert packed.shape[0] == 8
-        return self._np.ascontiguousarray(packed.T).view("<u8").reshape(-1)
+        # Only the bytes that hold criteria are copied, each into its place in the words.
+        words = np.zeros((packed.shape[1], 8), dtype=np.uint8)
+        for b in range(-(-len(self.ids) // 8)):
+            words[:, b] = packed[b]
+        return words.view("<u8").reshape(-1)
 
     def distinct(self, factorize: Any = None) -> tuple[Any, Any]:
         """The distinct sets and each row's position among them. Up to 64 criteria, a set is

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import Any
+from typing import Any, NamedTuple
 
 from cds_indicators._model.errors import Problem
 from cds_indicators._model.framework import Framework, Kind
@@ -14,10 +14,12 @@ from cds_indicators._words.headers import ID_LABELS, ROLES, header_role, is_desc
 
 __all__ = [
     "ID_COLUMNS",
+    "Names",
     "columns_of",
     "duplicate_columns",
     "id_columns",
     "repeated_rows",
+    "told_apart",
     "year_positions",
 ]
 
@@ -166,40 +168,83 @@ def _classes(np: Any, names: list[str], null: str | None) -> Any:
     return of_name
 
 
-def _name_codes(np: Any, series: Any, values: list[Any] | None, null: str | None) -> Any:
-    """Each row's name as the number of its class (:func:`_classes`). A text column is
-    dictionary-encoded by Arrow where Arrow is installed; ``values`` (already read) one by one."""
-    if values is None:
-        try:
-            import pyarrow.compute as pc
+class Names(NamedTuple):
+    """A column of names told apart once, for every step that needs its distinct names (the
+    check for codes, the check for repeated rows): the distinct names in the order they first
+    appear, each row's position among them (``-1`` for an empty cell), and the distinct names
+    as an Arrow array where Arrow told them apart (else ``None``)."""
 
-            array = series.to_arrow()
-        except ImportError:
-            values = series.to_list()
-        else:
-            encoded = pc.dictionary_encode(getattr(array, "combine_chunks", lambda: array)())
-            of_name = _classes(np, encoded.dictionary.to_pylist(), null)
-            return of_name[pc.fill_null(encoded.indices, -1).to_numpy()]
+    names: list[Any]
+    rows: Any
+    arrow: Any = None
+
+
+def told_apart(np: Any, nw: Any, series: Any) -> Names | None:
+    """The names of a column typed as text (:class:`Names`), told apart by Arrow's hashing
+    where Arrow is installed; ``None`` for any other column (read cell by cell)."""
+    if not _typed_as_text(nw, series):
+        return None
+    try:
+        import pyarrow.compute as pc
+
+        array = series.to_arrow()
+    except ImportError:
+        return _told_from_values(np, series.to_list())
+    array = getattr(array, "combine_chunks", lambda: array)()
+    dictionary, rows = _arrow_encoded(np, pc, array)
+    return Names(dictionary.to_pylist(), rows, dictionary)
+
+
+def _told_from_values(np: Any, values: list[Any]) -> Names:
     position: dict[Any, int] = {}
     rows = [-1 if v is None else position.setdefault(v, len(position)) for v in values]
-    return _classes(np, list(position), null)[np.asarray(rows, dtype=np.intp)]
+    return Names(list(position), np.asarray(rows, dtype=np.intp))
+
+
+def _arrow_encoded(np: Any, pc: Any, array: Any) -> tuple[Any, Any]:
+    """Arrow's dictionary encoding of ``array`` (the dictionary, each row's index or ``-1``).
+    A column that comes in runs (a district's communes one after another) has only the first
+    row of each run hashed, found by comparing each row with the one before."""
+    n = len(array)
+    if n >= 64 and _runs(np, pc, array[:1024]) * 4 <= min(n, 1024):
+        starts = _runs(np, pc, array, starts=True)
+        if len(starts) * 4 <= n:
+            encoded = pc.dictionary_encode(array.take(starts))
+            per_run = pc.fill_null(encoded.indices, -1).to_numpy()
+            return encoded.dictionary, np.repeat(per_run, np.diff(starts, append=n))
+    encoded = pc.dictionary_encode(array)
+    return encoded.dictionary, pc.fill_null(encoded.indices, -1).to_numpy()
+
+
+def _runs(np: Any, pc: Any, array: Any, starts: bool = False) -> Any:
+    """The number of runs of equal cells in ``array`` (a null cell is a run of its own), or,
+    with ``starts``, the row where each begins."""
+    n = len(array)
+    same = pc.fill_null(pc.equal(array[1:], array[:n - 1]), False)
+    first = np.flatnonzero(~same.to_numpy(zero_copy_only=False)) + 1
+    if not starts:
+        return len(first) + 1
+    return np.concatenate([np.zeros(1, dtype=first.dtype), first])
 
 
 def repeated_rows(np: Any, nw: Any, table: Any, framework: Framework, year_position: Any,
-                  ids: dict[str, str]) -> list[Problem]:
+                  ids: dict[str, str], communes: Names | None = None) -> list[Problem]:
     """The name cells that are not text (as :func:`~cds_indicators.evaluate` refuses them), and
     every row that repeats an earlier row's commune, district and year (as
     :func:`~cds_indicators.load_values` refuses them), named from the first. ``ids`` names
-    the columns of the commune, district and year (:func:`id_columns`)."""
+    the columns of the commune, district and year (:func:`id_columns`); ``communes``, the
+    commune column's names where they were told apart already (:func:`told_apart`)."""
     problems = []
     columns = {field: table[ids[field]] for field, _ in _NAME_FIELDS if field in ids}
-    names: dict[str, list[Any] | None] = {}
+    names: dict[str, Names] = {}
     for field, field_vi in _NAME_FIELDS:
         series = columns.get(field)
         if series is None:
             continue
-        if _typed_as_text(nw, series):
-            names[field] = None
+        told = (communes if field == "commune" and communes is not None
+                else told_apart(np, nw, series))
+        if told is not None:
+            names[field] = told
             continue
         null = series.is_null().to_numpy().tolist()
         values = [None if missing else v for v, missing in zip(series.to_list(), null,
@@ -207,18 +252,27 @@ def repeated_rows(np: Any, nw: Any, table: Any, framework: Framework, year_posit
         problems += [Problem.of("name_not_text", value=v, field=field, field_vi=field_vi,
                                 row=row, column=ids[field])
                      for row, v in enumerate(values) if v is not None and not isinstance(v, str)]
-        names[field] = values
+        names[field] = _told_from_values(np, values)
     n = len(year_position)
     if problems or not n:
         return problems
-    communes = _name_codes(np, columns["commune"], names["commune"], None)
-    districts = (_name_codes(np, columns["district"], names["district"], "")
-                 if "district" in names else np.zeros(n, dtype=np.int64))
-    spread = int(districts.max()) + 1
-    keys = (communes * spread + districts) * len(framework.years) + year_position
-    keys[communes < 0] = -1
-    counted = keys[keys >= 0]
-    if (int(communes.max()) + 1) * spread * len(framework.years) <= 8 * n + 1024:
+    told = names["commune"]
+    of_commune = _classes(np, told.names, None)
+    keys = of_commune[told.rows]  # each row's commune, then its commune-district-year
+    unnamed = keys < 0 if told.rows.min(initial=0) < 0 else None
+    spread, years = 1, len(framework.years)
+    if "district" in names:
+        told = names["district"]
+        of_district = _classes(np, told.names, "")
+        spread = int(of_district.max()) + 1
+        keys *= spread
+        keys += of_district[told.rows]
+    keys *= years
+    keys += year_position
+    if unnamed is not None:
+        keys[unnamed] = -1
+    counted = keys if unnamed is None else keys[keys >= 0]
+    if (int(of_commune.max()) + 1) * spread * years <= 8 * n + 1024:
         # Few enough possible keys to count each one; else sort them.
         if not len(counted) or int(np.bincount(counted).max()) <= 1:
             return problems
