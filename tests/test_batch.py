@@ -376,6 +376,75 @@ def test_shipped_frameworks_equal_evaluate_row_by_row(name: str, data: st.DataOb
     _assert_same(out, reports, scored=framework.completion == "points")
 
 
+def _set_order(framework: cds.Framework, text: str) -> tuple[bool, ...]:
+    """The place of a set of failed criteria among the ``failed`` categories: up to 64
+    criteria, the order of the set as a number whose lowest bit is the first criterion; beyond,
+    the order of its bits read from the first criterion."""
+    failed = set(text.split(", ")) if text else set()
+    bits = tuple(c.id in failed for c in framework)
+    return bits[::-1] if len(bits) <= 64 else bits
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(data=st.data())
+def test_failed_sets_of_many_criteria_equal_evaluate_row_by_row(data: st.DataObject) -> None:
+    """Rule: with up to 80 criteria (the sets beside their row numbers in one word, or not;
+    more than 64 criteria, a set kept as bytes), the rows repeating a few sets or all
+    different, each row's failed ids are those evaluate() gives, and the ``failed`` categories
+    come the empty set first, then in the order of the sets."""
+    from cds_indicators import strategies as cst
+
+    framework = data.draw(cst.frameworks(completion="all", max_criteria=80))
+    year = data.draw(st.sampled_from(framework.years))
+    sets = data.draw(st.lists(cst.values_for(framework, year), min_size=1, max_size=6))
+    rows = [sets[i] for i in data.draw(st.lists(st.integers(0, len(sets) - 1), min_size=1,
+                                                max_size=80))]
+    frame, reports = _policy_rows(framework, year, rows)
+    out = cds.evaluate_frame(frame, year=year, framework=framework)
+    _assert_same(out, reports, scored=False)
+    categories = list(out["failed"].cat.categories)
+    assert categories[0] == ""
+    assert categories == sorted(categories, key=lambda t: _set_order(framework, t))
+
+
+def _doubled() -> cds.Framework:
+    """Decision 1829 with each criterion twice (``2.5`` and ``2.5b``): 74 criteria."""
+    import attrs
+
+    return attrs.evolve(FRAMEWORK, pillars=tuple(
+        attrs.evolve(p, criteria=(*p.criteria, *(attrs.evolve(c, id=f"{c.id}b")
+                                                 for c in p.criteria)))
+        for p in FRAMEWORK.pillars))
+
+
+@pytest.mark.parametrize("passing", [0.5, 0.97])
+def test_more_than_64_criteria_give_the_same_table_in_every_library(passing: float) -> None:
+    """With 74 criteria (a set of failed criteria no longer fits one word), rows all different
+    or repeating a few sets: polars and pyarrow give the table pandas gives, and the failed
+    ids of a row are those evaluate() gives."""
+    import random
+
+    framework = _doubled()
+    draw = random.Random(1829)
+    rows = 300
+    columns: dict[str, list[object]] = {"commune": [f"Xã {i}" for i in range(rows)]}
+    for c in framework:
+        if c.kind is cds.Kind.RATE:
+            columns[c.id] = [None if draw.random() < 0.02 else
+                             round(draw.uniform(80, 100) if draw.random() < passing
+                                   else draw.uniform(0, 100), 1) for _ in range(rows)]
+        else:
+            columns[c.id] = [draw.random() < passing for _ in range(rows)]
+    table = pa.table(columns)
+    results = [statuses(cds.evaluate_frame(as_library(table, library), year=2024,
+                                           framework=framework)) for library in LIBRARIES]
+    assert results[1] == results[0] and results[2] == results[0]
+    for row in range(0, rows, 37):
+        values = {k: v[row] for k, v in columns.items() if k != "commune"}
+        report = cds.evaluate(values, 2024, framework=framework)
+        assert results[0][row]["failed"] == ", ".join(report.failed)
+
+
 def test_points_columns_in_polars_and_pyarrow() -> None:
     framework = cds.load_framework("dti-example")
     values = {"CQ1": "Có", "CQ2": 70.5, "CQ3": 2, "CQ4": 0, "KT1": 80, "XH1": 61, "XH2": True}
