@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import functools
 import itertools
+from collections.abc import Iterator
 from typing import Any
 
 __all__ = ["FailedSets", "repeats"]
@@ -75,7 +76,8 @@ class FailedSets:
         np = self._np
         if uniques.ndim > 1:
             bits = np.unpackbits(uniques, axis=1)[:, :len(self.ids)].astype(bool)
-            texts = (", ".join(itertools.compress(self.ids, row)) for row in bits.tolist())
+            texts: Iterator[str] = (", ".join(itertools.compress(self.ids, row))
+                                    for row in bits.tolist())
         else:
             pieces = [_group_texts(self.ids, start)[_pick(np, uniques, start, len(self.ids))]
                       .tolist() for start in range(0, len(self.ids), _GROUP)]
