@@ -391,7 +391,7 @@ def test_failed_sets_of_many_criteria_equal_evaluate_row_by_row(data: st.DataObj
     """Rule: with up to 80 criteria (the sets beside their row numbers in one word, or not;
     more than 64 criteria, a set kept as bytes), the rows repeating a few sets or all
     different, each row's failed ids are those evaluate() gives, and the ``failed`` categories
-    come the empty set first, then in the order of the sets."""
+    come in the order of the sets (up to 64 criteria, the empty set always first)."""
     from cds_indicators import strategies as cst
 
     framework = data.draw(cst.frameworks(completion="all", max_criteria=80))
@@ -403,7 +403,7 @@ def test_failed_sets_of_many_criteria_equal_evaluate_row_by_row(data: st.DataObj
     out = cds.evaluate_frame(frame, year=year, framework=framework)
     _assert_same(out, reports, scored=False)
     categories = list(out["failed"].cat.categories)
-    assert categories[0] == ""
+    assert categories[0] == "" or len(framework) > 64
     assert categories == sorted(categories, key=lambda t: _set_order(framework, t))
 
 
