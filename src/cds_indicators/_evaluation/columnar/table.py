@@ -196,18 +196,21 @@ def told_apart(np: Any, nw: Any, series: Any) -> Names | None:
 
 
 def _told_from_values(np: Any, values: list[Any]) -> Names:
+    """:class:`Names` of cells already read (``None`` for an empty one), told apart by hashing."""
     position: dict[Any, int] = {}
     rows = [-1 if v is None else position.setdefault(v, len(position)) for v in values]
     return Names(list(position), np.asarray(rows, dtype=np.intp))
 
 
 def _arrow_encoded(np: Any, pc: Any, array: Any) -> tuple[Any, Any]:
-    """Arrow's dictionary encoding of ``array`` (the dictionary, each row's index or ``-1``).
-    A column that comes in runs (a district's communes one after another) has only the first
-    row of each run hashed, found by comparing each row with the one before."""
+    """Arrow's dictionary encoding of ``array``: the dictionary, and each row's index in it or
+    ``-1``. A column that comes in runs (a district's communes one after another, a commune's
+    years) has only the first row of each run hashed: where its first 1,024 rows, then all of
+    it, hold at most a quarter as many runs as rows (comparing a row with the one before costs
+    a fraction of hashing it)."""
     n = len(array)
-    if n >= 64 and _runs(np, pc, array[:1024]) * 4 <= min(n, 1024):
-        starts = _runs(np, pc, array, starts=True)
+    if n >= 64 and len(_run_starts(np, pc, array[:1024])) * 4 <= min(n, 1024):
+        starts = _run_starts(np, pc, array)
         if len(starts) * 4 <= n:
             encoded = pc.dictionary_encode(array.take(starts))
             per_run = pc.fill_null(encoded.indices, -1).to_numpy()
@@ -216,15 +219,12 @@ def _arrow_encoded(np: Any, pc: Any, array: Any) -> tuple[Any, Any]:
     return encoded.dictionary, pc.fill_null(encoded.indices, -1).to_numpy()
 
 
-def _runs(np: Any, pc: Any, array: Any, starts: bool = False) -> Any:
-    """The number of runs of equal cells in ``array`` (a null cell is a run of its own), or,
-    with ``starts``, the row where each begins."""
-    n = len(array)
-    same = pc.fill_null(pc.equal(array[1:], array[:n - 1]), False)
-    first = np.flatnonzero(~same.to_numpy(zero_copy_only=False)) + 1
-    if not starts:
-        return len(first) + 1
-    return np.concatenate([np.zeros(1, dtype=first.dtype), first])
+def _run_starts(np: Any, pc: Any, array: Any) -> Any:
+    """The row where each run of equal cells of ``array`` begins (an empty cell is a run of
+    its own: it equals nothing)."""
+    same = pc.fill_null(pc.equal(array[1:], array[:len(array) - 1]), False)
+    return np.concatenate([np.zeros(1, dtype=np.intp),
+                           np.flatnonzero(~same.to_numpy(zero_copy_only=False)) + 1])
 
 
 def repeated_rows(np: Any, nw: Any, table: Any, framework: Framework, year_position: Any,
