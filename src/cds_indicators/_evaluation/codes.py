@@ -9,6 +9,7 @@ without codes costs one look at the distinct names of its commune column.
 
 from __future__ import annotations
 
+import functools
 from typing import TYPE_CHECKING, Any
 
 import attrs
@@ -59,9 +60,11 @@ def _digits(np: Any, nw: Any, series: Any, communes: Names | None) -> Any:
     return series.is_in(coded).to_numpy().astype(bool) if coded else None
 
 
-#: The ASCII characters that no code holds (a code is ASCII digits within spaces): letters,
-#: punctuation, symbols. Indexed by a byte of UTF-8 text.
-_NOT_IN_CODES = tuple(0x21 <= b <= 0x7E and not 0x30 <= b <= 0x39 for b in range(256))
+@functools.cache
+def _not_in_codes(np: Any) -> Any:
+    """For each byte of UTF-8 text, whether it is an ASCII character that no code holds (a
+    code is ASCII digits within spaces): a letter, punctuation or a symbol."""
+    return np.array([0x21 <= b <= 0x7E and not 0x30 <= b <= 0x39 for b in range(256)])
 
 
 def _maybe_codes(np: Any, array: Any) -> Any:
@@ -80,7 +83,7 @@ def _maybe_codes(np: Any, array: Any) -> Any:
         return np.ones(len(array), dtype=bool)
     text = np.frombuffer(data, dtype=np.uint8)[at[0]:at[-1]]
     seen = np.zeros(len(text) + 1, dtype=np.int64)
-    np.cumsum(np.array(_NOT_IN_CODES, dtype=bool)[text], out=seen[1:])
+    np.cumsum(_not_in_codes(np)[text], out=seen[1:])
     at -= at[0]
     return seen[at[1:]] == seen[at[:-1]]
 
