@@ -267,8 +267,11 @@ def repeated_rows(np: Any, nw: Any, table: Any, framework: Framework, year_posit
         spread = int(of_district.max()) + 1
         keys *= spread
         keys += of_district[told.rows]
-    keys *= years
-    keys += year_position
+    if year_position.min() == year_position.max():
+        years = 1  # one year for every row (``year=``, say): it tells no two rows apart
+    else:
+        keys *= years
+        keys += year_position
     if unnamed is not None:
         keys[unnamed] = -1
     counted = keys if unnamed is None else keys[keys >= 0]
