@@ -66,6 +66,9 @@ def main() -> int:
                 report(f"load_values() / pandas.read_csv, {args.rows} rows, {distribution}",
                        m.csv_ratio(path), 10)
                 report(f"  peak memory / the CSV file, {distribution}", m.csv_memory(path), 3)
+            m.write_csv(path, args.rows, "uniform", decimal=",")
+            report(f"load_values() / pandas.read_csv, {args.rows} rows, decimal commas",
+                   m.csv_ratio(path, decimal=","), 10)
             book = Path(folder) / "values.xlsx"
             for distribution in m.DISTRIBUTIONS:
                 m.write_xlsx(book, args.xlsx_rows, distribution)

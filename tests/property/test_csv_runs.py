@@ -1,10 +1,12 @@
 """A CSV file's rows read a run at a time give exactly what they give read one by one.
 
-``load_values()`` reads the plain lines of a CSV file (no quote) in runs: a chunk of lines
-that all have the header's number of cells is read column by column, each distinct text once,
-and its records are made together. Any line with a quote is read by the csv module, row by
-row. So the same table written plain and written with every cell quoted goes through both
-paths, and must give the same records (values, readings, rows, warnings), the same problems in
+``load_values()`` reads a CSV file in runs: a chunk of rows that all have the header's number
+of cells is read column by column, each distinct text once, and its records are made
+together; a chunk without quotes is split at its separators, one with quotes read by the csv
+module at once. A file with a line ended by a lone carriage return is read line by line, row
+by row, from the chunk that holds it. So the same table written plain, with every cell quoted,
+with commas as separators, and with its first row ended by a lone carriage return goes
+through each path, and must give the same records (values, readings, rows, warnings), the same problems in
 the same order — for any cells: refused values, blank rows and cells, the signature area, a
 commune given by its code, a year that conflicts, a cell under an empty header, a row with
 more or fewer cells, repeated commune-years — and the same reports as ``evaluate()`` of each
@@ -84,10 +86,18 @@ def tables(draw: st.DrawFn) -> list[list[str]]:
     return table
 
 
-def _write(path: Path, rows: list[list[str]], quoting: int) -> None:
+def _write(path: Path, rows: list[list[str]], quoting: int, *, delimiter: str = ";",
+           line_by_line: bool = False) -> None:
+    """The table as a CSV file; ``line_by_line``: its first row ended by a lone carriage
+    return, so that the whole file is read line by line and row by row."""
     with path.open("w", encoding="utf-8", newline="") as file:
-        csv.writer(file, delimiter=";", quoting=quoting, lineterminator="\n").writerows(
-            [HEADER, *rows])
+        writer = csv.writer(file, delimiter=delimiter, quoting=quoting, lineterminator="\n")
+        writer.writerow(HEADER)
+        for at, row in enumerate(rows):
+            writer.writerow(row)
+            if at == 0 and line_by_line:
+                file.seek(file.tell() - 1)
+                file.write("\r")
 
 
 def _read(path: Path) -> tuple[Any, ...]:
@@ -108,14 +118,20 @@ def paths(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
 @given(rows=tables())
 def test_a_file_read_in_runs_gives_what_it_gives_row_by_row(paths: Iterator[Path],
                                                              rows: list[list[str]]) -> None:
-    """Whatever its cells, a plain CSV file (read in runs) gives the records, readings,
-    warnings and problems of the same file with every cell quoted (read row by row)."""
+    """Whatever its cells, a CSV file read in runs — plain (split at its separators), with
+    every cell quoted, or with commas as separators and so some cells quoted (read by the csv
+    module a chunk at a time) — gives the records, readings, warnings and problems of the
+    same file read line by line and row by row."""
     path = next(paths)
+    _write(path, rows, csv.QUOTE_ALL, line_by_line=True)
+    row_by_row = _read(path)
     _write(path, rows, csv.QUOTE_MINIMAL)
-    assert '"' not in path.read_text(encoding="utf-8")  # plain: read in runs
-    in_runs = _read(path)
+    assert '"' not in path.read_text(encoding="utf-8")  # plain: split at its separators
+    assert _read(path) == row_by_row
     _write(path, rows, csv.QUOTE_ALL)
-    assert _read(path) == in_runs
+    assert _read(path) == row_by_row
+    _write(path, rows, csv.QUOTE_MINIMAL, delimiter=",")
+    assert _read(path) == row_by_row
 
 
 @_settings
@@ -154,3 +170,21 @@ def test_the_values_of_a_record_read_in_runs_are_a_read_only_mapping(tmp_path: P
         record.values[CRITERIA[0]] = "Không"  # type: ignore[index]
     assert pickle.loads(pickle.dumps(record)) == record
     assert record.row == 2502 and record.commune == "Xã 2500"
+
+
+@pytest.mark.parametrize("note", ["nguồn:\nUBND xã", 'ghi "chú"', "a;b", "x" * 5000])
+def test_quoted_cells_spanning_lines_and_chunks_give_what_they_give_row_by_row(
+        tmp_path: Path, note: str) -> None:
+    """Quoted cells with line breaks, quotes, separators or many characters, in a file of
+    many chunks (a chunk may end inside such a cell): the records and problems of the same
+    file read line by line."""
+    rows = [[f"Xã {i}", "Huyện Vĩnh Lộc", "2024", note if i % 3 else "", "Có", "", "57,5",
+             "abc" if i == 2999 else " 82 ", "", "100", "không áp dụng", ""]
+            for i in range(3000)]
+    path = tmp_path / "values.csv"
+    _write(path, rows, csv.QUOTE_ALL, line_by_line=True)
+    row_by_row = _read(path)
+    assert len(row_by_row[0]) == 2999 and len(row_by_row[2]) == 1  # the refused "abc"
+    for quoting in (csv.QUOTE_MINIMAL, csv.QUOTE_ALL):
+        _write(path, rows, quoting)
+        assert _read(path) == row_by_row

@@ -103,8 +103,10 @@ def _chunked(text: io.TextIOWrapper, separator: str, source: str
     quote, no NUL, no line break but ``\n`` or ``\r\n``, no line past the csv module's field
     limit): each is split at its separators, as the csv module splits it, the chunk's lines
     together in one split; a chunk whose lines all have the same number of cells (two or more)
-    is given as one :class:`Block`. From the first chunk that is not plain on, line by line
-    (:func:`~cds_indicators._io.cells.csv_rows`)."""
+    is given as one :class:`Block`. A chunk with quoted cells (and no NUL nor lone carriage
+    return) is read by the csv module at once, its rows given as a block likewise, when it
+    holds whole rows of CSV within the limits. From the first chunk that is neither on, line
+    by line (:func:`~cds_indicators._io.cells.csv_rows`), which also says what is wrong."""
     field_limit = csv.field_size_limit()
     number, count, cells, carry = 0, 0, 1, ""
     while True:
@@ -113,6 +115,21 @@ def _chunked(text: io.TextIOWrapper, separator: str, source: str
         end = body.rfind("\n") + 1 if chunk else len(body)
         head, carry = body[:end], body[end:]
         plain = head.replace("\r\n", "\n") if "\r" in head else head
+        quoted = ('"' in plain and "\0" not in plain and "\r" not in plain
+                  and _quoted(head, separator))
+        if quoted and count + len(quoted) <= MAX_ROWS and (
+                cells + (split := sum(map(len, quoted))) <= MAX_CELLS):
+            count += len(quoted)
+            cells += split
+            number += head.count("\n")
+            block = _block_of(quoted)
+            if block is not None:
+                yield block
+            else:
+                yield from quoted
+            if not chunk:
+                return
+            continue
         if plain and not plain.endswith("\n"):
             plain += "\n"  # the last line, ended by the end of the file
         block = _block(plain, separator)
@@ -153,6 +170,28 @@ def _block(plain: str, separator: str) -> Block | None:
             or flat[width::width + 1].count("\n") != lines):
         return None
     return Block(flat, width, lines)
+
+
+def _quoted(head: str, separator: str) -> list[list[str]] | None:
+    """The rows of ``head``, whole lines some of whose cells are quoted, as the csv module reads
+    them (:func:`~cds_indicators._io.cells.csv_rows` reads each line so, and a quoted cell with
+    the lines it spans); ``None`` where it finds what is no CSV or a quote still open at the
+    end of the chunk (a cell whose lines go on in the next), said or read line by line."""
+    try:
+        return list(csv.reader(io.StringIO(head, newline=""), delimiter=separator, strict=True))
+    except csv.Error:
+        return None
+
+
+def _block_of(rows: list[list[str]]) -> Block | None:
+    """``rows`` as one :class:`Block`, when they all have the same number of cells, two or
+    more."""
+    width = len(rows[0])
+    if width < 2 or any(len(row) != width for row in rows):
+        return None
+    for row in rows:
+        row.append("\n")
+    return Block(list(itertools.chain.from_iterable(rows)), width, len(rows))
 
 
 def _after(carry: str, text: io.TextIOWrapper) -> Iterator[str]:
