@@ -115,33 +115,27 @@ def _chunked(text: io.TextIOWrapper, separator: str, source: str
         end = body.rfind("\n") + 1 if chunk else len(body)
         head, carry = body[:end], body[end:]
         plain = head.replace("\r\n", "\n") if "\r" in head else head
-        quoted = ('"' in plain and "\0" not in plain and "\r" not in plain
-                  and _quoted(head, separator))
-        if quoted and count + len(quoted) <= MAX_ROWS and (
-                cells + (split := sum(map(len, quoted))) <= MAX_CELLS):
-            count += len(quoted)
-            cells += split
-            number += head.count("\n")
-            block = _block_of(quoted)
-            if block is not None:
-                yield block
-            else:
-                yield from quoted
-            if not chunk:
-                return
-            continue
-        if plain and not plain.endswith("\n"):
-            plain += "\n"  # the last line, ended by the end of the file
-        block = _block(plain, separator)
-        lines: list[str] = [] if block is not None else plain.split("\n")[:-1]
-        rows = [] if block is not None else [line.split(separator) if line else []
-                                             for line in lines]
+        readable = "\0" not in plain and "\r" not in plain
+        if readable and '"' in plain:
+            # Quoted cells: the csv module reads the chunk, when it holds whole rows of CSV.
+            rows = _quoted(head, separator) or []
+            readable = bool(rows)
+            block = _block_of(rows)
+            lines = head.count("\n")
+        else:
+            if plain and not plain.endswith("\n"):
+                plain += "\n"  # the last line, ended by the end of the file
+            block = _block(plain, separator)
+            each = [] if block is not None else plain.split("\n")[:-1]
+            rows = [] if block is not None else [line.split(separator) if line else []
+                                                 for line in each]
+            readable = readable and not (
+                len(plain) > field_limit
+                and max(map(len, each or plain.split("\n")), default=0) > field_limit)
+            lines = block.count if block is not None else len(rows)
         found = block.count if block is not None else len(rows)
         split = block.count * block.width if block is not None else sum(map(len, rows))
-        if ('"' in plain or "\0" in plain or "\r" in plain
-                or (len(plain) > field_limit
-                    and max(map(len, lines or plain.split("\n")), default=0) > field_limit)
-                or count + found > MAX_ROWS or cells + split > MAX_CELLS):
+        if not readable or count + found > MAX_ROWS or cells + split > MAX_CELLS:
             rest = itertools.chain(io.StringIO(head, newline=""), _after(carry, text))
             yield from csv_rows(rest, separator, source, number=number, rows=count,
                                 cells=cells)
@@ -150,7 +144,7 @@ def _chunked(text: io.TextIOWrapper, separator: str, source: str
             yield block
         else:
             yield from rows
-        number += found
+        number += lines
         count += found
         cells += split
         if not chunk:
@@ -186,7 +180,7 @@ def _quoted(head: str, separator: str) -> list[list[str]] | None:
 def _block_of(rows: list[list[str]]) -> Block | None:
     """``rows`` as one :class:`Block`, when they all have the same number of cells, two or
     more."""
-    width = len(rows[0])
+    width = len(rows[0]) if rows else 0
     if width < 2 or any(len(row) != width for row in rows):
         return None
     for row in rows:
