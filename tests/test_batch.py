@@ -445,6 +445,28 @@ def test_more_than_64_criteria_give_the_same_table_in_every_library(passing: flo
         assert results[0][row]["failed"] == ", ".join(report.failed)
 
 
+@pytest.mark.parametrize("passing", [0.5, 0.97])
+def test_pandas_failed_categories_are_held_as_pandas_holds_its_text(passing: float) -> None:
+    """pandas' ``failed`` is a categorical whose categories have the type pandas gives text of
+    its own (``str``, Arrow's, with pandas 3 and pyarrow; Python objects otherwise), each row's
+    text the ids evaluate() gives, whether the rows share a few sets or nearly none."""
+    import random
+
+    draw = random.Random(37)
+    rows = 500
+    columns: dict[str, list[object]] = {"commune": [f"Xã {i}" for i in range(rows)]}
+    for c in FRAMEWORK:
+        columns[c.id] = ([round(draw.uniform(0, 100) if draw.random() > passing else 100, 1)
+                          for _ in range(rows)] if c.kind is cds.Kind.RATE
+                         else [draw.random() < passing for _ in range(rows)])
+    out = cds.evaluate_frame(pd.DataFrame(columns), year=2024)
+    assert out["failed"].cat.categories.dtype == pd.Index(["1.1"]).dtype
+    assert out["failed"].cat.categories.is_unique
+    for row in range(0, rows, 7):
+        report = cds.evaluate({k: v[row] for k, v in columns.items() if k != "commune"}, 2024)
+        assert out["failed"][row] == ", ".join(report.failed)
+
+
 def test_points_columns_in_polars_and_pyarrow() -> None:
     framework = cds.load_framework("dti-example")
     values = {"CQ1": "Có", "CQ2": 70.5, "CQ3": 2, "CQ4": 0, "KT1": 80, "XH1": 61, "XH2": True}
@@ -664,6 +686,13 @@ SHAPES: dict[str, tuple[dict[str, list[object]], int | None]] = {
                          "year": [2022, 2023, 2024, 2025, 2024, 2024, 2024, 2024, 2025]}, None),
     "a code repeating a name": ({"commune": ["Xã Vĩnh Long", "15361"],
                                  "year": [2024, 2024]}, None),
+    "names holding NUL": ({"commune": ["Xã A\x00B", "Xã A", "\x00", "A\x00", "\x00\x00"],
+                           "district": ["H", "H", "H", "\x00", "H"]}, 2024),
+    "a NUL name folding like another": ({"commune": ["Xã A\x00B", "Xã A", "XÃ  A\x00B "],
+                                         "district": ["H"] * 3}, 2024),
+    "many names, two folding alike": ({"commune": [*(f"Xã Vĩnh {i}" for i in range(300)),
+                                                   "XÃ VĨNH  7 ", "Xã Vĩnh 300"],
+                                       "district": ["H"] * 302}, 2024),
     "no rows": ({"commune": [], "district": []}, 2024),
     "every name empty": ({"commune": [None] * 70, "district": [None] * 70}, 2024),
 }

@@ -11,6 +11,7 @@ gives it.
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Callable, Iterable
 from fractions import Fraction
 from typing import Any
@@ -139,10 +140,21 @@ Columns = Callable[[Any, Framework, Any, Callable[[int], Any], Any], tuple[Any, 
 
 def _all_columns(np: Any, framework: Framework, codes: Any, exact: Callable[[int], Any],
                  year_position: Any) -> tuple[Any, dict[str, Any]]:
-    any_fail = (codes == _FAIL).any(axis=0)
-    any_missing = (codes == _MISSING).any(axis=0)
-    completion = np.where(any_fail, _NOT_DONE, np.where(any_missing, _OPEN, _DONE))
-    return completion.astype(np.int8), {}
+    # Each row's statuses as one byte (a bit per status present), then the completion that
+    # _all gives for that set of statuses, looked up.
+    present = np.bitwise_or.reduce(np.left_shift(np.int8(1), codes), axis=0,
+                                   initial=np.int8(0))
+    return _by_present(np)[present], {}
+
+
+@functools.cache
+def _by_present(np: Any) -> Any:
+    """For each set of statuses (a bit per position in ``tuple(Status)``), the code of the
+    completion :func:`_all` gives it."""
+    statuses = tuple(Status)
+    completions = tuple(Completion)
+    return np.array([completions.index(_all(s for i, s in enumerate(statuses) if bits >> i & 1))
+                     for bits in range(1 << len(statuses))], dtype=np.int8)
 
 
 def _decide_columns(np: Any, framework: Framework, codes: Any, reached_now: Any,

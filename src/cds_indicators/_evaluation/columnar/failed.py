@@ -85,16 +85,26 @@ class FailedSets:
         return np.fromiter(texts, dtype=object, count=len(uniques))
 
     def arrow_texts(self, pa: Any, keys: Any) -> Any:
-        """The text of each set (:meth:`keys`), as an Arrow string array."""
+        """The text of each set (:meth:`keys`), as an Arrow string array, in one take: the
+        texts of each set's groups are taken side by side from one array of every group's
+        texts, so that each set's text is its pieces one after another, and the array's
+        offsets are every group-th offset of the pieces'."""
         np = self._np
-        pieces = [_arrow_group_texts(pa, self.ids, start).take(
-            pa.array(_pick(np, keys, start, len(self.ids)).astype(np.int32)))
-            for start in range(0, len(self.ids), _GROUP)]
-        if len(pieces) == 1:
-            return pieces[0]
-        import pyarrow.compute as pc
-
-        return pc.binary_join_element_wise(*pieces, "")
+        starts = range(0, len(self.ids), _GROUP)
+        if not starts:
+            return pa.array([""] * len(keys), type=pa.string())
+        table, first = _arrow_group_table(pa, self.ids)
+        at = np.empty((len(keys), len(starts)), dtype=np.int64)
+        for j, start in enumerate(starts):
+            np.add(_pick(np, keys, start, len(self.ids)), first[j], out=at[:, j])
+        pieces = table.take(pa.array(at.reshape(-1)))
+        _, offsets, data = pieces.buffers()
+        ends = np.frombuffer(offsets, dtype=np.int64)[pieces.offset::len(starts)]
+        ends = ends[:len(keys) + 1]
+        if len(ends) and ends[-1] < 1 << 31:  # Arrow's plain string: 32-bit offsets
+            return pa.StringArray.from_buffers(len(keys), pa.py_buffer(ends.astype(np.int32)),
+                                               data)
+        return pa.LargeStringArray.from_buffers(len(keys), pa.py_buffer(ends.copy()), data)
 
     def polars_texts(self, pl: Any, keys: Any) -> Any:
         """The text of each set (:meth:`keys`), as a polars string series."""
@@ -188,8 +198,12 @@ def _group_texts(ids: tuple[str, ...], start: int) -> Any:
 
 
 @functools.cache
-def _arrow_group_texts(pa: Any, ids: tuple[str, ...], start: int) -> Any:
-    return pa.array(_group_texts(ids, start).tolist(), type=pa.string())
+def _arrow_group_table(pa: Any, ids: tuple[str, ...]) -> tuple[Any, tuple[int, ...]]:
+    """The texts of every group (:func:`_group_texts`) one group after another, as one Arrow
+    array with 64-bit offsets, and the position of each group's first text in it."""
+    groups = [_group_texts(ids, start).tolist() for start in range(0, len(ids), _GROUP)]
+    first = tuple(itertools.accumulate((len(g) for g in groups[:-1]), initial=0))
+    return pa.array([t for g in groups for t in g], type=pa.large_string()), first
 
 
 @functools.cache

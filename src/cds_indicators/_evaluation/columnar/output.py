@@ -52,15 +52,31 @@ def _categorical_pandas(pd: Any, np: Any, codes: Any, names: list[str]) -> Any:
     return pd.Categorical.from_codes(codes, dtype=_pandas_dtype(pd, tuple(names)), validate=False)
 
 
-def _distinct_pandas(pd: Any, np: Any, codes: Any, texts: Any) -> Any:
-    """A categorical of ``texts`` (distinct by construction: each is one set of criteria),
-    held as Python strings (not converted to Arrow one by one) and not checked again where
-    pandas allows it."""
-    categories = pd.Index(np.asarray(texts, dtype=object), dtype=object, copy=False)
+def _distinct_pandas(pd: Any, np: Any, codes: Any, failed: FailedSets, uniques: Any) -> Any:
+    """A categorical of the texts of the distinct sets ``uniques`` (distinct by construction:
+    each is one set of criteria), not checked again where pandas allows it. The texts are held
+    as pandas holds its own text: built by Arrow where pandas' text is Arrow's (pandas' ``str``
+    with pyarrow), else as Python strings (not converted one by one)."""
+    text = _pandas_text(pd)
+    if text is not None and uniques.ndim == 1:
+        import pyarrow as pa
+
+        categories = pd.Index(pd.array(failed.arrow_texts(pa, uniques), dtype=text), copy=False)
+    else:
+        categories = pd.Index(np.asarray(failed.python_texts(uniques), dtype=object),
+                              dtype=object, copy=False)
     fastpath = getattr(pd.CategoricalDtype, "_from_fastpath", None)
     if fastpath is None:
         return pd.Categorical.from_codes(codes, categories=categories)
     return pd.Categorical.from_codes(codes, dtype=fastpath(categories, False), validate=False)
+
+
+@functools.cache
+def _pandas_text(pd: Any) -> Any:
+    """pandas' own type for text where Arrow holds it (pandas' ``str`` with pyarrow), else
+    ``None`` (text as Python objects)."""
+    own = pd.Index([""]).dtype
+    return own if getattr(own, "storage", None) == "pyarrow" else None
 
 
 @functools.cache
@@ -115,9 +131,9 @@ def _failed(native: Any, implementation: str, np: Any, failed: FailedSets) -> An
     # The distinct texts are made once each; rows take theirs by index, in the library.
     uniques, codes = failed.distinct(getattr(native, "factorize", None)
                                      if implementation == "pandas" else None)
-    texts = failed.python_texts(uniques)
     if implementation == "pandas":
-        return _distinct_pandas(native, np, codes, texts)
+        return _distinct_pandas(native, np, codes, failed, uniques)
+    texts = failed.python_texts(uniques)
     if implementation == "polars":
         return native.Series(texts, dtype=native.String).gather(codes)
     if implementation == "pyarrow":
