@@ -5,9 +5,10 @@ A row's set is one bit per criterion, packed a byte at a time as each criterion'
 decided (never a boolean array per criterion held to the end). A text is put together from the
 texts of the set's groups of 11 criteria (every subset of a group's ids, made once per
 framework), taken by the group's bits: in the library of the result where it can build text
-itself (Arrow, polars), so that no Python string is made for a row; as Python strings for
-pandas, whose ``failed`` categorical holds one per distinct set. Where rows share sets (a year
-that mostly passes), the sets are told apart first and each text is made once.
+itself (Arrow, polars), so that no Python string is made for a row; for pandas, whose
+``failed`` categorical holds one text per distinct set, by Arrow where pandas' own text is
+Arrow's, else as Python strings. Where rows share sets (a year that mostly passes), the sets
+are told apart first and each text is made once.
 """
 
 from __future__ import annotations

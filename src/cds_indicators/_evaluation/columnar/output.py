@@ -71,10 +71,9 @@ def _distinct_pandas(pd: Any, np: Any, codes: Any, failed: FailedSets, uniques: 
     return pd.Categorical.from_codes(codes, dtype=fastpath(categories, False), validate=False)
 
 
-@functools.cache
 def _pandas_text(pd: Any) -> Any:
     """pandas' own type for text where Arrow holds it (pandas' ``str`` with pyarrow), else
-    ``None`` (text as Python objects)."""
+    ``None`` (text as Python objects); asked each time, as pandas' options may change it."""
     own = pd.Index([""]).dtype
     return own if getattr(own, "storage", None) == "pyarrow" else None
 
