@@ -17,8 +17,8 @@ import attrs
 
 from cds_indicators._model.errors import InputError, Problem
 
-__all__ = ["MAX_CELLS", "MAX_ROWS", "Block", "Rows", "Table", "csv_rows", "read_csv_text",
-           "separator_of"]
+__all__ = ["MAX_CELLS", "MAX_ROWS", "Block", "Rows", "Table", "csv_reader", "csv_rows",
+           "read_csv_text", "separator_of"]
 
 
 class Block:
@@ -127,6 +127,13 @@ def read_csv_text(text: str, source: str) -> Table | Problem:
     return Table(rows=rows, source=source)
 
 
+def csv_reader(lines: Iterable[str], separator: str) -> Any:
+    """The csv module's reader of ``lines`` as every CSV file is read: strict, so that a quote
+    in the middle of a cell, or one still open at the end of the text (which the lenient reader
+    closes silently, swallowing every line after it), is an error."""
+    return csv.reader(lines, delimiter=separator, strict=True)
+
+
 def csv_rows(lines: Iterable[str], separator: str, source: str, *, number: int = 0,
              rows: int = 0, cells: int = 1) -> Iterator[list[str]]:
     """The rows of CSV ``lines`` (as a file opened with ``newline=""`` gives them), one at a
@@ -141,11 +148,7 @@ def csv_rows(lines: Iterable[str], separator: str, source: str, *, number: int =
     for count, line in enumerate(lines, rows + 1):  # one row for each line a row starts on
         start = number = number + 1
         if '"' in line or "\0" in line or len(line) > field_limit:
-            # Strict: a quote in the middle of a cell, or one still open at the end of the file
-            # (which the lenient reader closes silently, swallowing every line after it), is an
-            # error.
-            reader = csv.reader(itertools.chain((line,), lines), delimiter=separator,
-                                strict=True)
+            reader = csv_reader(itertools.chain((line,), lines), separator)
             try:
                 row = next(reader)
             except csv.Error as exc:

@@ -21,6 +21,7 @@ from cds_indicators._io.cells import (
     MAX_ROWS,
     Block,
     Table,
+    csv_reader,
     csv_rows,
     separator_of,
 )
@@ -172,7 +173,7 @@ def _quoted(head: str, separator: str) -> list[list[str]] | None:
     the lines it spans); ``None`` where it finds what is no CSV or a quote still open at the
     end of the chunk (a cell whose lines go on in the next), said or read line by line."""
     try:
-        return list(csv.reader(io.StringIO(head, newline=""), delimiter=separator, strict=True))
+        return list(csv_reader(io.StringIO(head, newline=""), separator))
     except csv.Error:
         return None
 
