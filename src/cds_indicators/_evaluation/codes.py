@@ -14,8 +14,10 @@ from typing import TYPE_CHECKING, Any
 
 import attrs
 
+from cds_indicators._evaluation.columnar.cells import python_cells, text_or_none
 from cds_indicators._model.errors import Problem
 from cds_indicators._model.framework import Framework
+from cds_indicators._model.numbers import whole_number
 from cds_indicators._model.official import is_code, official_place
 
 if TYPE_CHECKING:
@@ -28,11 +30,12 @@ _ROLE_OF = {"admin_code_province": "province", "admin_code_district": "district"
 
 
 def _coded_rows(np: Any, nw: Any, table: Any, ids: dict[str, str],
-                communes: Names | None) -> Any:
-    """The rows whose commune is given by a code: a boolean array, or ``None`` for none."""
+                communes: Names | None, codes: list[Any] | None) -> Any:
+    """The rows whose commune is given by a code: a boolean array, or ``None`` for none.
+    ``codes``: the cells of the code column (``None`` for an empty one), if there is one."""
     found = _digits(np, nw, table[ids["commune"]], communes)
-    if "code" in ids:
-        given = ~table[ids["code"]].is_null().to_numpy()
+    if codes is not None:
+        given = np.array([c is not None for c in codes], dtype=bool)
         return given if found is None else given | found
     return found
 
@@ -54,10 +57,15 @@ def _digits(np: Any, nw: Any, series: Any, communes: Names | None) -> Any:
         flags = np.zeros(len(names) + 1, dtype=bool)  # the last: an empty cell
         flags[coded] = True
         return flags[communes.rows]
-    if series.dtype != nw.String:
-        return None
-    coded = [v for v in series.unique().to_list() if v is not None and is_code(v)]
-    return series.is_in(coded).to_numpy().astype(bool) if coded else None
+    if series.dtype == nw.String:  # each distinct cell tested once, by the library
+        coded = [v for v in series.unique().to_list() if isinstance(v, str) and is_code(v)]
+        return series.is_in(coded).to_numpy().astype(bool) if coded else None
+    # Any other column (a categorical): its text cells, each distinct one tested once; its
+    # names were checked to be text.
+    tested: dict[str, bool] = {}
+    flags = [isinstance(v, str) and tested.setdefault(v, is_code(v))
+             for v in python_cells(np, series)]
+    return np.array(flags, dtype=bool) if any(tested.values()) else None
 
 
 @functools.cache
@@ -96,20 +104,22 @@ def named_by_code(np: Any, nw: Any, table: Any, ids: dict[str, str], framework: 
     a ``code`` column (added to ``ids``); and a problem, with its row and column, for each
     code that is unknown or contradicts the row's name, district or province. ``communes``:
     the commune column's names already told apart, or ``None``."""
-    rows = _coded_rows(np, nw, table, ids, communes)
+    codes = (None if "code" not in ids
+             else [_code_text(c) for c in python_cells(np, table[ids["code"]])])
+    rows = _coded_rows(np, nw, table, ids, communes, codes)
     if rows is None:
         return table, []
-    columns = {role: table[name].to_list() for role, name in ids.items()
-               if role in ("commune", "code", "district", "province")}
-    columns.setdefault("code", [None] * len(table))
+    columns = {role: python_cells(np, table[name]) for role, name in ids.items()
+               if role in ("commune", "district", "province")}
+    columns["code"] = [None] * len(table) if codes is None else codes
     problems: list[Problem] = []
     for row in np.flatnonzero(rows).tolist():
         given = {role: values[row] for role, values in columns.items()}
         code = given["code"]
         found = official_place(
-            given["commune"], framework.years[int(year_position[row])],
-            code=None if code is None else str(code),
-            district=given.get("district"), province=given.get("province"))
+            given["commune"], framework.years[int(year_position[row])], code=code,
+            district=text_or_none(given.get("district")),
+            province=text_or_none(given.get("province")))
         if isinstance(found, Problem):
             role = _ROLE_OF.get(found.code) or ("code" if code is not None else "commune")
             column = ids.get(role, ids["commune"])
@@ -126,3 +136,14 @@ def named_by_code(np: Any, nw: Any, table: Any, ids: dict[str, str], framework: 
     replaced.append(nw.new_series(name, [None if c is None else str(c) for c in columns["code"]],
                                   nw.String(), backend=native))
     return table.with_columns(*replaced), problems
+
+
+def _code_text(cell: Any) -> str | None:
+    """A code cell as the text of its code: a whole number as its digits (``15361.0``, as a
+    column with a blank cell holds ``15361``, is ``"15361"``), as a year cell is read; ``None``
+    for a blank cell."""
+    cell = text_or_none(cell)
+    if cell is None or isinstance(cell, str):
+        return cell
+    whole = whole_number(cell)
+    return str(cell) if whole is None else str(whole)

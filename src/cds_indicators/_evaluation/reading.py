@@ -44,6 +44,7 @@ __all__ = [
     "read_count",
     "read_rate",
     "read_yes_no",
+    "whole_count",
 ]
 
 _HUNDRED: Final = Fraction(100)
@@ -132,7 +133,7 @@ def _percent(criterion: str, value: Fraction, given: Any) -> Reading | Problem:
     return Problem.of("rate_out_of_range", criterion=criterion, value=given)
 
 
-def _whole(count: Any) -> int | None:
+def whole_count(count: Any) -> int | None:
     """``count`` as a non-negative whole number, or None when it is not one.
 
     A float must hold a whole number exactly (``2.0``); it is not read at 12 digits, which
@@ -141,7 +142,10 @@ def _whole(count: Any) -> int | None:
         return None
     whole: int | None
     if isinstance(count, Integral):
-        whole = int(count)
+        try:
+            whole = int(count)
+        except TypeError:  # NumPy's timedelta64 is registered as Integral
+            return None
     elif isinstance(count, Decimal):
         exact = exact_decimal(count) if count.is_finite() else None
         whole = None if exact is None or exact.denominator != 1 else int(exact)
@@ -155,7 +159,7 @@ def _whole(count: Any) -> int | None:
 
 
 def _count(criterion: str, count: Any, which: str, given: Any) -> int | Problem:
-    whole = _whole(count)
+    whole = whole_count(count)
     if (too_long(whole) if whole is not None else isinstance(count, Decimal)
             and count.is_finite() and exact_decimal(count) is None):
         return _too_long(criterion, count)
@@ -344,7 +348,7 @@ def read_count(criterion: str, value: Any) -> Reading | Problem:
         return MISSING_VALUE
     elif value is NOT_APPLICABLE:
         return _EXEMPT
-    whole = _whole(value)
+    whole = whole_count(value)
     if whole is not None and too_long(whole):
         return _too_long(criterion, value)
     if whole is None:

@@ -22,7 +22,8 @@ from typing import Any
 
 import attrs
 
-from cds_indicators._evaluation.reading import Ratio, Reading
+from cds_indicators._evaluation.columnar.cells import as_array, empty_cells, python_cells
+from cds_indicators._evaluation.reading import Ratio, Reading, whole_count
 from cds_indicators._evaluation.scalar import read_value
 from cds_indicators._model.comparisons import RULES, Comparison, last_float
 from cds_indicators._model.errors import Problem
@@ -218,20 +219,24 @@ def read_counts(
     np: Any, nw: Any, criterion: Criterion, frame: Any, name_num: str, name_den: str
 ) -> Column:
     num_s, den_s = frame[name_num], frame[name_den]
-    null_num = num_s.is_null().to_numpy() | _nan_mask(np, nw, num_s)
-    null_den = den_s.is_null().to_numpy() | _nan_mask(np, nw, den_s)
+    null_num, null_den = empty_cells(np, num_s), empty_cells(np, den_s)
     missing = null_num & null_den
     num = _whole_numbers(np, nw, num_s)
     den = _whole_numbers(np, nw, den_s)
     n = len(missing)
     if num is None or den is None:
         # Counts that are not numbers are read cell by cell, as evaluate() reads them.
-        raw_num, raw_den = num_s.to_numpy(), den_s.to_numpy()
+        raw_num, raw_den = python_cells(np, num_s), python_cells(np, den_s)
         cells = np.empty(n, dtype=object)
         for row in range(n):
             if not missing[row]:
-                cells[row] = Ratio(_pair_value(raw_num[row]), _pair_value(raw_den[row]))
-        return _by_distinct(np, criterion, name_num, cells, missing, lambda v: v)
+                cells[row] = Ratio(raw_num[row], raw_den[row])
+        read = _by_distinct(np, criterion, name_num, cells, missing, lambda v: v)
+        # Each problem at the column of the count at fault, as below for numbers.
+        read.problems = [_located(p, row, name_den)
+                         if _denominator_side(raw_num[row], raw_den[row]) else p
+                         for p, row in ((p, p.row or 0) for p in read.problems)]
+        return read
     (num, num_ok), (den, den_ok) = num, den
     num_ok &= ~null_num
     den_ok &= ~null_den
@@ -244,7 +249,7 @@ def read_counts(
     if valid.any() and int(den.max()) > 2**40:
         num, den = num.astype(object), den.astype(object)
     problems = []
-    raw_num, raw_den = num_s.to_numpy(), den_s.to_numpy()
+    raw_num, raw_den = as_array(np, nw, num_s), as_array(np, nw, den_s)
     for row in np.flatnonzero(state == _BAD_STATE).tolist():
         given = Ratio(_pair_value(_python(raw_num[row])), _pair_value(_python(raw_den[row])))
         found = read_value(criterion, given)
@@ -270,10 +275,11 @@ def _python(value: Any) -> Any:
     return value.item() if hasattr(value, "item") else value
 
 
-def _nan_mask(np: Any, nw: Any, series: Any) -> Any:
-    if series.dtype.is_float():
-        return np.isnan(series.to_numpy().astype(np.float64, copy=False))
-    return np.zeros(len(series), dtype=bool)
+def _denominator_side(num: Any, den: Any) -> bool:
+    """Whether a bad pair is the denominator's fault: the numerator is a count and the
+    denominator is none, or not above 0."""
+    whole_num, whole_den = whole_count(num), whole_count(den)
+    return whole_num is not None and (whole_den is None or whole_den <= 0)
 
 
 def _whole_numbers(np: Any, nw: Any, series: Any) -> tuple[Any, Any] | None:
@@ -283,8 +289,9 @@ def _whole_numbers(np: Any, nw: Any, series: Any) -> tuple[Any, Any] | None:
     if dtype.is_boolean():
         return np.zeros(len(series), dtype=np.int64), np.zeros(len(series), dtype=bool)
     if dtype.is_integer():
-        values = series.fill_null(0).to_numpy()
-        if dtype.is_unsigned_integer() and values.dtype.itemsize >= 8:
+        values = as_array(np, nw, series.fill_null(0))
+        if values.dtype == object or (dtype.is_unsigned_integer()
+                                      and values.dtype.itemsize >= 8):
             values = values.astype(object)
         else:
             values = values.astype(np.int64, copy=False)
@@ -322,9 +329,9 @@ def read_column(np: Any, nw: Any, criterion: Criterion, frame: Any, column: str)
         elif values.dtype == object:
             values = np.where(null, False, values).astype(bool)
         return _by_distinct(np, criterion, column, values, null, lambda v: v.item())
-    null = series.is_null().to_numpy()
+    null = empty_cells(np, series)
     if dtype.is_integer():
-        values = series.fill_null(0).to_numpy()
+        values = as_array(np, nw, series.fill_null(0))
         return _by_distinct(np, criterion, column, values, null, lambda v: v.item())
     values = series.to_numpy()
     if values.dtype != object and values.dtype.kind not in "US":

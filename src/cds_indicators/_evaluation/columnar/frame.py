@@ -24,6 +24,7 @@ from cds_indicators._evaluation.columnar.output import build
 from cds_indicators._evaluation.columnar.table import (
     columns_of,
     duplicate_columns,
+    name_problems,
     repeated_rows,
     told_apart,
     year_positions,
@@ -90,18 +91,23 @@ def evaluate_frame(frame: Any, *, year: int | None = None,
     if "commune" not in ids:
         raise InputError(problems)
     year_column = ids.get("year")  # with year=, still checked: filled where empty, never overridden
-    year_position, _, year_problems = year_positions(np, table, framework, year, year_column)
+    year_position, _, year_problems = year_positions(np, nw, table, framework, year,
+                                                     year_column)
     problems += year_problems
     # The commune names told apart once, for the check for codes and for repeated rows.
     communes = told_apart(np, nw, table[ids["commune"]])
-    if not year_problems:  # communes given by their codes, named in the list of their year
-        named, year_problems = named_by_code(np, nw, table, ids, framework, year_position,
+    # Names are checked whatever the years: every problem is reported at once.
+    named_problems = name_problems(np, nw, table, ids, communes)
+    problems += named_problems
+    if not year_problems and not named_problems:
+        # Communes given by their codes, named in the list of their year.
+        named, code_problems = named_by_code(np, nw, table, ids, framework, year_position,
                                              communes)
-        problems += year_problems
+        problems += code_problems
         if named is not table:  # named anew: told apart again
             table, communes = named, None
-    if (year is not None or year_column is not None) and not year_problems:
-        problems += repeated_rows(np, nw, table, framework, year_position, ids, communes)
+        if not code_problems and (year is not None or year_column is not None):
+            problems += repeated_rows(np, nw, table, framework, year_position, ids, communes)
     n = len(table)
     codes = np.empty((len(framework), n), dtype=np.int8)
     failed = FailedSets(np, tuple(c.id for c in framework), n)

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any, NamedTuple
 
+from cds_indicators._evaluation.columnar.cells import empty_cells, python_cells, text_or_none
 from cds_indicators._model.errors import Problem
 from cds_indicators._model.framework import Framework, Kind
 from cds_indicators._model.numbers import whole_number
@@ -18,6 +19,7 @@ __all__ = [
     "columns_of",
     "duplicate_columns",
     "id_columns",
+    "name_problems",
     "repeated_rows",
     "told_apart",
     "year_positions",
@@ -25,7 +27,7 @@ __all__ = [
 
 #: The roles of the columns that say who a row is; the result names its columns so.
 ID_COLUMNS = ("commune", "district", "year", "province", "code")
-_NAME_FIELDS = (("commune", "tên xã"), ("district", "tên huyện"))
+_NAME_FIELDS = (("commune", "tên xã"), ("district", "tên huyện"), ("province", "tên tỉnh"))
 
 
 def id_columns(names: Sequence[str]) -> tuple[dict[str, str], list[Problem]]:
@@ -94,7 +96,7 @@ def columns_of(
     return used, ids, problems
 
 
-def year_positions(np: Any, frame: Any, framework: Framework, year: int | None,
+def year_positions(np: Any, nw: Any, frame: Any, framework: Framework, year: int | None,
                    column: str | None) -> tuple[Any, list[int], list[Problem]]:
     """Each row's position in ``framework.years``, and the problems with the year column
     (named ``column`` in the table, if it has one)."""
@@ -103,10 +105,10 @@ def year_positions(np: Any, frame: Any, framework: Framework, year: int | None,
     if column is None:
         return np.full(n, at or 0, dtype=np.intp), [] if year is None else [year], []
     series = frame[column]
-    null = series.is_null().to_numpy()
+    null = empty_cells(np, series)  # NaN is empty too, in every library
     problems = []
     position = np.full(n, -1, dtype=np.intp)
-    if series.dtype.is_integer():
+    if series.dtype.is_integer() and series.dtype not in (nw.Int128, nw.UInt128):
         values = series.fill_null(0).to_numpy().astype(np.int64)
         for i, y in enumerate(framework.years):
             position[(values == y) & ~null] = i
@@ -240,35 +242,61 @@ def _run_starts(np: Any, pc: Any, array: Any) -> Any:
                            np.flatnonzero(~same.to_numpy(zero_copy_only=False)) + 1])
 
 
+def name_problems(np: Any, nw: Any, table: Any, ids: dict[str, str],
+                  communes: Names | None = None) -> list[Problem]:
+    """The name cells that are not text (as :func:`~cds_indicators.evaluate` refuses them; a
+    whole-number commune column holds codes), and the rows without a commune, neither a name nor
+    a code (as :func:`~cds_indicators.load_values` refuses them). ``communes``: the commune
+    column's names where they were told apart already (:func:`told_apart`)."""
+    problems = []
+    blank = None
+    for field, field_vi in _NAME_FIELDS:
+        if field not in ids:
+            continue
+        series = table[ids[field]]
+        if field == "commune" and communes is not None:
+            # Each distinct name tested once; the last place: an empty cell.
+            empty = [not name.strip() for name in communes.names]
+            blank = np.array([*empty, True], dtype=bool)[communes.rows]
+            continue
+        if field != "commune" and _typed_as_text(nw, series):
+            continue
+        cells = python_cells(np, series)
+        # A whole-number commune column holds codes; a number among names is refused.
+        if not (field == "commune" and series.dtype.is_integer()):
+            problems += [Problem.of("name_not_text", value=v, field=field, field_vi=field_vi,
+                                    row=row, column=ids[field])
+                         for row, v in enumerate(cells)
+                         if v is not None and not isinstance(v, str)]
+        if field == "commune":
+            blank = np.array([text_or_none(v) is None for v in cells], dtype=bool)
+    if blank is not None and blank.any():
+        if "code" in ids:  # a code alone names the commune
+            blank &= np.array([text_or_none(c) is None
+                               for c in python_cells(np, table[ids["code"]])], dtype=bool)
+        problems += [Problem.of("missing_commune", row=row, column=ids["commune"])
+                     for row in np.flatnonzero(blank).tolist()]
+    return problems
+
+
 def repeated_rows(np: Any, nw: Any, table: Any, framework: Framework, year_position: Any,
                   ids: dict[str, str], communes: Names | None = None) -> list[Problem]:
-    """The name cells that are not text (as :func:`~cds_indicators.evaluate` refuses them), and
-    every row that repeats an earlier row's commune, district and year (as
-    :func:`~cds_indicators.load_values` refuses them), named from the first. ``ids`` names
-    the columns of the commune, district and year (:func:`id_columns`); ``communes``, the
-    commune column's names where they were told apart already (:func:`told_apart`)."""
-    problems = []
-    columns = {field: table[ids[field]] for field, _ in _NAME_FIELDS if field in ids}
+    """Every row that repeats an earlier row's commune, district and year (as
+    :func:`~cds_indicators.load_values` refuses them), named from the first; its names checked
+    by :func:`name_problems` first. ``ids`` names the columns of the commune, district and
+    year (:func:`id_columns`); ``communes``, the commune column's names where they were told
+    apart already (:func:`told_apart`)."""
     names: dict[str, Names] = {}
-    for field, field_vi in _NAME_FIELDS:
-        series = columns.get(field)
-        if series is None:
+    for field, _ in _NAME_FIELDS[:2]:
+        if field not in ids:
             continue
+        series = table[ids[field]]
         told = (communes if field == "commune" and communes is not None
                 else told_apart(np, nw, series))
-        if told is not None:
-            names[field] = told
-            continue
-        null = series.is_null().to_numpy().tolist()
-        values = [None if missing else v for v, missing in zip(series.to_list(), null,
-                                                              strict=True)]
-        problems += [Problem.of("name_not_text", value=v, field=field, field_vi=field_vi,
-                                row=row, column=ids[field])
-                     for row, v in enumerate(values) if v is not None and not isinstance(v, str)]
-        names[field] = _told_from_values(np, values)
+        names[field] = _told_from_values(np, python_cells(np, series)) if told is None else told
     n = len(year_position)
-    if problems or not n:
-        return problems
+    if not n:
+        return []
     told = names["commune"]
     of_commune = _classes(np, told.names, None)
     keys = of_commune[told.rows]  # each row's commune, then its commune-district-year
@@ -291,9 +319,9 @@ def repeated_rows(np: Any, nw: Any, table: Any, framework: Framework, year_posit
     if (int(of_commune.max()) + 1) * spread * years <= 8 * n + 1024:
         # Few enough possible keys to count each one; else sort them.
         if not len(counted) or int(np.bincount(counted).max()) <= 1:
-            return problems
+            return []
     elif len(np.unique(counted)) == len(counted):
-        return problems
+        return []
     return _repeats(table, framework, year_position, keys.tolist(), ids)
 
 
