@@ -2,8 +2,6 @@
 a notes column and a signature area; sheets picked by name; cells the file writes in a way that
 would lose data refused with their place; numbers read as their format shows them."""
 
-import re
-import zipfile
 from fractions import Fraction
 from pathlib import Path
 
@@ -13,6 +11,7 @@ from hypothesis import strategies as st
 
 import cds_indicators as cds
 from cds_indicators._io.xlsx import shown_number
+from sheet_xml import xlsx_with_sheet
 
 pytest.importorskip("openpyxl")
 
@@ -89,22 +88,8 @@ def test_a_literal_percent_sign_is_read_as_the_cell_shows_it(name):
 
 def _sheet_xml(tmp_path, sheet_data):
     """An .xlsx made by openpyxl whose first sheet's cells are ``sheet_data`` (raw XML)."""
-    openpyxl = pytest.importorskip("openpyxl")
-    workbook = openpyxl.Workbook()
-    workbook.active.title = "Số liệu"
-    workbook.active.append(["Xã", "Năm", "1.6"])
-    made = tmp_path / "made.xlsx"
-    workbook.save(made)
-    path = tmp_path / "hostile.xlsx"
-    with zipfile.ZipFile(made) as source, zipfile.ZipFile(path, "w") as target:
-        for info in source.infolist():
-            data = source.read(info.filename)
-            if info.filename == "xl/worksheets/sheet1.xml":
-                data = re.sub(rb"<sheetData>.*</sheetData>",
-                              f"<sheetData>{sheet_data}</sheetData>".encode(), data, flags=re.S)
-                data = re.sub(rb"<dimension[^>]*/>", b"", data)
-            target.writestr(info, data)
-    return path
+    pytest.importorskip("openpyxl")
+    return xlsx_with_sheet(tmp_path, sheet_data)
 
 
 _HEADER = ('<row r="1"><c r="A1" t="inlineStr"><is><t>Xã</t></is></c>'

@@ -6,17 +6,19 @@ key given twice in one object is refused at its key path (as TOML refuses it), `
 (:data:`~cds_indicators._model.numbers.MAX_DIGITS`) is kept as a
 :class:`~decimal.Decimal`, so that it is refused at its value's place by the number policy,
 never converted digit by digit. A document nested too deeply is refused in its own format's
-words.
+words, and a key or text holding a lone half of a UTF-16 pair (``"\\ud800"``, which JSON's
+parser reads but no file can hold) at its key path.
 """
 
 from __future__ import annotations
 
 import json
+import re
 import sys
 import tomllib
 from collections.abc import Sequence
 from decimal import Decimal
-from typing import Any
+from typing import Any, Final
 
 from cds_indicators._model.errors import InputError, Problem
 from cds_indicators._model.numbers import MAX_DIGITS
@@ -74,8 +76,9 @@ class _Objects:
             if isinstance(item, dict):
                 for key in self.repeated.get(id(item), (None, []))[1]:
                     problems.append(Problem.of("duplicate_key", source=source,
-                                               path=f"{path}.{key}", key=key))
-                stack.extend((f"{path}.{key}", value) for key, value in reversed(item.items()))
+                                               path=f"{path}.{_shown(key)}", key=key))
+                stack.extend((f"{path}.{_shown(key)}", value)
+                             for key, value in reversed(item.items()))
             elif isinstance(item, list):
                 indexed = list(enumerate(item))
                 stack.extend((f"{path}[{i}]", value) for i, value in reversed(indexed))
@@ -105,7 +108,49 @@ def parse_document(text: str, suffix: str, source: str) -> Any:
         # tomllib reads a whole number of more digits than Python converts as an error.
         raise InputError([Problem.of("document_number_too_long", source=source,
                                      limit=sys.get_int_max_str_digits())]) from None
-    problems = objects.problems(data, source)
+    problems = objects.problems(data, source) + _not_unicode(text, data, source)
     if problems:
         raise InputError(problems)
     return data
+
+
+#: A JSON escape of half a UTF-16 pair: a lone one makes a text no file can hold.
+_HALF_PAIR: Final = re.compile(r"\\u[dD][89a-fA-F]")
+
+
+def _shown(text: str) -> str:
+    """``text`` with each lone half of a pair written as its escape (``\\ud800``), so it prints."""
+    return text.encode("utf-8", "backslashreplace").decode("utf-8")
+
+
+def _is_unicode(text: str) -> bool:
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        return False
+    return True
+
+
+def _not_unicode(text: str, data: Any, source: str) -> list[Problem]:
+    """A problem for each key or text of a JSON document holding a lone half of a UTF-16 pair
+    (``"\\ud800"``), at its key path, in the document's order: JSON's parser reads it, but it is
+    no character, and every file written from it would fail. Only a document whose text has such
+    an escape is walked."""
+    if _HALF_PAIR.search(text) is None:
+        return []
+    problems = []
+    stack: list[tuple[str, Any]] = [("$", data)]
+    while stack:
+        path, item = stack.pop()
+        if isinstance(item, str) and not _is_unicode(item):
+            problems.append(Problem.of("text_not_unicode", source=source, path=path, value=item))
+        elif isinstance(item, dict):
+            for key in item:
+                if not _is_unicode(key):
+                    problems.append(Problem.of("text_not_unicode", source=source,
+                                               path=f"{path}.{_shown(key)}", value=key))
+            stack.extend((f"{path}.{_shown(key)}", value)
+                         for key, value in reversed(item.items()))
+        elif isinstance(item, list):
+            stack.extend((f"{path}[{i}]", value) for i, value in reversed(list(enumerate(item))))
+    return problems

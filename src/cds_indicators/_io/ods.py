@@ -10,7 +10,8 @@ An ODS cell says what it holds: ``office:value-type="percentage"`` with ``office
 is 57.5 % — the percent rule of .xlsx without having to interpret a number format — and a number
 whose shown text ends in ``%`` without being a percentage (a literal percent sign in its format)
 is read as shown, as in .xlsx (:func:`~cds_indicators._io.xlsx.shown_number`). A formula with no
-saved value is refused with its place, as in .xlsx.
+saved value is refused with its place, as in .xlsx; one whose saved result is the empty text is
+an empty cell.
 """
 
 from __future__ import annotations
@@ -85,6 +86,14 @@ def _value(cell: Element) -> Any:
     return text or (_attr(cell, _OFFICE, "string-value") or None)
 
 
+def _empty_result(cell: Element) -> bool:
+    """Whether a formula cell holds a saved result that is the empty text (``=IF(A1="";"";…)``):
+    LibreOffice saves it as an empty paragraph (``<text:p/>``) with no value type, and a type
+    ``string`` with no text says the same. A formula never computed has neither."""
+    return (_attr(cell, _OFFICE, "value-type") == "string"
+            or cell.find(f"{{{_TEXT}}}p") is not None)
+
+
 class _Sheet:
     def __init__(self, name: str, source: str) -> None:
         self.name, self.source = name, source
@@ -107,7 +116,7 @@ class _Sheet:
             times = int(_attr(cell, _TABLE, "number-columns-repeated") or 1)
             value = _value(cell) if cell.tag == _CELLS[0] else None
             formula = _attr(cell, _TABLE, "formula")
-            if value is None and formula is not None:
+            if value is None and formula is not None and not _empty_result(cell):
                 self.problem("xlsx_formula_without_value", value=formula.partition(":")[2]
                              or formula, row=self.number + 1,
                              column=column_letter(column))

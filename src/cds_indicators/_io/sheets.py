@@ -2,11 +2,12 @@
 
 A workbook an office sends often holds more than the criterion table: a lookup list, a copy of
 last year, instructions. ``sheet=`` (``--sheet NAME``) names the sheets to read; without it every
-sheet is read, and a sheet with no criterion data — no row naming a commune column (``Xã``), a
-criterion column beside a value column (``Mã chỉ tiêu``, ``Giá trị``) or at least two criterion
-ids of the framework — is skipped with
-a notice (``sheet_skipped``) that names it, never silently. A workbook with a single sheet is
-always read, so that its problems are reported rather than skipped.
+sheet is read, and a sheet with no criterion data is skipped with a notice (``sheet_skipped``)
+that names it, never silently. A sheet holds criterion data when the header the table reader
+finds in it (below any title lines, however far down) names a commune column (``Xã`` or
+``Mã xã``), a criterion column beside a value column (``Mã chỉ tiêu``, ``Giá trị``) or at least
+two criterion ids of the framework — or when one of its first rows does. A workbook with a
+single sheet is always read, so that its problems are reported rather than skipped.
 """
 
 from __future__ import annotations
@@ -29,9 +30,11 @@ T = TypeVar("T")
 #: the kind of workbook: checked as the rows are read, before any row is widened to the range.
 MAX_CELLS: Final = 2_000_000
 
-#: How many rows from the top of a sheet are looked at for a header.
+#: How many rows from the top of a sheet are looked at for a header beside the one the table
+#: reader finds (which may be further down).
 SCANNED_ROWS: Final = 50
 _VALUE_ROLES: Final = frozenset({"value", "numerator", "denominator"})
+_COMMUNE_ROLES: Final = frozenset({"commune", "code"})
 
 
 def sheet_names(sheet: str | Sequence[str] | None) -> tuple[str, ...]:
@@ -73,12 +76,36 @@ def _is_id(cell: object, framework: Framework) -> bool:
     return False
 
 
+def _names_columns(roles: set[str | None], ids: int) -> bool:
+    """Whether a row whose headers have ``roles`` and name ``ids`` criteria heads a table of
+    criterion data: a commune column (its name or its code), a criterion column beside a value
+    column, or two criterion columns."""
+    return (bool(roles & _COMMUNE_ROLES) or ("criterion" in roles and bool(roles & _VALUE_ROLES))
+            or ids >= 2)
+
+
+def _read_as_table(table: Table, framework: Framework) -> bool:
+    """Whether the table reader finds a header of criterion data in ``table``: the header it
+    would read (however far down the sheet), with the fields given above it."""
+    from cds_indicators._io.tables import _Reader
+
+    reader = _Reader(table, framework, None)
+    start, fields, head = reader.preamble(iter(table.rows))
+    if start is None:
+        return bool(fields.keys() & _COMMUNE_ROLES)  # fields without a header: said when read
+    roles, criteria = reader.header(head, start + 1)
+    return _names_columns({*roles, *fields}, len(criteria))
+
+
 def _has_criterion_data(table: Table, framework: Framework) -> bool:
+    """Whether ``table`` is read rather than skipped: the reader finds a header of criterion
+    data in it, or a row near the top heads one (a sheet whose first lines the reader takes for
+    its header is read, so that what is wrong with them is said, never skipped as empty)."""
+    if _read_as_table(table, framework):
+        return True
     for cells in table.rows[:SCANNED_ROWS]:
         roles = {header_role(c) for c in cells if isinstance(c, str)}
-        if "commune" in roles or ("criterion" in roles and roles & _VALUE_ROLES):
-            return True
-        if sum(_is_id(c, framework) for c in cells) >= 2:
+        if _names_columns(roles, sum(_is_id(c, framework) for c in cells)):
             return True
     return False
 

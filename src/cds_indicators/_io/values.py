@@ -140,7 +140,10 @@ def load_values(
     table, wide (one row per commune-year, one column per criterion) or long (one row per
     criterion, with ``value`` or ``numerator`` and ``denominator``); see docs/entering-data.md.
     ``year`` is the year of the records whose file gives none; a record whose file gives
-    another year is refused (``year_conflict``), never re-dated. Every problem in the file (an
+    another year is refused (``year_conflict``), never re-dated. A ``year`` the framework has
+    no targets for, or that is no ``int`` (``"2024"``, ``True``, ``2024.0``), raises
+    :class:`UnknownYearError` before the file is read, as :func:`evaluate` and
+    :func:`evaluate_frame` raise it, with ``errors="collect"`` too. Every problem in the file (an
     unknown criterion, a bad value, a year outside the framework, a missing commune name, a
     commune-year given twice, …) is reported in one :class:`InputError`, each with its place.
 
@@ -159,6 +162,8 @@ def load_values(
 
     check_errors(errors)
     framework = framework_or_default(framework)
+    if year is not None:  # the caller's argument, not the file's: raised as evaluate() raises it
+        year = framework.check_year(year)
     file = Path(path)
     source = str(file)
     try:

@@ -80,14 +80,19 @@ def _number_format(workbook: Any, style_id: int) -> str | None:
 
 
 def _parser(sheet: Any, source: Any) -> Any:
-    """openpyxl's sheet parser, reading saved values, that also notes each cell's formula."""
-    from openpyxl.worksheet._reader import FORMULA_TAG, WorkSheetParser
+    """openpyxl's sheet parser, reading saved values, that also notes each cell's formula, and
+    whether a formula's saved result is the empty text (``t="str"`` with a ``<v>``, as Excel and
+    LibreOffice save ``=IF(A1="";"";…)``): openpyxl reads that ``<v></v>`` as no value at all,
+    as it reads a formula never computed (which openpyxl itself saves with no ``t``)."""
+    from openpyxl.worksheet._reader import FORMULA_TAG, VALUE_TAG, WorkSheetParser
 
     class _Parser(WorkSheetParser):  # type: ignore[misc]
         def parse_cell(self, element: Any) -> Any:
             cell = super().parse_cell(element)
             formula = element.find(FORMULA_TAG)
             cell["formula"] = None if formula is None else f"={formula.text or ''}"
+            cell["empty_text"] = (formula is not None and element.get("t") == "str"
+                                  and element.find(VALUE_TAG) is not None)
             return cell
 
     workbook = sheet.parent
@@ -136,7 +141,8 @@ class _SheetReader:
                     value = cell["value"]
                     if isinstance(value, int | float):  # its number format may change it
                         value = self.shown(cell)
-                    elif value is None and cell["formula"] is not None:
+                    elif (value is None and cell["formula"] is not None
+                          and not cell["empty_text"]):  # an empty result is an empty cell
                         self.problem("xlsx_formula_without_value", value=cell["formula"],
                                      row=number, column=get_column_letter(column))
                     row[column] = value

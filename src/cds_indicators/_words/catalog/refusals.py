@@ -10,6 +10,10 @@ _VI: Final[dict[str, str]] = {
     "file_over_limit": "tệp quá lớn (hơn {limit} byte)",
     "duplicate_key": "khóa {key!r} được ghi hai lần trong cùng một bảng",
     "json_constant": "{value} không phải một số JSON (JSON không có NaN hay Infinity)",
+    "text_not_unicode": (
+        "văn bản {value!r} chứa nửa cặp UTF-16 đứng riêng (dạng \\ud800), không phải ký tự "
+        "nào và không ghi ra tệp được: hãy sửa lại trong tệp"
+    ),
     "nested_too_deeply": "tệp lồng nhau quá sâu",
     "document_number_too_long": "có một số nguyên dài hơn {limit} chữ số",
     "csv_open_quote": "dấu ngoặc kép mở ở dòng này không được đóng đến hết tệp",
@@ -25,6 +29,10 @@ _EN: Final[dict[str, str]] = {
     "file_over_limit": "the file is too large (more than {limit} bytes)",
     "duplicate_key": "the key {key!r} is given twice in the same object",
     "json_constant": "{value} is not a JSON number (JSON has no NaN or Infinity)",
+    "text_not_unicode": (
+        "the text {value!r} holds a lone half of a UTF-16 pair (an escape such as \\ud800), "
+        "which is no character and cannot be written to any file: correct it in the file"
+    ),
     "nested_too_deeply": "the file is nested too deeply",
     "document_number_too_long": "a whole number has more than {limit} digits",
     "csv_open_quote": "a quote opened on this line is not closed before the end of the file",
