@@ -290,8 +290,9 @@ _SET_ROW: Final = RunValues._row.__set__  # type: ignore[attr-defined]
 
 
 class RowScan:
-    """Whether a row is blank, and whether it starts the signature area, decided on the cells
-    not met before in the table."""
+    """Whether a row is blank, and whether it holds a signature's heading (it then starts the
+    signature area unless it holds a commune-year's data: :mod:`cds_indicators._io.margins`),
+    decided on the cells not met before in the table."""
 
     __slots__ = ("plain",)
 
@@ -308,7 +309,7 @@ class RowScan:
             return all(is_empty(cell) for cell in cells)
 
     def signature(self, cells: Sequence[Any]) -> bool:
-        """Whether the row starts the signature area (``Người lập biểu``, …)."""
+        """Whether the row holds a signature's heading (``Người lập biểu``, …)."""
         if not isinstance(cells, list | tuple):
             return False
         try:

@@ -8,13 +8,12 @@ from typing import Any, Final
 
 from cds_indicators._evaluation.evidence import with_evidence
 from cds_indicators._evaluation.reading import ratio
-from cds_indicators._io.rows import Read, Row, cell_text
+from cds_indicators._io.rows import Read, Row, cell_text, commune_year_of
 from cds_indicators._model.errors import Problem
 from cds_indicators._model.framework import Framework
 from cds_indicators._model.numbers import whole_number
 from cds_indicators._model.record import Reading
 from cds_indicators._words.format import commune_label, is_empty
-from cds_indicators._words.headers import fold_header
 
 __all__ = ["LongRows"]
 
@@ -53,7 +52,7 @@ class LongRows:
         raw_id = cell("criterion")
         key = None
         if read is not None:
-            key = (fold_header(read[0]), fold_header(read[1] or ""), read[2])
+            key = commune_year_of(read)
             # A commune-year is kept from its first row, with or without a value, as a wide
             # table keeps a row of empty cells; a sheet whose commune is named above the header
             # holds one commune-year, placed at the header.

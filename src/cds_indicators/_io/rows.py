@@ -10,11 +10,18 @@ from typing import Any
 import attrs
 
 from cds_indicators._model.record import Reading
+from cds_indicators._words.format import fold
 
-__all__ = ["Read", "Row", "cell_text"]
+__all__ = ["Read", "Row", "cell_text", "commune_year_of"]
 
 #: A row's commune, district, year, province and commune code.
 Read = tuple[str, str | None, int, str | None, str | None]
+
+
+def commune_year_of(read: Read) -> tuple[str, str, int]:
+    """Who and when a row is, as a commune-year given twice is found (names folded: case,
+    spaces, Unicode form); the rows of a long table with one key are one commune-year."""
+    return fold(read[0]), fold(read[1] or ""), read[2]
 
 
 @attrs.define(kw_only=True)

@@ -10,7 +10,8 @@ references into the run's codes (:class:`~cds_indicators._io.columns.RunValues`)
 
 Every text is read by the reader of the row-by-row path, and a text met for the first time is
 checked as that path checks it (a signature's heading, an empty commune, a commune given by its
-code, a refused value or year). Whenever a run holds anything that path would say something
+code, a refused value or year, an empty cell or one that says otherwise in a column a line above
+the header also gives). Whenever a run holds anything that path would say something
 about, or skip, or stop at — a problem, a blank row, the signature area, a cell under an empty
 header — nothing of the run is kept here and it is read row by row, so that what is said and
 kept is exactly that path's, and in its order.
@@ -26,11 +27,13 @@ from typing import Any, Final, Protocol
 
 from cds_indicators._io.cells import Block
 from cds_indicators._io.columns import Column, Refused, Run, run_rows
+from cds_indicators._io.margins import conflict
 from cds_indicators._io.rows import cell_text
 from cds_indicators._model.errors import Problem
 from cds_indicators._model.framework import Framework
 from cds_indicators._model.official import is_code
 from cds_indicators._model.record import Record, records_at_once
+from cds_indicators._words.format import is_empty
 from cds_indicators._words.headers import signs
 
 __all__ = ["RunReader"]
@@ -85,6 +88,10 @@ class RunReader:
                                             if col not in used}
         self.met: dict[str, dict[bytes, Any]] = {role: {} for role in self.roles}
         self.same: dict[str, Any] = {}
+        #: The lines above the header that a column also gives: a cell of it that is empty
+        #: (it takes the line) or says otherwise (refused) is read row by row.
+        self.above: dict[str, Any] = {role: fields[role][0] for role in self.roles
+                                      if role in fields and not is_empty(fields[role][0])}
         self.usable = "code" not in roles and "code" not in fields
         for role in ("commune", "year", *_PLACES):
             if role not in self.roles and self.usable:
@@ -200,10 +207,12 @@ class RunReader:
             return list(map(met.__getitem__, coded))
         except KeyError:
             pass
-        read = _FIELDS[role]
+        read, above = _FIELDS[role], self.above.get(role, _NO)
         for code in sorted(set(coded).difference(met)):
             text = self.texts[int.from_bytes(code, sys.byteorder)]
-            found = _NO if signs(text) else read(self, text, first, col)
+            found = _NO if signs(text) or (above is not _NO and (
+                not text.strip() or conflict(role, text, above) is not None)) else read(
+                self, text, first, col)
             if found is _NO:
                 return None
             met[code] = found

@@ -9,8 +9,11 @@ and the row keeps both the cell as written and its reading.
 
 Above the header, a table may have title lines (one cell) and lines ``Xã | <name>``,
 ``Huyện | <name>``, ``Năm | <year>`` that hold the commune, district or year of every row below:
-the shape of the entry template. Every problem is collected with its place (row and column as a
-spreadsheet shows them), never dropped: an unknown column such as ``3.1O`` is an error.
+the shape of the entry template; where the table also has that column, its empty cells take
+the line, and a row that says otherwise is refused. Under the table, the signature area is not
+read (:mod:`cds_indicators._io.margins`). Every problem is collected with its place (row and
+column as a spreadsheet shows them), never dropped: an unknown column such as ``3.1O`` is an
+error.
 """
 
 from __future__ import annotations
@@ -25,7 +28,8 @@ from cds_indicators._evaluation.scalar import read_value
 from cds_indicators._io.cells import Block, Rows, Table, read_csv_text
 from cds_indicators._io.columns import Column, Columns, RowScan
 from cds_indicators._io.longrows import LongRows
-from cds_indicators._io.rows import Read, Row, cell_text
+from cds_indicators._io.margins import SignatureArea, conflict
+from cds_indicators._io.rows import Read, Row, cell_text, commune_year_of
 from cds_indicators._io.runs import RunReader
 from cds_indicators._model.errors import Problem
 from cds_indicators._model.framework import Framework
@@ -33,8 +37,8 @@ from cds_indicators._model.numbers import whole_number
 from cds_indicators._model.record import Reading, Record
 from cds_indicators._words.format import column_letter, is_empty
 from cds_indicators._words.headers import (
+    ID_LABELS,
     ROLE_NAMES,
-    fold_header,
     header_role,
     is_descriptive,
 )
@@ -61,6 +65,7 @@ class _Reader(LongRows):
         self.header_row = 0
         self.years: dict[tuple[type, Any], int] = {}
         self.names: dict[str, str] = {}
+        self.runs: RunReader | None = None
 
     def problem(self, code: str, row: int | None = None, col: int | None = None,
                 **fields: Any) -> None:
@@ -146,12 +151,23 @@ class _Reader(LongRows):
 
     def field(self, role: str, cells: Sequence[Any], roles: dict[str, int],
               fields: dict[str, Any], row: int) -> tuple[Any, int, int]:
-        """A commune/district/year cell: (value, its row, its column)."""
-        if role in roles:
-            col = roles[role]
-            return (cells[col] if col < len(cells) else None), row, col
+        """A commune/district/year cell: (value, its row, its column). A column's empty cell
+        takes the line above the header; one that says otherwise is refused."""
         value, at = fields.get(role, (None, row))
-        return value, at, 1
+        if role not in roles:
+            return value, at, 1
+        col = roles[role]
+        cell = cells[col] if col < len(cells) else None
+        if is_empty(value):
+            return cell, row, col
+        if is_empty(cell):
+            return value, at, 1
+        differs = conflict(role, cell, value)
+        if differs is None:
+            return cell, row, col
+        self.problem("above_header_conflict", row, col, value=differs[0], given=differs[1],
+                     label=ID_LABELS[role], first=at)
+        return value, at, 1  # the row is refused by its problem
 
     def year(self, cell: Any, row: int, col: int) -> int | None:
         # Most rows give the same year: read once, and again only where it is refused.
@@ -223,6 +239,8 @@ class _Reader(LongRows):
             self.missing_column("year", header_row)
         if any(p.code == "missing_column" for p in self.problems):
             return []  # the rows cannot be read; the header's other problems are reported
+        if "year" in roles and not is_empty(fields.get("year", (None,))[0]):
+            self.year(fields["year"][0], fields["year"][1], 1)  # read even with a year column
         found: dict[tuple[str, str, int], Row] = {}
         firsts: dict[tuple[tuple[str, str, int], str], int] = {}
         # A problem of the header spoils every row; one of a row spoils its commune-year.
@@ -231,14 +249,20 @@ class _Reader(LongRows):
         columns = Columns([Column(col, self.framework[c], mixed) for col, c in criteria.items()],
                           mixed)
         scan = RowScan()
-        runs = None if long or spoiled or self.table.sheet is not None else RunReader(
+        area = SignatureArea(self.framework, roles, fields, columns.columns, self.default_year)
+        signed = None  # the row that starts the signature area
+        self.runs = None if long or spoiled or self.table.sheet is not None else RunReader(
             self, self.framework, self.table.source, columns.columns, roles, fields, width,
             unheaded, header_row)
-        for row, cells in self.numbered(rows, runs, found):
+        for row, cells in self.numbered(rows, found):
             if scan.blank(cells):
                 continue
-            if scan.signature(cells):
-                break  # the signature area (Người lập biểu, …) ends the table
+            if signed is not None:
+                self.below_signature(cells, row, signed, area, roles, fields, long, spoiled)
+                continue
+            if scan.signature(cells) and area.starts(cells):
+                signed, self.runs = row, None  # the area and the rows below are not read
+                continue
             before = len(self.problems)
             for col in (*unheaded, *range(width, len(cells))):
                 if col < len(cells) and not is_empty(cells[col]):
@@ -246,7 +270,7 @@ class _Reader(LongRows):
             read = self.commune_year(cells, roles, fields, row)
             if long:
                 self.long_row(cells, roles, row, read, found, firsts)
-                key = read and (fold_header(read[0]), fold_header(read[1] or ""), read[2])
+                key = read and commune_year_of(read)
             else:
                 key = self.wide_row(cells, columns, row, read, found)
             if len(self.problems) > before and key is not None:
@@ -255,12 +279,11 @@ class _Reader(LongRows):
             # A template sheet with nothing filled in yet: the commune-year, every value missing.
             read = self.commune_year([], roles, fields, header_row)
             if read is not None:
-                found[(fold_header(read[0]), fold_header(read[1] or ""), read[2])] = self.new_row(
+                found[commune_year_of(read)] = self.new_row(
                     read, header_row)
         return [] if _HEADER in spoiled else [r for k, r in found.items() if k not in spoiled]
 
-    def numbered(self, rows: Rows, runs: RunReader | None, found: dict[Any, Any]
-                 ) -> Iterator[tuple[int, Sequence[Any]]]:
+    def numbered(self, rows: Rows, found: dict[Any, Any]) -> Iterator[tuple[int, Sequence[Any]]]:
         """The rows after the header, each with its number, but those of the blocks that
         ``runs`` reads together, whose records are put in ``found`` under their first row."""
         row = self.header_row
@@ -270,12 +293,28 @@ class _Reader(LongRows):
                 yield row, part  # type: ignore[misc]
                 continue
             assert isinstance(part, Block)
-            made = None if runs is None else runs.read(part, row + 1)
+            made = None if self.runs is None else self.runs.read(part, row + 1)
             if made is None:
                 yield from enumerate(part.rows(), row + 1)
             else:
                 found[row + 1] = made
             row += part.count
+
+    def below_signature(self, cells: Sequence[Any], row: int, signed: int, area: SignatureArea,
+                        roles: dict[str, int], fields: dict[str, Any], long: bool,
+                        spoiled: set[Any]) -> None:
+        """A row below the signature area: refused when it holds a commune-year's data, and
+        in a long table its commune-year with it (a value of it is not read)."""
+        found = area.data(cells)
+        if found is None:
+            return
+        self.problem("row_after_signature", row, found[1], value=found[0], first=signed)
+        if long:
+            before = len(self.problems)
+            read = self.commune_year(cells, roles, fields, row)
+            del self.problems[before:]  # said for the row already
+            if read is not None:
+                spoiled.add(commune_year_of(read))
 
     def extra_cell(self, cells: Sequence[Any], row: int, col: int, first_beyond: bool) -> None:
         """A cell outside the columns: when it is the first right of the last header, in a

@@ -32,6 +32,15 @@ _VI: Final[dict[str, str]] = {
         "vùng dữ liệu của trang quá lớn (tới {rows} dòng × {columns} cột; giới hạn {limit} ô)"
     ),
     "spreadsheet_unreadable": "không đọc được bảng tính {kind}: {detail}",
+    # tables: the lines above the header, the signature area below the table
+    "above_header_conflict": (
+        "cột {label}: {value!r} khác với {given!r} ghi ở dòng {first} phía trên tiêu đề: dòng "
+        "này không được đọc"
+    ),
+    "row_after_signature": (
+        "dòng này có số liệu của {value!r} nhưng nằm dưới phần chữ ký (từ dòng {first}), phần "
+        "không được đọc: hãy chuyển dòng lên trên phần chữ ký"
+    ),
     "not_ods": "tệp không phải bảng tính .ods (không phải tệp zip)",
     # files the system cannot open, and empty files
     "file_missing": "không có tệp này (hãy kiểm tra tên tệp và thư mục)",
@@ -64,6 +73,14 @@ _EN: Final[dict[str, str]] = {
         "is {limit} cells)"
     ),
     "spreadsheet_unreadable": "cannot read the {kind} workbook: {detail}",
+    "above_header_conflict": (
+        "column {label}: {value!r} differs from {given!r}, given on row {first} above the "
+        "header: the row is not read"
+    ),
+    "row_after_signature": (
+        "this row holds values of {value!r} but is below the signature area (from row "
+        "{first}), which is not read: move the row above the signature area"
+    ),
     "not_ods": "the file is not an .ods workbook (not a zip file)",
     "file_missing": "there is no such file (check the file name and the folder)",
     "file_denied": "permission denied: the file cannot be read",
