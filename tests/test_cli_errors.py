@@ -145,7 +145,7 @@ def test_a_broken_framework_file_lists_its_problems(tmp_path: Path) -> None:
       ("b.csv", "Xã,Năm,1.1\nXã B,2025,Có\nXã B,2024,Không\n")),
      "Error: b.csv, row 3: Xã B in 2024 already appears at a.csv, row 3\n"),
     ((("a.csv", "Xã,Năm,1.1\nXã A,2024,Có\n"), ("a.csv", "")),
-     "Error: a.csv, row 2: Xã A in 2024 already appears at row 2\n"),
+     "Error: a.csv, row 2: Xã A in 2024 already appears at a.csv, row 2\n"),
 ])
 def test_every_command_refuses_a_commune_year_given_in_two_files_naming_both_places(
     tmp_path: Path, command: str, files: tuple[tuple[str, str], ...], said: str

@@ -13,6 +13,7 @@ from cds_indicators._cli.exits import EXIT_OK
 from cds_indicators._cli.options import (
     Year,
     common,
+    export_output,
     format_option,
     needed,
     output_option,
@@ -87,6 +88,7 @@ def add_criteria(cli: click.Group, lang: Lang) -> None:
         model = framework_of(framework)
         check_year(model, year, lang)
         pillar = None if pillar is None else _pillar_code(model, pillar, lang)
+        export_output(fmt, output, lang)
         out = Out(output, lang)
         if fmt == "table":
             out.text(_render.criteria_text(model, year=year, pillar=pillar, lang=lang,

@@ -16,6 +16,7 @@ from cds_indicators._cli.options import (
     F,
     Year,
     common,
+    export_output,
     files_argument,
     format_option,
     output_option,
@@ -75,7 +76,7 @@ def add_validate(cli: click.Group, lang: Lang) -> None:
             problems = [p for record in records for p in unevidenced(record, model, year)]
         if problems:
             raise InputError(problems)
-        click.echo(t("valid_ok", lang, files=len(files), records=len(records)))
+        Out(None, lang).text(t("valid_ok", lang, files=len(files), records=len(records)))
         return warned([w for r in records for w in record_warnings(r)], lang, strict, EXIT_OK)
 
 
@@ -97,8 +98,7 @@ def add_evaluate(cli: click.Group, lang: Lang, evaluate: Evaluate) -> None:
                          framework: str | None, strict: bool = False, **_: Any) -> int:
         model = framework_of(framework)
         check_year(model, year, lang)
-        if fmt == "xlsx" and output is None:
-            raise click.UsageError(t("xlsx_needs_output", lang))
+        export_output(fmt, output, lang)
         found, problems = reports(files, year, model, lang, evaluate, keep_going)
         write_report_output(found, model, fmt, Out(output, lang))
         status = EXIT_OK
@@ -130,8 +130,7 @@ def add_summarize(cli: click.Group, lang: Lang, evaluate: Evaluate) -> None:
                           **_: Any) -> int:
         model = framework_of(framework)
         check_year(model, year, lang)
-        if fmt == "xlsx" and output is None:
-            raise click.UsageError(t("xlsx_needs_output", lang))
+        export_output(fmt, output, lang)
         from cds_indicators._cli.summary import rollup_dicts, rollup_html, rollup_rows
         from cds_indicators._rollup.schedule import Schedule
         from cds_indicators._rollup.summary import summarize

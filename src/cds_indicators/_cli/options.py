@@ -13,9 +13,9 @@ from cds_indicators._frameworks.registry import available_frameworks
 from cds_indicators._words import LANGUAGES, Lang
 from cds_indicators._words.interface import t
 
-__all__ = ["Choice", "Year", "chosen_sheets", "common", "files_argument", "format_option",
-           "group_class", "needed", "output_option", "sheet_option", "show_notices", "subcommand",
-           "xlsx_output"]
+__all__ = ["FILE_FORMATS", "Choice", "Year", "chosen_sheets", "common", "export_output",
+           "files_argument", "format_option", "group_class", "needed", "output_option",
+           "output_suffix", "sheet_option", "show_notices", "subcommand", "xlsx_output"]
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -144,12 +144,36 @@ def needed(value: Any, name: str, lang: Lang) -> Any:
     return value
 
 
+#: The formats written to a file whose suffix names them: an ``-o`` whose suffix names another
+#: is refused (:func:`export_output`).
+FILE_FORMATS = ("csv", "json", "xlsx", "html")
+
+
+def output_suffix(path: Path, fmt: str, lang: Lang, *, key: str = "format_needs_suffix",
+                  known: Sequence[str] | None = FILE_FORMATS) -> Path:
+    """``path``, refused (a usage error, the message ``key``) when its suffix is not ``.fmt``
+    but names one of the ``known`` formats; with ``known=None``, any other suffix (or none)."""
+    suffix = path.suffix.lower().removeprefix(".")
+    if suffix != fmt and (known is None or suffix in known):
+        raise click.UsageError(t(key, lang, name=str(path), fmt=fmt))
+    return path
+
+
 def xlsx_output(output: Path | None, lang: Lang) -> Path:
     """The ``-o`` of a command that writes a workbook: given, and ending in ``.xlsx``."""
     path: Path = needed(output, "-o / --output", lang)
-    if path.suffix.lower() != ".xlsx":
-        raise click.UsageError(t("template_not_xlsx", lang, name=str(path)))
-    return path
+    return output_suffix(path, "xlsx", lang, key="template_not_xlsx", known=None)
+
+
+def export_output(fmt: str, output: Path | None, lang: Lang) -> None:
+    """Refuse, before any file is read, an export that cannot be written as asked: a workbook
+    without ``-o``, or an ``-o`` whose suffix names another format than ``--format``'s (CSV text
+    in ``out.xlsx``); a suffix that names no format (``.txt``, none) is the user's choice."""
+    if output is None:
+        if fmt == "xlsx":
+            raise click.UsageError(t("xlsx_needs_output", lang))
+    elif fmt in FILE_FORMATS:
+        output_suffix(output, fmt, lang)
 
 
 def output_option(lang: Lang) -> Callable[[F], F]:

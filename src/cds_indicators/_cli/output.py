@@ -58,16 +58,27 @@ class Out:
 
     def text(self, text: str) -> None:
         if self.path is None:
-            click.echo(text, color=self.color)
+            self._stdout(lambda: click.echo(text, color=self.color))
             return
         self._write(lambda path: path.write_text(text + "\n", encoding="utf-8"))
 
     def data(self, data: bytes) -> None:
         if self.path is None:
-            sys.stdout.buffer.write(data)
-            sys.stdout.flush()
+            self._stdout(lambda: (sys.stdout.buffer.write(data), sys.stdout.flush()))
             return
         self._write(lambda path: path.write_bytes(data))
+
+    def _stdout(self, write: Callable[[], object]) -> None:
+        """Write to stdout; one that cannot be written (a full disk) is refused as an output
+        file is (exit status 3). A reader gone away (``BrokenPipeError``) is left to the caller."""
+        try:
+            write()
+        except BrokenPipeError:
+            raise
+        except OSError as exc:
+            _drop_stdout()
+            raise Failure(t("cannot_write", self.lang, path=t("standard_output", self.lang),
+                            detail=exc.strerror or exc)) from None
 
     def file(self, write: Callable[[Path], object]) -> None:
         """Write through a function that takes the output path (workbooks)."""
@@ -84,6 +95,18 @@ class Out:
                 t("cannot_write", self.lang, path=self.path, detail=exc.strerror or exc)
             ) from None
         click.echo(t("written", self.lang, path=self.path), err=True)
+
+
+def _drop_stdout() -> None:
+    """Send what is left in stdout's buffer to the null device, so that the flush at exit does
+    not fail a second time (and print a traceback Python cannot help)."""
+    try:
+        fileno = sys.stdout.fileno()
+    except (AttributeError, OSError, ValueError):
+        return  # not a real file (a test's stand-in): nothing is flushed at exit
+    null = os.open(os.devnull, os.O_WRONLY)
+    os.dup2(null, fileno)
+    os.close(null)
 
 
 def _cells(row: Iterable[object]) -> list[object]:

@@ -225,7 +225,7 @@ _MEASURED: Final = frozenset({
 #: Problems with the type of an argument: an error that reports one is also a TypeError.
 _ARGUMENT_TYPE: Final = frozenset({
     "values_not_mapping", "name_not_text", "frame_not_a_table", "merge_parts_type",
-    "merge_part_type", "merge_weights_type", "merge_bad_into",
+    "merge_part_type", "merge_weights_type", "merge_shares_type", "merge_bad_into",
 })
 
 

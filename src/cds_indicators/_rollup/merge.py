@@ -11,7 +11,8 @@ criterion (the rules are told in full in ``docs/merging.md``):
   ``100 × Σ numerators / Σ denominators`` (no counts are made up);
 * a count is the sum of the parts' counts;
 * a yes/no criterion is met only if every part meets it (``yes_no="all"``), or if any part does
-  (``yes_no="any"``); a counted one given as counts by every part is the sum of the counts;
+  (``yes_no="any"``); a counted one given as counts by every part is the sum of the counts,
+  each for its part's share, as a count is;
 * the parts' evidence is kept, joined, each naming its part (``A: QĐ 52; B: BC 7``); a single
   part's evidence is kept as it is;
 * a part that declared the criterion not applicable is left out; if every part did, so does the
@@ -25,7 +26,6 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Mapping
 from fractions import Fraction
-from numbers import Integral
 from typing import Any, Final
 
 import attrs
@@ -36,16 +36,21 @@ from cds_indicators._evaluation.reading import (
     NOT_APPLICABLE,
     Ratio,
     Reading,
-    is_bool,
 )
 from cds_indicators._evaluation.scalar import read_value, unknown_keys
 from cds_indicators._frameworks.registry import framework_or_default
 from cds_indicators._io.values import Record
 from cds_indicators._model.errors import MeasurementError, Problem, raise_problems
 from cds_indicators._model.framework import Criterion, Framework, Kind
+from cds_indicators._model.numbers import MAX_DIGITS, MAX_EXPONENT, too_long
 from cds_indicators._model.official import is_code, official_record
+from cds_indicators._rollup.merge_weights import (
+    Weights,
+    checked_shares,
+    checked_weights,
+    weight_of,
+)
 from cds_indicators._words.format import exact
-from cds_indicators._words.names import same_place
 
 __all__ = ["merge"]
 
@@ -137,82 +142,23 @@ def _parts(given: Any, problems: list[Problem]) -> list[_Part]:
     return parts
 
 
-# Weights ---------------------------------------------------------------------------------------
-
-_Weights = dict[str, int | dict[str, int]]
-
-
-def _whole_weight(weight: Any) -> int | None:
-    if is_bool(weight) or not isinstance(weight, Integral) or int(weight) <= 0:
-        return None
-    return int(weight)
-
-
-def _weights(weights: Any, parts: list[_Part], framework: Framework,
-             problems: list[Problem]) -> _Weights:
-    """``weights`` checked: every commune one of the parts, every weight a positive whole
-    number, every criterion a rate of ``framework``."""
-    if weights is None:
-        return {}
-    if not isinstance(weights, Mapping):
-        problems.append(Problem.of("merge_weights_type", value=weights))
-        return {}
-    names = [part.name for part in parts]
-    checked: _Weights = {}
-    for given, weight in weights.items():
-        # A part is named with or without its prefix: "Vĩnh Thịnh" is the part "Xã Vĩnh Thịnh".
-        commune = next((n for n in names if isinstance(given, str) and same_place(n, given)),
-                       given)
-        if commune not in names:
-            problems.append(Problem.of("merge_weight_unknown_part", value=commune,
-                                       parts=", ".join(names)))
-            continue
-        if not isinstance(weight, Mapping):
-            whole = _whole_weight(weight)
-            if whole is None:
-                problems.append(Problem.of("merge_bad_weight", value=weight, commune=commune))
-            else:
-                checked[commune] = whole
-            continue
-        per: dict[str, int] = {}
-        for criterion, value in weight.items():
-            if criterion not in framework:
-                problems.append(Problem.of("merge_weight_unknown_criterion", value=value,
-                                           criterion=str(criterion), commune=commune,
-                                           framework=framework.id))
-            elif framework[criterion].kind is not Kind.RATE:
-                problems.append(Problem.of("merge_weight_not_rate", criterion=criterion,
-                                           value=value, commune=commune))
-            elif (whole := _whole_weight(value)) is None:
-                problems.append(Problem.of("merge_bad_weight_of", criterion=criterion,
-                                           value=value, commune=commune))
-            else:
-                per[criterion] = whole
-        checked[commune] = per
-    return checked
-
-
-def _weight(weights: _Weights, commune: str, criterion: str) -> tuple[int | None, bool]:
-    """The weight of ``criterion`` for ``commune``, and whether it was given for that criterion
-    alone (rather than as the commune's one weight for every rate)."""
-    weight = weights.get(commune)
-    if isinstance(weight, dict):
-        return weight.get(criterion), True
-    return weight, False
-
-
 # Criterion by criterion ------------------------------------------------------------------------
 
 _Given = list[tuple[_Part, Reading, Any]]
 
 
-def _merge_rate(criterion: Criterion, given: _Given, weights: _Weights,
+def _merge_rate(criterion: Criterion, given: _Given, weights: Weights,
                 problems: list[Problem], several: bool) -> Any:
     numerators: list[Fraction] = []
     denominator = Fraction(0)
     for part, reading, value in given:
-        weight, own = _weight(weights, part.name, criterion.id)
-        if reading.counts is not None:
+        weight, own = weight_of(weights, part.name, criterion.id)
+        if weight is not None and too_long(weight) and (own or reading.counts is None):
+            # Refused by the number policy's limit, as the value it weighs would be.
+            problems.append(part.problem(Problem.of(
+                "number_too_long", criterion=criterion.id, value=weight, digits=MAX_DIGITS,
+                exponent=MAX_EXPONENT)))
+        elif reading.counts is not None:
             num, den = reading.counts
             if own and weight is not None and weight != den:
                 problems.append(part.problem(Problem.of(
@@ -238,22 +184,29 @@ def _merge_rate(criterion: Criterion, given: _Given, weights: _Weights,
     return 100 * total / denominator
 
 
-def _merge_count(criterion: Criterion, given: _Given, weights: _Weights,
-                 problems: list[Problem], several: bool) -> Any:
-    total = sum((reading.value * part.share for part, reading, _ in given
-                 if isinstance(reading.value, Fraction)), Fraction(0))
+def _shared_count(criterion: Criterion, counts: Iterable[tuple[_Part, Fraction | int]],
+                  problems: list[Problem]) -> int:
+    """The sum of the parts' counts, each for its share; refused when not whole (never rounded)."""
+    total = sum((count * part.share for part, count in counts), Fraction(0))
     if total.denominator != 1:
         problems.append(Problem.of("merge_share_count", criterion=criterion.id,
                                    value=exact(total)))
     return int(total)
 
 
+def _merge_count(criterion: Criterion, given: _Given, weights: Weights,
+                 problems: list[Problem], several: bool) -> Any:
+    return _shared_count(criterion, ((part, reading.value) for part, reading, _ in given
+                                     if isinstance(reading.value, Fraction)), problems)
+
+
 def _merge_yes_no(policy: Callable[[Iterable[bool]], bool]) -> Callable[..., Any]:
-    def merge_yes_no(criterion: Criterion, given: _Given, weights: _Weights,
+    def merge_yes_no(criterion: Criterion, given: _Given, weights: Weights,
                      problems: list[Problem], several: bool) -> Any:
         if all(reading.count is not None for _, reading, _ in given):
             # A counted criterion: the parts' things add up (10 + 7 hotspots are 17).
-            return sum(reading.count or 0 for _, reading, _ in given)
+            return _shared_count(criterion, ((part, reading.count or 0)
+                                             for part, reading, _ in given), problems)
         return policy(reading.value is True for _, reading, _ in given)
 
     return merge_yes_no
@@ -271,7 +224,7 @@ def _kept(reading: Reading) -> Any:
 
 
 def _merge_criterion(criterion: Criterion, framework: Framework, parts: list[_Part],
-                     merge_kind: Callable[..., Any], weights: _Weights, missing: str,
+                     merge_kind: Callable[..., Any], weights: Weights, missing: str,
                      problems: list[Problem]) -> Any:
     """The merged value of ``criterion``, :data:`MISSING_VALUE` when there is none."""
     given: _Given = []
@@ -358,11 +311,11 @@ def merge(
     if missing not in _MISSING:
         problems.append(Problem.of("merge_bad_missing", value=missing))
     found = _parts(parts, problems)
-    if shares:
-        found = [attrs.evolve(p, share=Fraction(next(
-            (s for n, s in shares.items() if same_place(n, p.name)), 1))) for p in found]
+    names = [part.name for part in found]
+    shared = checked_shares(shares, names, problems)
+    found = [attrs.evolve(p, share=shared.get(p.name, Fraction(1))) for p in found]
     year = _one_year(found, problems)
-    checked = _weights(weights, found, framework, problems)
+    checked = checked_weights(weights, names, framework, problems)
     for part in found:
         problems += [part.problem(p) for p in unknown_keys(part.values, framework)]
     merge_kind = {

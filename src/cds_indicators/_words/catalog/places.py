@@ -24,6 +24,13 @@ _VI: Final[dict[str, str]] = {
         "xã {value!r} không có trong bảng xã cũ → xã mới; có phải ý bạn là {near!r}?"
     ),
     "merge_share_count": "chỉ tiêu {criterion}: số đếm theo tỷ lệ là {value}, không phải số nguyên",
+    "merge_shares_type": "shares phải là bảng tên xã → tỷ lệ, không phải {value!r}",
+    "merge_share_unknown_part": "shares: {value!r} không phải xã nào được sáp nhập ({parts})",
+    "merge_share_twice": "shares: tỷ lệ của {commune} có hai lần (lần này là {value!r})",
+    "merge_bad_share": (
+        "shares: tỷ lệ {value!r} của {commune} phải là số chính xác (số nguyên hoặc Fraction) "
+        "lớn hơn 0 và không quá 1"
+    ),
     "rebase_not_record": "{value!r} không phải một bản ghi (Record) hay bảng giá trị",
     "rebase_no_year": "xã {value!r} không có năm",
     "rebase_twice": "xã cũ {value!r} năm {year} có hai lần",
@@ -81,6 +88,13 @@ _EN: Final[dict[str, str]] = {
     ),
     "merge_share_count": "criterion {criterion}: the count by the shares is {value}, not a whole "
                          "number",
+    "merge_shares_type": "shares must map commune names to shares, not {value!r}",
+    "merge_share_unknown_part": "shares: {value!r} is not one of the merged communes ({parts})",
+    "merge_share_twice": "shares: the share of {commune} is given twice (again as {value!r})",
+    "merge_bad_share": (
+        "shares: the share {value!r} of {commune} must be an exact number (int or Fraction) "
+        "above 0 and at most 1"
+    ),
     "rebase_not_record": "{value!r} is not a Record nor a mapping of values",
     "rebase_no_year": "commune {value!r} has no year",
     "rebase_twice": "former commune {value!r} appears twice in {year}",

@@ -58,6 +58,8 @@ TEXT: Final = {
         "keep_going_help": (
             "đánh giá mọi xã đọc được, liệt kê các xã có lỗi (vẫn thoát với mã 3)"
         ),
+        "standard_output": "đầu ra chuẩn",
+        "format_needs_suffix": "--format {fmt} ghi tệp .{fmt}: tên tệp {name} cần đuôi .{fmt}",
     },
     "en": {
         "shortened": "…[{n} characters]",
@@ -68,6 +70,10 @@ TEXT: Final = {
         "kind_other": "a special file",
         "keep_going_help": (
             "evaluate every commune that can be read and list the others (exit status 3 still)"
+        ),
+        "standard_output": "the standard output",
+        "format_needs_suffix": (
+            "--format {fmt} writes a .{fmt} file: {name} needs the .{fmt} suffix"
         ),
     },
 }
