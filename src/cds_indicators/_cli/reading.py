@@ -23,7 +23,6 @@ from cds_indicators._model.errors import CdsError, InputError, Problem, UnknownY
 from cds_indicators._model.framework import Framework
 from cds_indicators._model.report import Report
 from cds_indicators._words import Lang
-from cds_indicators._words.format import commune_label
 from cds_indicators._words.interface import t
 
 __all__ = ["PROGRESS_ENV", "Evaluate", "check_year", "commune_names", "framework_of", "located",
@@ -87,16 +86,7 @@ def read_records(paths: Sequence[Path], year: int | None, framework: Framework,
     given twice is kept nowhere), as ``load_values(…, errors="collect")`` keeps them."""
     records: list[Record] = []
     problems: list[Problem] = []
-    read: dict[Path, list[Record]] = {}
-    again: list[Problem] = []
-    records_again: list[Record] = []
     for path in paths:
-        if (same := _same_file(path)) in read:
-            # Read once: its commune-years are refused at this naming, naming the first.
-            again.extend(_named_again(read[same], str(path)))
-            records_again.extend(read[same])
-            continue
-        read[same] = []
         if keep_going:
             loaded = load_values(path, year=year, framework=framework, errors="collect",
                                  sheet=chosen_sheets())
@@ -108,33 +98,14 @@ def read_records(paths: Sequence[Path], year: int | None, framework: Framework,
             except CdsError as exc:
                 problems.extend(located(exc.problems, str(path)))
                 continue
-        read[same] = found
         records.extend(found)
         # How the file was read (a sheet skipped), said once: not a warning about a value.
         show_notices([notice for record in found for notice in record._notices])
-    repeated = duplicates(records) + again
+    repeated = duplicates(records)
     problems.extend(repeated)
     if keep_going and repeated:
-        records = without_repeats(records + records_again, commune_year)
+        records = without_repeats(records, commune_year)
     return records, problems
-
-
-def _same_file(path: Path) -> Path:
-    """What tells a file named twice (``w.csv``, ``./w.csv``) from two files."""
-    try:
-        return path.resolve()
-    except (OSError, RuntimeError):
-        return path
-
-
-def _named_again(records: Iterable[Record], source: str) -> list[Problem]:
-    """The commune-years of a file named a second time (as ``source``), each refused there as a
-    commune-year given twice, naming its first place with its file: the place alone would point
-    at itself (``w.csv, row 2: … already appears at w.csv, row 2``)."""
-    return [Problem.of("duplicate_commune_year", source=source, sheet=r.sheet, row=r.row,
-                       path=r.path, year=r.year, who=commune_label(r.commune, r.district),
-                       first=r.place("vi"), first_en=r.place("en"))
-            for r in records]
 
 
 def check_year(framework: Framework, year: int | None, lang: Lang) -> None:

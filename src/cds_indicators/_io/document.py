@@ -16,7 +16,7 @@ import json
 import re
 import sys
 import tomllib
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from decimal import Decimal
 from typing import Any, Final
 
@@ -69,20 +69,23 @@ class _Objects:
         """A problem for each repeated key, at its key path, in the document's order."""
         if not self.repeated:
             return []
-        problems = []
-        stack: list[tuple[str, Any]] = [("$", data)]
-        while stack:
-            path, item = stack.pop()
-            if isinstance(item, dict):
-                for key in self.repeated.get(id(item), (None, []))[1]:
-                    problems.append(Problem.of("duplicate_key", source=source,
-                                               path=f"{path}.{_shown(key)}", key=key))
-                stack.extend((f"{path}.{_shown(key)}", value)
-                             for key, value in reversed(item.items()))
-            elif isinstance(item, list):
-                indexed = list(enumerate(item))
-                stack.extend((f"{path}[{i}]", value) for i, value in reversed(indexed))
-        return problems
+        return [Problem.of("duplicate_key", source=source, path=f"{path}.{_shown(key)}", key=key)
+                for path, item in _walk(data) if isinstance(item, dict)
+                for key in self.repeated.get(id(item), (None, []))[1]]
+
+
+def _walk(data: Any) -> Iterator[tuple[str, Any]]:
+    """Every object, list and value of a document with its key path (``$.communes[1].commune``),
+    in the document's order, each before what it holds."""
+    stack: list[tuple[str, Any]] = [("$", data)]
+    while stack:
+        path, item = stack.pop()
+        yield path, item
+        if isinstance(item, dict):
+            stack.extend((f"{path}.{_shown(key)}", value)
+                         for key, value in reversed(item.items()))
+        elif isinstance(item, list):
+            stack.extend((f"{path}[{i}]", value) for i, value in reversed(list(enumerate(item))))
 
 
 def parse_document(text: str, suffix: str, source: str) -> Any:
@@ -139,18 +142,11 @@ def _not_unicode(text: str, data: Any, source: str) -> list[Problem]:
     if _HALF_PAIR.search(text) is None:
         return []
     problems = []
-    stack: list[tuple[str, Any]] = [("$", data)]
-    while stack:
-        path, item = stack.pop()
+    for path, item in _walk(data):
         if isinstance(item, str) and not _is_unicode(item):
             problems.append(Problem.of("text_not_unicode", source=source, path=path, value=item))
         elif isinstance(item, dict):
-            for key in item:
-                if not _is_unicode(key):
-                    problems.append(Problem.of("text_not_unicode", source=source,
-                                               path=f"{path}.{_shown(key)}", value=key))
-            stack.extend((f"{path}.{_shown(key)}", value)
-                         for key, value in reversed(item.items()))
-        elif isinstance(item, list):
-            stack.extend((f"{path}[{i}]", value) for i, value in reversed(list(enumerate(item))))
+            problems += [Problem.of("text_not_unicode", source=source,
+                                    path=f"{path}.{_shown(key)}", value=key)
+                         for key in item if not _is_unicode(key)]
     return problems

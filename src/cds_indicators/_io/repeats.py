@@ -57,8 +57,10 @@ def duplicates(records: Iterable[Record]) -> list[Problem]:
 
 
 def _first_place(first: Record, record: Record, lang: Lang) -> str:
-    """Where ``first`` is, said from ``record``: the file and sheet only when they differ."""
-    if first.source != record.source:
+    """Where ``first`` is, said from ``record``: the file and sheet only when they differ, or
+    when the two are at the same place (a file read twice), which the place alone would not
+    tell apart from ``record``'s own."""
+    if first.source != record.source or first.place(lang) == record.place(lang):
         return first.place(lang)
     sheet = None if first.sheet == record.sheet else first.sheet
     return where(lang, sheet=sheet, row=first.row, path=first.path)
